@@ -1,0 +1,46 @@
+/** One row of the evidence inventory: every input file and every archive entry gets exactly one. */
+
+/** The coarse kinds of findings-schema.md. */
+export type EntryKind = 'message' | 'log' | 'ini' | 'database' | 'dump' | 'archive' | 'other';
+
+/** What the content sniffing decided the entry is; finer than `kind`. */
+export type EntryFormat =
+  | 'eml'
+  | 'hma'
+  | 'hmail-log'
+  | 'hmail-error-log'
+  | 'hmail-awstats-log'
+  | 'hmail-events-log'
+  | 'hmail-backup-log'
+  | 'hmail-ini'
+  | 'sqlite'
+  | 'sdf'
+  | 'mysql-dump'
+  | 'pgsql-dump'
+  | 'mssql-script'
+  | 'hmail-backup-xml'
+  | 'zip'
+  | '7z'
+  | 'dns-zone'
+  | 'case-file'
+  | 'empty'
+  | 'unknown';
+
+export type EntryStatus = 'ok' | 'error' | 'skipped';
+
+export interface InventoryEntry {
+  /** Evidence-relative path, forward slashes; nested archive entries are `outer.zip/inner.zip/path`. */
+  path: string;
+  kind: EntryKind;
+  format: EntryFormat;
+  size: number;
+  md5: string;
+  sha256: string;
+  status: EntryStatus;
+  /** Why, only when status is not ok. */
+  error?: string;
+  /** Path of the archive this entry came from; absent for dropped files. */
+  container?: string;
+  /** Modification time recorded in the archive or file system, ISO UTC, or null. */
+  modified?: string | null;
+}

@@ -1,0 +1,23 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vite';
+import { viteSingleFile } from 'vite-plugin-singlefile';
+
+// One self-contained HTML file: classic (iife) blob workers, because module workers fail from file://
+// (../shared/reference/offline-build.md); the sql.js WASM is imported with ?inline and passed as bytes.
+export default defineConfig({
+  plugins: [svelte(), viteSingleFile({ removeViteModuleLoader: true })],
+  worker: { format: 'iife' },
+  build: {
+    outDir: 'dist',
+    target: 'es2022',
+    assetsInlineLimit: Number.MAX_SAFE_INTEGER,
+    chunkSizeWarningLimit: 100_000,
+    rollupOptions: { output: { entryFileNames: 'hmail-triage.js' } },
+  },
+  test: {
+    environment: 'node',
+    include: ['tests/unit/**/*.test.ts', 'tests/workers/**/*.test.ts', 'tests/contract/**/*.test.ts', 'tests/golden/**/*.test.ts'],
+    testTimeout: 60_000,
+    pool: 'forks',
+  },
+});
