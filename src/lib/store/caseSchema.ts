@@ -1,0 +1,51 @@
+/**
+ * DDL of the case database: the hm_* tables imported from the evidence sit beside these case_* tables,
+ * which hold what the pipeline parsed and found. Every view and the SQL console read from here.
+ * Times: *_utc columns are ISO UTC; *_local columns are the server's naive local time as written.
+ */
+export const CASE_SCHEMA_VERSION = 1;
+
+export const CASE_SCHEMA = `
+CREATE TABLE IF NOT EXISTS case_meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS case_evidence (name TEXT, size INTEGER, md5 TEXT, sha256 TEXT);
+CREATE TABLE IF NOT EXISTS case_inventory (
+  path TEXT PRIMARY KEY, kind TEXT, format TEXT, size INTEGER, md5 TEXT, sha256 TEXT,
+  status TEXT, error TEXT, container TEXT, modified TEXT);
+CREATE TABLE IF NOT EXISTS case_messages (
+  id INTEGER PRIMARY KEY, path TEXT UNIQUE, guid TEXT, db_message_id INTEGER, account TEXT, folder TEXT,
+  location TEXT, queued INTEGER, flags INTEGER, uid INTEGER, create_time_local TEXT, date_utc TEXT,
+  received_utc TEXT, from_addr TEXT, from_name TEXT, to_addrs TEXT, cc_addrs TEXT, subject TEXT,
+  size INTEGER, db_size INTEGER, md5 TEXT, sha256 TEXT, attachment_count INTEGER, has_html INTEGER,
+  message_id TEXT, in_reply_to TEXT, thread_id INTEGER, spam_score REAL, parse_error TEXT, defects TEXT,
+  indicators TEXT, max_severity TEXT, body_text TEXT);
+CREATE INDEX IF NOT EXISTS case_messages_account ON case_messages(account);
+CREATE INDEX IF NOT EXISTS case_messages_date ON case_messages(date_utc);
+CREATE TABLE IF NOT EXISTS case_headers (message_id INTEGER, ord INTEGER, name TEXT, value TEXT);
+CREATE INDEX IF NOT EXISTS case_headers_msg ON case_headers(message_id);
+CREATE TABLE IF NOT EXISTS case_received (
+  message_id INTEGER, hop INTEGER, from_host TEXT, from_ptr TEXT, ip TEXT, by_host TEXT, with_proto TEXT,
+  time_utc TEXT, delay_seconds REAL, raw TEXT);
+CREATE INDEX IF NOT EXISTS case_received_msg ON case_received(message_id);
+CREATE TABLE IF NOT EXISTS case_attachments (
+  message_id INTEGER, ord INTEGER, filename TEXT, content_type TEXT, size INTEGER, sha256 TEXT,
+  detected_type TEXT, archive_entries TEXT);
+CREATE INDEX IF NOT EXISTS case_attachments_msg ON case_attachments(message_id);
+CREATE TABLE IF NOT EXISTS case_findings (
+  id INTEGER PRIMARY KEY, type TEXT, severity TEXT, category TEXT, summary TEXT, ref_message TEXT,
+  ref_account TEXT, ref_ip TEXT, ref_file TEXT, ref_setting TEXT, details TEXT);
+CREATE TABLE IF NOT EXISTS case_log_sessions (
+  key TEXT PRIMARY KEY, file TEXT, protocol TEXT, session INTEGER, ip TEXT, start_local TEXT, end_local TEXT,
+  helo TEXT, auth_user TEXT, auth_result TEXT, mail_from TEXT, rcpt_to TEXT, responses TEXT, bytes INTEGER,
+  line_count INTEGER, first_line INTEGER, last_line INTEGER);
+CREATE TABLE IF NOT EXISTS case_log_events (
+  kind TEXT, time_local TEXT, time_utc TEXT, file TEXT, line_no INTEGER, protocol TEXT, session INTEGER,
+  ip TEXT, account TEXT, detail TEXT);
+CREATE TABLE IF NOT EXISTS case_log_unparsed (file TEXT, line_no INTEGER, text TEXT, reason TEXT);
+CREATE TABLE IF NOT EXISTS case_timeline (
+  time_utc TEXT, type TEXT, source TEXT, description TEXT, ref_message TEXT, ref_session TEXT,
+  account TEXT, ip TEXT);
+CREATE INDEX IF NOT EXISTS case_timeline_time ON case_timeline(time_utc);
+CREATE TABLE IF NOT EXISTS case_iocs (kind TEXT, value TEXT, count INTEGER, messages TEXT);
+CREATE TABLE IF NOT EXISTS case_bookmarks (path TEXT PRIMARY KEY, tags TEXT, note TEXT, created_utc TEXT);
+CREATE TABLE IF NOT EXISTS case_finding_notes (finding_id INTEGER PRIMARY KEY, note TEXT);
+`;
