@@ -1,0 +1,43 @@
+/** What an analysis run hands back to the page: counts for the status line and the Overview. */
+export interface AnalysisResult {
+  runId: number;
+  durationMs: number;
+  counts: {
+    evidenceFiles: number;
+    inventoryEntries: number;
+    inventoryErrors: number;
+    messages: number;
+    dbMessages: number;
+    accounts: number;
+    domains: number;
+    logLines: number;
+    logSessions: number;
+    findings: number;
+  };
+  /** Specific messages about bad input (path: why), also present as inventory rows and parse-error findings. */
+  problems: string[];
+}
+
+/** A page of rows from the read-only case database. */
+export interface QueryResult {
+  columns: string[];
+  rows: (string | number | null)[][];
+}
+
+/** What the message view needs beyond the case tables: decoded on demand from the original bytes. */
+export interface MessageDetail {
+  path: string;
+  raw: Uint8Array;
+  html: string | null;
+  text: string;
+  mimeTree: MimeNode[];
+  attachments: { filename: string; contentType: string; bytes: Uint8Array; sha256: string }[];
+}
+
+export interface MimeNode {
+  depth: number;
+  contentType: string;
+  filename: string | null;
+  size: number;
+  defects: string[];
+}

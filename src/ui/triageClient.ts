@@ -1,0 +1,43 @@
+/**
+ * The contract between the page and the workers. workerClient.ts implements it with Comlink; UI state
+ * specs implement it with a mock. Views never talk to workers any other way.
+ */
+import type { AnalysisResult, MessageDetail, QueryResult } from '../lib/model/analysisResult.ts';
+import type { Progress } from '../lib/model/progress.ts';
+
+/** A dropped file with its path inside a dropped folder (or its name when dropped alone). */
+export interface EvidenceInput {
+  file: File;
+  path: string;
+}
+
+export interface CaseDetails {
+  examiner: string;
+  caseNumber: string;
+  notes: string;
+}
+
+export interface TriageClient {
+  /** Starts a new analysis of exactly these inputs; rejects with AbortError when cancelled. */
+  analyze(inputs: EvidenceInput[], onProgress: (p: Progress) => void, signal: AbortSignal): Promise<AnalysisResult>;
+  /** Read-only SQL on the case database; writes are refused with an error. */
+  query(sql: string, params?: (string | number | null)[]): Promise<QueryResult>;
+  /** findings.json of the current case, as bytes of UTF-8 JSON. */
+  findingsJson(): Promise<string>;
+  messageDetail(path: string): Promise<MessageDetail>;
+  /** The original bytes of one inventory entry (for downloads and the hex view). */
+  readEntry(path: string): Promise<Uint8Array>;
+  /** Examiner workflow writes go through these, never through query(). */
+  setBookmark(path: string, tags: string, note: string): Promise<void>;
+  removeBookmark(path: string): Promise<void>;
+  setFindingNote(findingId: number, note: string): Promise<void>;
+  setCaseDetails(details: CaseDetails): Promise<void>;
+  setServerUtcOffset(minutes: number): Promise<void>;
+  /** The case database as a SQLite file (case file: reopen by dropping it back in). */
+  exportCaseDb(): Promise<Uint8Array>;
+  htmlReport(): Promise<string>;
+  timesketchJsonl(): Promise<string>;
+  timelineCsv(): Promise<string>;
+  /** A zip of the given messages (and their attachments) with a manifest of hashes. */
+  exportMessagesZip(paths: string[]): Promise<Uint8Array>;
+}
