@@ -27,6 +27,8 @@ export interface TriageClient {
   messageDetail(path: string): Promise<MessageDetail>;
   /** The original bytes of one inventory entry (for downloads and the hex view). */
   readEntry(path: string): Promise<Uint8Array>;
+  /** Lines firstLine..lastLine of a log file (1-based, inclusive) whose session matches; re-read on demand. */
+  logTranscript(file: string, firstLine: number, lastLine: number, session: number | null): Promise<string[]>;
   /** Examiner workflow writes go through these, never through query(). */
   setBookmark(path: string, tags: string, note: string): Promise<void>;
   removeBookmark(path: string): Promise<void>;
