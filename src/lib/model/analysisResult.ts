@@ -22,6 +22,8 @@ export interface AnalysisResult {
 export interface QueryResult {
   columns: string[];
   rows: (string | number | null)[][];
+  /** Set when the console cut the result at its row limit. */
+  truncated?: boolean;
 }
 
 /** What the message view needs beyond the case tables: decoded on demand from the original bytes. */

@@ -42,10 +42,11 @@ CREATE TABLE IF NOT EXISTS case_log_events (
   ip TEXT, account TEXT, detail TEXT);
 CREATE TABLE IF NOT EXISTS case_log_unparsed (file TEXT, line_no INTEGER, text TEXT, reason TEXT);
 CREATE TABLE IF NOT EXISTS case_timeline (
-  time_utc TEXT, type TEXT, source TEXT, description TEXT, ref_message TEXT, ref_session TEXT,
+  time_utc TEXT, time_local TEXT, type TEXT, source TEXT, description TEXT, ref_message TEXT, ref_session TEXT,
   account TEXT, ip TEXT);
 CREATE INDEX IF NOT EXISTS case_timeline_time ON case_timeline(time_utc);
 CREATE TABLE IF NOT EXISTS case_iocs (kind TEXT, value TEXT, count INTEGER, messages TEXT);
 CREATE TABLE IF NOT EXISTS case_bookmarks (path TEXT PRIMARY KEY, tags TEXT, note TEXT, created_utc TEXT);
+CREATE TABLE IF NOT EXISTS case_secrets (finding_id INTEGER PRIMARY KEY, secret TEXT);
 CREATE TABLE IF NOT EXISTS case_finding_notes (finding_id INTEGER PRIMARY KEY, note TEXT);
 `;

@@ -1,0 +1,23 @@
+/**
+ * What the pipeline needs of the case database. In the browser it is the caseDb worker (through Comlink);
+ * in Node tests it is the same service object called directly.
+ */
+import type { HmailDatabase, ImportProblem } from '../model/hmailDatabase.ts';
+import type { StoredCase } from '../store/storedCase.ts';
+
+export type DumpFormat = 'mysql-dump' | 'pgsql-dump' | 'mssql-script';
+
+export interface CaseDbPort {
+  /** Drops everything: a new analysis starts from an empty case database. */
+  reset(): Promise<void>;
+  /** Brings the hm_* tables of an evidence SQLite file in (the bytes are a copy; the evidence is not touched). */
+  importSqlite(bytes: Uint8Array, path: string): Promise<ImportProblem[]>;
+  /** A streamed dump import: begin, then chunks in order, then end for the problems found. */
+  beginDump(format: DumpFormat, path: string): Promise<void>;
+  dumpChunk(chunk: Uint8Array): Promise<void>;
+  endDump(): Promise<ImportProblem[]>;
+  importBackupXml(xml: string, path: string): Promise<ImportProblem[]>;
+  /** The hm_* tables decoded, or null when no database was loaded. */
+  readHmailDatabase(): Promise<HmailDatabase | null>;
+  storeCase(stored: StoredCase): Promise<void>;
+}

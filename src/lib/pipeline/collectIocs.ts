@@ -1,0 +1,19 @@
+/** Case-wide indicators of compromise: each value once, with the messages it was seen in. */
+import { extractIocs } from '../mail/extractIocs.ts';
+import type { ParsedMessage } from '../model/message.ts';
+import type { StoredIoc } from '../store/storedCase.ts';
+
+export function collectIocs(messages: ParsedMessage[]): StoredIoc[] {
+  const byKey = new Map<string, StoredIoc>();
+  for (const m of messages) {
+    for (const ioc of extractIocs(m)) {
+      const key = `${ioc.kind}\u0000${ioc.value}`;
+      const seen = byKey.get(key);
+      if (!seen) byKey.set(key, { kind: ioc.kind, value: ioc.value, messages: [m.path] });
+      else if (seen.messages[seen.messages.length - 1] !== m.path) seen.messages.push(m.path);
+    }
+  }
+  return [...byKey.values()].sort((a, b) =>
+    a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : a.value < b.value ? -1 : a.value > b.value ? 1 : 0,
+  );
+}

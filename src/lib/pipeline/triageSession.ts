@@ -1,0 +1,92 @@
+/**
+ * One page's analysis session: runs the pipeline, remembers how to re-read the evidence of the last run
+ * (raw message views, downloads, log transcripts), and reopens a saved case file without re-parsing.
+ */
+import { parseLogLine } from '../logs/parseLogLine.ts';
+import type { AnalysisResult } from '../model/analysisResult.ts';
+import { readAll } from './readAll.ts';
+import { runTriage, type TriageDeps, type TriageInput, type TriageOptions } from './runTriage.ts';
+
+/** What reopening a case file needs of the case database (the caseDb worker provides it). */
+export interface CaseFileOpener {
+  openCaseFile(bytes: Uint8Array): Promise<boolean>;
+  query(sql: string, params?: (string | number | null)[]): Promise<{ rows: (string | number | null)[][] }>;
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+/** A case file above this is not opened in memory (sql.js holds the whole database). */
+const MAX_CASE_FILE_BYTES = 2 * 1024 * 1024 * 1024;
+
+async function looksLikeSqlite(file: Blob): Promise<boolean> {
+  const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
+  return String.fromCharCode(...head) === SQLITE_MAGIC;
+}
+
+async function countOf(db: CaseFileOpener, sql: string): Promise<number> {
+  const r = await db.query(sql);
+  return Number(r.rows[0]?.[0] ?? 0);
+}
+
+async function reopenedResult(db: CaseFileOpener, runId: number, started: number): Promise<AnalysisResult> {
+  const hm = async (table: string) =>
+    (await countOf(db, `SELECT count(*) FROM sqlite_master WHERE name = '${table}'`)) ? countOf(db, `SELECT count(*) FROM ${table}`) : 0;
+  return {
+    runId,
+    durationMs: Date.now() - started,
+    counts: {
+      evidenceFiles: await countOf(db, 'SELECT count(*) FROM case_evidence'),
+      inventoryEntries: await countOf(db, 'SELECT count(*) FROM case_inventory'),
+      inventoryErrors: await countOf(db, "SELECT count(*) FROM case_inventory WHERE status = 'error'"),
+      messages: await countOf(db, 'SELECT count(*) FROM case_messages'),
+      dbMessages: await hm('hm_messages'),
+      accounts: await hm('hm_accounts'),
+      domains: await hm('hm_domains'),
+      logLines: await countOf(db, 'SELECT coalesce(sum(line_count), 0) FROM case_log_sessions'),
+      logSessions: await countOf(db, 'SELECT count(*) FROM case_log_sessions'),
+      findings: await countOf(db, 'SELECT count(*) FROM case_findings'),
+    },
+    problems: ['Reopened a saved case file: views show the saved case; drop the original evidence too for raw message views.'],
+  };
+}
+
+export function createTriageSession() {
+  let open: ((path: string) => ReadableStream<Uint8Array> | null) | null = null;
+
+  const readEntry = async (path: string): Promise<Uint8Array> => {
+    const stream = open?.(path) ?? null;
+    if (!stream) throw new Error(`${path} is not in the evidence of this session (a reopened case keeps no evidence bytes).`);
+    return (await readAll(stream, Number.MAX_SAFE_INTEGER)) ?? new Uint8Array();
+  };
+
+  return {
+    async analyze(inputs: TriageInput[], deps: TriageDeps & { caseFile: CaseFileOpener }, options: TriageOptions): Promise<AnalysisResult> {
+      const started = Date.now();
+      const only = inputs.length === 1 ? inputs[0] : null;
+      if (only && only.file.size <= MAX_CASE_FILE_BYTES && (await looksLikeSqlite(only.file))) {
+        const bytes = new Uint8Array(await only.file.arrayBuffer());
+        if (await deps.caseFile.openCaseFile(bytes)) {
+          open = null;
+          return reopenedResult(deps.caseFile, options.runId, started);
+        }
+      }
+      const outcome = await runTriage(inputs, deps, options);
+      open = outcome.open;
+      return outcome.result;
+    },
+    readEntry,
+    /** The lines of one session (or all lines of the range when session is null), as text only. */
+    async logTranscript(file: string, firstLine: number, lastLine: number, session: number | null): Promise<string[]> {
+      const bytes = await readEntry(file);
+      const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
+      const text = new TextDecoder(utf16 ? 'utf-16le' : 'windows-1252').decode(bytes).replaceAll('\ufeff', '');
+      const lines = text.split(/\r?\n/).slice(firstLine - 1, lastLine);
+      return lines.filter((line, i) => {
+        if (session === null) return true;
+        const parsed = parseLogLine(line, file, firstLine + i);
+        return 'session' in parsed && parsed.session === session;
+      });
+    },
+  };
+}
+
+export type TriageSession = ReturnType<typeof createTriageSession>;

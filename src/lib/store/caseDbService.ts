@@ -1,0 +1,190 @@
+/**
+ * The case database and everything asked of it: imports during a run, read-only queries from the views,
+ * examiner notes, exports. The caseDb worker exposes exactly this object; Node tests call it directly.
+ */
+import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
+import { copyHmailTables } from '../database/copyHmailTables.ts';
+import { importHmBackupXml } from '../database/importHmBackupXml.ts';
+import { importSqlDump } from '../database/importSqlDump.ts';
+import { readHmailDatabase } from '../database/readHmailDatabase.ts';
+import type { QueryResult } from '../model/analysisResult.ts';
+import type { DatabaseSource, HmailDatabase, ImportProblem } from '../model/hmailDatabase.ts';
+import type { CaseDbPort, DumpFormat } from '../pipeline/caseDbPort.ts';
+import { CASE_SCHEMA } from './caseSchema.ts';
+import { createPushStream, type PushStream } from './pushStream.ts';
+import { writeCaseTables } from './writeCaseTables.ts';
+import { htmlReport } from '../report/htmlReport.ts';
+import { reportInput } from './reportInput.ts';
+import type { StoredCase } from './storedCase.ts';
+
+/** The SQL console returns at most this many rows, so one careless SELECT cannot freeze the page. */
+export const QUERY_ROW_LIMIT = 10_000;
+
+export interface CaseDetails {
+  examiner: string;
+  caseNumber: string;
+  notes: string;
+}
+
+interface LoadedSource {
+  source: DatabaseSource;
+  path: string;
+  problems: ImportProblem[];
+}
+
+interface RunningDump {
+  push: PushStream;
+  done: Promise<ImportProblem[]>;
+}
+
+type Params = (string | number | null)[];
+
+function isCaseFile(db: Database): boolean {
+  const r = db.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'case_meta'");
+  return r.length > 0;
+}
+
+export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
+  let db: Database = new SQL.Database();
+  let loaded: LoadedSource | null = null;
+  let dump: RunningDump | null = null;
+
+  const meta = (key: string): string | null => {
+    const r = db.exec('SELECT value FROM case_meta WHERE key = ?', [key]);
+    return (r[0]?.values[0]?.[0] as string | null | undefined) ?? null;
+  };
+  const setMeta = (key: string, value: string) => db.run('INSERT OR REPLACE INTO case_meta VALUES (?, ?)', [key, value]);
+
+  const port: CaseDbPort = {
+    async reset() {
+      db.close();
+      db = new SQL.Database();
+      db.exec(CASE_SCHEMA);
+      loaded = null;
+      dump = null;
+    },
+    async importSqlite(bytes, path) {
+      const source = new SQL.Database(bytes);
+      try {
+        const problems = copyHmailTables(source, db);
+        loaded = { source: 'sqlite', path, problems };
+        return problems;
+      } catch (err) {
+        const problems = [{ line: 0, statement: '', reason: `not a readable SQLite database: ${(err as Error).message}` }];
+        loaded = { source: 'sqlite', path, problems };
+        return problems;
+      } finally {
+        source.close();
+      }
+    },
+    async beginDump(format: DumpFormat, path: string) {
+      const push = createPushStream();
+      const done = importSqlDump(db, push.stream, format, {});
+      loaded = { source: format, path, problems: [] };
+      dump = { push, done };
+    },
+    async dumpChunk(chunk) {
+      if (!dump) throw new Error('dumpChunk before beginDump');
+      await dump.push.push(chunk);
+    },
+    async endDump() {
+      if (!dump) throw new Error('endDump before beginDump');
+      dump.push.close();
+      const problems = await dump.done;
+      if (loaded) loaded.problems = problems;
+      dump = null;
+      return problems;
+    },
+    async importBackupXml(xml, path) {
+      const problems = importHmBackupXml(db, xml);
+      loaded = { source: 'backup-xml', path, problems };
+      return problems;
+    },
+    async readHmailDatabase(): Promise<HmailDatabase | null> {
+      if (!loaded) return null;
+      return readHmailDatabase(db, loaded.source, loaded.path, loaded.problems);
+    },
+    async storeCase(stored: StoredCase) {
+      writeCaseTables(db, stored);
+    },
+  };
+
+  return {
+    ...port,
+    /** Read-only: one statement, run with PRAGMA query_only so no write can reach the case database. */
+    async query(sql: string, params: Params = []): Promise<QueryResult> {
+      let statements = 0;
+      for (const stmt of db.iterateStatements(sql)) {
+        statements++;
+        stmt.free();
+      }
+      if (statements !== 1) throw new Error(`Exactly one SQL statement is allowed (found ${statements}).`);
+      db.exec('PRAGMA query_only = ON');
+      const stmt = db.prepare(sql);
+      try {
+        stmt.bind(params as SqlValue[]);
+        const rows: (string | number | null)[][] = [];
+        let truncated = false;
+        while (stmt.step()) {
+          if (rows.length >= QUERY_ROW_LIMIT) {
+            truncated = true;
+            break;
+          }
+          rows.push(stmt.get().map((v) => (v instanceof Uint8Array ? `<${v.byteLength} bytes>` : v)));
+        }
+        return { columns: stmt.getColumnNames(), rows, ...(truncated ? { truncated } : {}) };
+      } catch (err) {
+        const message = (err as Error).message;
+        throw new Error(/readonly|query_only/i.test(message) ? `Refused: the case database is read-only here (${message}).` : message);
+      } finally {
+        stmt.free();
+        db.exec('PRAGMA query_only = OFF');
+      }
+    },
+    async findingsJson(): Promise<string> {
+      return meta('findings_json') ?? '';
+    },
+    async exportDb(): Promise<Uint8Array> {
+      return db.export();
+    },
+    /** Opens a saved case file in place of the current case; false when the bytes are not one. */
+    async openCaseFile(bytes: Uint8Array): Promise<boolean> {
+      const candidate = new SQL.Database(bytes);
+      if (!isCaseFile(candidate)) {
+        candidate.close();
+        return false;
+      }
+      db.close();
+      db = candidate;
+      db.exec(CASE_SCHEMA);
+      return true;
+    },
+    async setBookmark(path: string, tags: string, note: string, nowIso: string) {
+      db.run('INSERT OR REPLACE INTO case_bookmarks VALUES (?, ?, ?, ?)', [path, tags, note, nowIso]);
+    },
+    async removeBookmark(path: string) {
+      db.run('DELETE FROM case_bookmarks WHERE path = ?', [path]);
+    },
+    async setFindingNote(findingId: number, note: string) {
+      db.run('INSERT OR REPLACE INTO case_finding_notes VALUES (?, ?)', [findingId, note]);
+    },
+    async setCaseDetails(details: CaseDetails) {
+      setMeta('case_details', JSON.stringify(details));
+    },
+    /** Re-derives every UTC time that came from the server's local clock. */
+    async setServerUtcOffset(minutes: number) {
+      const shift = `${-minutes} minutes`;
+      setMeta('server_utc_offset_minutes', String(minutes));
+      setMeta('server_utc_offset_basis', 'set by the examiner');
+      const utc = (col: string) => `strftime('%Y-%m-%dT%H:%M:%fZ', ${col}, ?)`;
+      db.run(`UPDATE case_timeline SET time_utc = ${utc('time_local')} WHERE time_local IS NOT NULL`, [shift]);
+      db.run(`UPDATE case_log_events SET time_utc = ${utc('time_local')} WHERE time_local IS NOT NULL`, [shift]);
+    },
+    async htmlReport(): Promise<string> {
+      return htmlReport(reportInput(db, version, new Date().toISOString()));
+    },
+    meta: async (key: string) => meta(key),
+  };
+}
+
+export type CaseDbService = ReturnType<typeof createCaseDbService>;

@@ -1,0 +1,103 @@
+/**
+ * The only place workers are created, wired and terminated. Cancel terminates every worker (fresh ones
+ * start lazily on the next call) and results of an older run are never delivered as current.
+ */
+import { proxy, transfer, wrap, type Remote } from 'comlink';
+import { version } from '../../package.json';
+import type { CaseDbWorkerApi } from '../../workers/caseDb.worker.ts';
+import CaseDbWorker from '../../workers/caseDb.worker.ts?worker&inline';
+import type { ParseWorkerApi } from '../../workers/parse.worker.ts';
+import ParseWorker from '../../workers/parse.worker.ts?worker&inline';
+import type { TriageWorkerApi } from '../../workers/triage.worker.ts';
+import TriageWorker from '../../workers/triage.worker.ts?worker&inline';
+import type { TriageClient } from './triageClient.ts';
+
+interface Workers {
+  all: Worker[];
+  caseDb: Remote<CaseDbWorkerApi>;
+  triage: Remote<TriageWorkerApi>;
+  parsers: Remote<ParseWorkerApi>[];
+}
+
+/** One parser per spare core, at least one, and few enough that a laptop stays responsive. */
+function poolSize(): number {
+  const cores = globalThis.navigator?.hardwareConcurrency ?? 2;
+  return Math.min(6, Math.max(1, cores - 1));
+}
+
+function startWorkers(): Workers {
+  const caseDbWorker = new CaseDbWorker();
+  const triageWorker = new TriageWorker();
+  const parseWorkers = Array.from({ length: poolSize() }, () => new ParseWorker());
+  return {
+    all: [caseDbWorker, triageWorker, ...parseWorkers],
+    caseDb: wrap<CaseDbWorkerApi>(caseDbWorker),
+    triage: wrap<TriageWorkerApi>(triageWorker),
+    parsers: parseWorkers.map((w) => wrap<ParseWorkerApi>(w)),
+  };
+}
+
+export function createWorkerClient(): TriageClient {
+  let workers: Workers | null = null;
+  let runId = 0;
+  const get = (): Workers => (workers ??= startWorkers());
+  const stop = () => {
+    workers?.all.forEach((w) => w.terminate());
+    workers = null;
+  };
+
+  return {
+    async analyze(inputs, onProgress, signal) {
+      const current = ++runId;
+      stop();
+      const w = get();
+      const abort = () => stop();
+      signal.addEventListener('abort', abort, { once: true });
+      try {
+        const caseChannel = new MessageChannel();
+        await w.caseDb.connect(transfer(caseChannel.port1, [caseChannel.port1]));
+        const parserPorts: MessagePort[] = [];
+        for (const parser of w.parsers) {
+          const channel = new MessageChannel();
+          await parser.connect(transfer(channel.port1, [channel.port1]));
+          parserPorts.push(channel.port2);
+        }
+        const ports = { caseDb: caseChannel.port2, parsers: parserPorts };
+        const result = await Promise.race([
+          w.triage.analyze(
+            inputs.map((i) => ({ file: i.file, path: i.path })),
+            current,
+            version,
+            transfer(ports, [caseChannel.port2, ...parserPorts]),
+            proxy((p) => {
+              if (current === runId && !signal.aborted) onProgress(p);
+            }),
+          ),
+          new Promise<never>((_, reject) => {
+            if (signal.aborted) reject(new DOMException('Analysis cancelled', 'AbortError'));
+            signal.addEventListener('abort', () => reject(new DOMException('Analysis cancelled', 'AbortError')), { once: true });
+          }),
+        ]);
+        if (current !== runId) throw new DOMException('Superseded by a newer analysis', 'AbortError');
+        return result;
+      } finally {
+        signal.removeEventListener('abort', abort);
+      }
+    },
+    query: (sql, params) => get().caseDb.query(sql, params ?? []),
+    findingsJson: () => get().caseDb.findingsJson(),
+    messageDetail: (path) => get().triage.messageDetail(path),
+    readEntry: (path) => get().triage.readEntry(path),
+    logTranscript: (file, first, last, session) => get().triage.logTranscript(file, first, last, session),
+    setBookmark: (path, tags, note) => get().caseDb.setBookmark(path, tags, note, new Date().toISOString()),
+    removeBookmark: (path) => get().caseDb.removeBookmark(path),
+    setFindingNote: (id, note) => get().caseDb.setFindingNote(id, note),
+    setCaseDetails: (details) => get().caseDb.setCaseDetails(details),
+    setServerUtcOffset: (minutes) => get().caseDb.setServerUtcOffset(minutes),
+    exportCaseDb: () => get().caseDb.exportDb(),
+    htmlReport: () => get().caseDb.htmlReport(),
+    timesketchJsonl: () => get().caseDb.timesketchJsonl(),
+    timelineCsv: () => get().caseDb.timelineCsv(),
+    exportMessagesZip: (paths) => get().triage.exportMessagesZip(paths),
+  };
+}

@@ -1,0 +1,25 @@
+/** Runs the whole pipeline in Node with the same service objects the workers expose, called directly. */
+import initSqlJs from 'sql.js';
+import { findWeakPasswords } from '../../src/lib/database/findWeakPasswords.ts';
+import { parseMessage } from '../../src/lib/mail/parseMessage.ts';
+import { runTriage, type TriageInput, type TriageOutcome } from '../../src/lib/pipeline/runTriage.ts';
+import { createCaseDbService, type CaseDbService } from '../../src/lib/store/caseDbService.ts';
+
+export const FIXED_NOW = new Date('2024-06-01T00:00:00Z');
+
+export async function nodeTriage(
+  inputs: TriageInput[],
+  options: { signal?: AbortSignal; serverUtcOffsetMinutes?: number } = {},
+): Promise<{ outcome: TriageOutcome; caseDb: CaseDbService }> {
+  const caseDb = createCaseDbService(await initSqlJs(), 'test');
+  const outcome = await runTriage(
+    inputs,
+    { caseDb, parseMessage, findWeakPasswords, parseConcurrency: 4 },
+    { runId: 1, version: 'test', now: () => FIXED_NOW, ...options },
+  );
+  return { outcome, caseDb };
+}
+
+export function fileInput(name: string, bytes: Uint8Array): TriageInput {
+  return { file: new File([bytes as Uint8Array<ArrayBuffer>], name), path: name };
+}

@@ -1,0 +1,22 @@
+/** One worker of the parser pool: message parsing, message detail and password checks, nothing else. */
+import { expose, transfer } from 'comlink';
+import { findWeakPasswords } from '../src/lib/database/findWeakPasswords.ts';
+import { messageDetail } from '../src/lib/mail/messageDetail.ts';
+import { parseMessage } from '../src/lib/mail/parseMessage.ts';
+
+const api = {
+  parseMessage,
+  findWeakPasswords,
+  async messageDetail(bytes: Uint8Array, path: string) {
+    const detail = await messageDetail(bytes, path);
+    const buffers = new Set([detail.raw.buffer, ...detail.attachments.map((a) => a.bytes.buffer)]);
+    return transfer(detail, [...buffers] as ArrayBuffer[]);
+  },
+  /** Lets the triage worker call this worker directly over its own channel. */
+  connect(port: MessagePort) {
+    expose(api, port);
+  },
+};
+
+export type ParseWorkerApi = typeof api;
+expose(api);

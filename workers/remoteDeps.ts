@@ -1,0 +1,54 @@
+/**
+ * Turns the ports the page hands over (caseDb worker, parser pool) into the pipeline's TriageDeps.
+ * Buffers that cross are copied first when they are views into a larger buffer, then transferred.
+ */
+import { transfer, wrap, type Remote } from 'comlink';
+import type { TriageDeps } from '../src/lib/pipeline/runTriage.ts';
+import type { CaseFileOpener } from '../src/lib/pipeline/triageSession.ts';
+import type { CaseDbWorkerApi } from './caseDb.worker.ts';
+import type { ParseWorkerApi } from './parse.worker.ts';
+
+export function ownBuffer(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+}
+
+export type RemoteDeps = TriageDeps & {
+  caseFile: CaseFileOpener;
+  messageDetail: Remote<ParseWorkerApi>['messageDetail'];
+};
+
+export function remoteDeps(caseDbPort: MessagePort, parserPorts: MessagePort[]): RemoteDeps {
+  const caseDb = wrap<CaseDbWorkerApi>(caseDbPort);
+  const parsers: Remote<ParseWorkerApi>[] = parserPorts.map((p) => wrap<ParseWorkerApi>(p));
+  let next = 0;
+  const parser = () => parsers[next++ % parsers.length];
+  return {
+    caseDb: {
+      reset: () => caseDb.reset(),
+      importSqlite: (bytes, path) => {
+        const own = ownBuffer(bytes);
+        return caseDb.importSqlite(transfer(own, [own.buffer as ArrayBuffer]), path);
+      },
+      beginDump: (format, path) => caseDb.beginDump(format, path),
+      dumpChunk: (chunk) => {
+        const own = ownBuffer(chunk);
+        return caseDb.dumpChunk(transfer(own, [own.buffer as ArrayBuffer]));
+      },
+      endDump: () => caseDb.endDump(),
+      importBackupXml: (xml, path) => caseDb.importBackupXml(xml, path),
+      readHmailDatabase: () => caseDb.readHmailDatabase(),
+      storeCase: (stored) => caseDb.storeCase(stored),
+    },
+    caseFile: {
+      openCaseFile: (bytes) => caseDb.openCaseFile(bytes),
+      query: (sql, params) => caseDb.query(sql, params),
+    },
+    parseMessage: (bytes, path, hashes, dns) => {
+      const own = ownBuffer(bytes);
+      return parser().parseMessage(transfer(own, [own.buffer as ArrayBuffer]), path, hashes, dns);
+    },
+    findWeakPasswords: (accounts) => parsers[0].findWeakPasswords(accounts),
+    messageDetail: (bytes, path) => parser().messageDetail(bytes, path),
+    parseConcurrency: parsers.length * 2,
+  };
+}
