@@ -3,10 +3,12 @@ import { defineConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 
 // One self-contained HTML file: classic (iife) blob workers, because module workers fail from file://
-// (../shared/reference/offline-build.md); the sql.js WASM is imported with ?inline and passed as bytes.
+// (../shared/reference/offline-build.md).
 export default defineConfig({
   plugins: [svelte(), viteSingleFile({ removeViteModuleLoader: true })],
   worker: { format: 'iife' },
+  // The sql.js and 7-Zip WASM binaries are imported with ?inline and handed over as bytes.
+  assetsInclude: ['**/*.wasm'],
   build: {
     outDir: 'dist',
     target: 'es2022',

@@ -1,0 +1,100 @@
+/**
+ * Indicators of one message: sender-side addresses and domains, Received hosts and IPs, URLs / addresses /
+ * IPv4s in the text body (defanged hxxp, [.], [at] read back to their real value) and attachment hashes.
+ * Bounded, de-duplicated, in order of appearance.
+ */
+import type { ParsedMessage } from '../model/message.ts';
+import { parseIp } from './ipAddress.ts';
+
+export type IocKind = 'url' | 'domain' | 'ip' | 'email' | 'attachment-sha256';
+export interface Ioc { kind: IocKind; value: string }
+
+/** Indicators kept per message: a spam body with 100,000 links must not flood the case table. */
+export const MAX_IOCS_PER_MESSAGE = 1000;
+/** Longest URL kept; longer ones are tracking blobs and are cut. */
+const MAX_URL_CHARS = 2048;
+
+const URL_RE = /\b(?:https?|ftp):\/\/[^\s<>"'`{}|\\^\u0000-\u001f]+/gi;
+const EMAIL_RE = /[a-z0-9][a-z0-9._%+-]{0,63}@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\b/gi;
+const IPV4_RE = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]*\d)/g;
+
+/** Reads defanged notation back: hxxp(s), [:], [.], (.), [dot], [@], [at]. */
+function refang(text: string): string {
+  return text
+    .replace(/\bh(?:xx|\*\*|XX)p(s?)(\[:\]|:)\/\//gi, 'http$1://')
+    .replace(/\bfxp:\/\//gi, 'ftp://')
+    .replace(/\[:\]/g, ':')
+    .replace(/\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)/gi, '.')
+    .replace(/\[@\]|\(@\)|\[at\]|\(at\)/gi, '@');
+}
+
+function usefulIp(text: string): string | null {
+  const ip = parseIp(text);
+  if (!ip) return null;
+  if (ip.version === 4 && (ip.bytes[0] === 127 || ip.bytes[0] === 0)) return null;
+  if (ip.version === 6 && (ip.text === '::1' || ip.text === '::')) return null;
+  return ip.text;
+}
+
+function hostOf(url: string): string | null {
+  const m = /^[a-z]+:\/\/(?:[^/?#@]*@)?(\[[^\]]+\]|[^/?#:]+)/i.exec(url);
+  return m ? m[1].toLowerCase().replace(/\.$/, '') : null;
+}
+
+function looksLikeDomain(host: string): boolean {
+  return /^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/i.test(host);
+}
+
+export function extractIocs(message: ParsedMessage): Ioc[] {
+  const out: Ioc[] = [];
+  const seen = new Set<string>();
+  const add = (kind: IocKind, value: string | null | undefined) => {
+    if (!value || out.length >= MAX_IOCS_PER_MESSAGE) return;
+    const key = `${kind}\u0000${value}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ kind, value });
+  };
+  const addEmail = (address: string | null | undefined) => {
+    const a = address?.trim().toLowerCase();
+    if (!a || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(a)) return;
+    add('email', a);
+    const domain = a.slice(a.lastIndexOf('@') + 1);
+    if (looksLikeDomain(domain)) add('domain', domain);
+  };
+  const addHost = (host: string | null | undefined) => {
+    if (!host) return;
+    const h = host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+    const ip = usefulIp(h.replace(/^ipv6:/, ''));
+    if (ip) add('ip', ip);
+    else if (looksLikeDomain(h)) add('domain', h);
+  };
+
+  addEmail(message.from?.address);
+  addEmail(message.sender?.address);
+  for (const r of message.replyTo) addEmail(r.address);
+  addEmail(message.returnPath);
+  for (const hop of message.received) {
+    if (hop.ip) add('ip', usefulIp(hop.ip));
+    addHost(hop.from);
+    addHost(hop.fromPtr);
+  }
+
+  const text = refang(message.text);
+  for (const m of text.matchAll(URL_RE)) {
+    if (out.length >= MAX_IOCS_PER_MESSAGE) break;
+    const url = m[0].replace(/[.,;:!?'")\]>]+$/, '').slice(0, MAX_URL_CHARS);
+    add('url', url);
+    addHost(hostOf(url));
+  }
+  for (const m of text.matchAll(EMAIL_RE)) {
+    if (out.length >= MAX_IOCS_PER_MESSAGE) break;
+    addEmail(m[0]);
+  }
+  for (const m of text.matchAll(IPV4_RE)) {
+    if (out.length >= MAX_IOCS_PER_MESSAGE) break;
+    add('ip', usefulIp(m[0]));
+  }
+  for (const a of message.attachments) add('attachment-sha256', a.sha256);
+  return out;
+}

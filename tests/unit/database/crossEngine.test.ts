@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { importSqlDump, type DumpFormat } from '../../../src/lib/database/importSqlDump.ts';
+import { readHmailDatabase } from '../../../src/lib/database/readHmailDatabase.ts';
+import type { HmailDatabase } from '../../../src/lib/model/hmailDatabase.ts';
+import { hasSamples } from '../../helpers/sharedSamples.ts';
+import { chunkedStream, emptyDb, fixtureBytes, referenceCaseDb } from './dbTestKit.ts';
+
+const FIXTURES: [string, DumpFormat][] = [
+  ['sample-mariadb-dump.sql', 'mysql-dump'],
+  ['sample-pg-dump.sql', 'pgsql-dump'],
+  ['sample-pg-dump-inserts.sql', 'pgsql-dump'],
+  ['sample-pg-dump-column-inserts.sql', 'pgsql-dump'],
+  ['sample-ssms-script.sql', 'mssql-script'],
+  ['sample-ssms2008-script.sql', 'mssql-script'],
+];
+
+function withoutOrigin(db: HmailDatabase): Omit<HmailDatabase, 'source' | 'path'> {
+  const { source: _source, path: _path, ...rest } = db;
+  return rest;
+}
+
+async function fromDump(bytes: Uint8Array, format: DumpFormat, chunk: number): Promise<HmailDatabase> {
+  const db = await emptyDb();
+  const problems = await importSqlDump(db, chunkedStream(bytes, chunk), format);
+  return readHmailDatabase(db, format, 'dump.sql', problems);
+}
+
+describe.skipIf(!hasSamples)('the same hMailServer data from every engine decodes the same', () => {
+  it('reference (sample SQLite + extra rows) decodes what was planted', async () => {
+    const ref = readHmailDatabase(await referenceCaseDb(), 'sqlite', 'x.sqlite', []);
+    expect(ref.schemaVersion).toBe(5601);
+    expect(ref.accounts.map((a) => [a.address, a.passwordScheme])).toEqual([
+      ['alice@northwind.example', 'sha256-salted'],
+      ['bob@northwind.example', 'md5'],
+      ['carol@northwind.example', 'sha256-salted'],
+      ['dave@fabrikam.example', 'plain'],
+    ]);
+    expect(ref.securityRanges.map((r) => [r.name, r.lowerIp, r.upperIp, r.expiresTime])).toEqual([
+      ['Link-local', 'fe80::', 'febf:ffff:ffff:ffff:ffff:ffff:ffff:ffff', null],
+      ['Auto-ban: bob@northwind.example', '2001:db8::1', '2001:db8::1', '2024-05-12 09:30:00'],
+      ['My computer', '127.0.0.1', '127.0.0.1', null],
+      ['Internet', '0.0.0.0', '255.255.255.255', null],
+    ]);
+    expect(ref.logonFailures).toEqual([
+      { ip: '192.168.100.21', time: '2024-05-12 08:59:01' },
+      { ip: '2001:db8::1', time: '2024-05-12 08:59:30' },
+    ]);
+    expect(ref.folders.find((f) => f.id === 14)?.fullPath).toBe('INBOX.Projects.2024');
+    expect(ref.messages).toHaveLength(44);
+    expect(Math.max(...ref.messages.map((m) => m.id))).toBe(1046);
+    expect(ref.tables.hm_messages).toBe(44);
+    expect(ref.tables.hm_aliases).toBe(1);
+  });
+
+  for (const [name, format] of FIXTURES) {
+    for (const chunk of [64 * 1024, 7]) {
+      it(`${name} (${format}, ${chunk}-byte chunks) equals the SQLite reference`, async () => {
+        const ref = withoutOrigin(readHmailDatabase(await referenceCaseDb(), 'sqlite', 'x.sqlite', []));
+        const got = await fromDump(fixtureBytes(name), format, chunk);
+        expect(got.problems).toEqual([]);
+        expect(withoutOrigin(got)).toEqual(ref);
+      });
+    }
+  }
+
+  it('an SSMS script saved as UTF-16LE with a byte-order mark (SSMS default "Unicode") decodes the same', async () => {
+    const ref = withoutOrigin(readHmailDatabase(await referenceCaseDb(), 'sqlite', 'x.sqlite', []));
+    const text = new TextDecoder().decode(fixtureBytes('sample-ssms-script.sql'));
+    const utf16 = new Uint8Array(2 + text.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) {
+      utf16[2 + 2 * i] = text.charCodeAt(i) & 255;
+      utf16[3 + 2 * i] = text.charCodeAt(i) >> 8;
+    }
+    const got = await fromDump(utf16, 'mssql-script', 4099);
+    expect(got.problems).toEqual([]);
+    expect(withoutOrigin(got)).toEqual(ref);
+  });
+});

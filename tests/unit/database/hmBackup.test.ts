@@ -1,0 +1,102 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import SevenZip from '7z-wasm';
+import { describe, expect, it } from 'vitest';
+import { extract7z } from '../../../src/lib/database/extract7z.ts';
+import { importHmBackupXml } from '../../../src/lib/database/importHmBackupXml.ts';
+import { readHmailDatabase } from '../../../src/lib/database/readHmailDatabase.ts';
+import { emptyDb, FIXTURES, fixtureBytes, fixtureText } from './dbTestKit.ts';
+
+const DEBIAN_7Z = join(FIXTURES, '..', '..', '.generated', 'database', 'HMBackup 2024-05-20 094107.7z');
+
+/** hMailServer writes the XML as UTF-16LE with a byte-order mark (FileUtilities::WriteToFile, unicode). */
+function utf16le(text: string): Uint8Array {
+  const out = new Uint8Array(2 + text.length * 2);
+  out.set([0xff, 0xfe]);
+  for (let i = 0; i < text.length; i++) {
+    out[2 + 2 * i] = text.charCodeAt(i) & 255;
+    out[3 + 2 * i] = text.charCodeAt(i) >> 8;
+  }
+  return out;
+}
+
+/** An HMBackup-shaped .7z made by 7-Zip itself (the same 7-Zip 24.09 that 7z-wasm compiles). */
+async function makeBackup7z(): Promise<Uint8Array> {
+  const sz = await SevenZip({ print: () => {}, printErr: () => {} });
+  sz.FS.mkdir('/b');
+  sz.FS.mkdir('/b/DataBackup');
+  sz.FS.mkdir('/b/DataBackup/northwind.example');
+  sz.FS.writeFile('/b/DataBackup/northwind.example/m.eml', 'Subject: hi\r\n\r\nbody\r\n');
+  sz.FS.writeFile('/b/hMailServerBackup.xml', utf16le(fixtureText('hMailServerBackup.xml')));
+  sz.FS.chdir('/b');
+  sz.callMain(['a', '-bd', '/HMBackup 2024-05-20 094107.7z', 'hMailServerBackup.xml', 'DataBackup']);
+  return sz.FS.readFile('/HMBackup 2024-05-20 094107.7z');
+}
+
+describe('hMailServer backup (HMBackup *.7z)', () => {
+  it('extracts the XML and DataBackup files from a .7z with 7z-wasm given the WASM bytes', async () => {
+    const wasm = fixtureBytes('../../../node_modules/7z-wasm/7zz.wasm');
+    const { entries, error } = await extract7z(await makeBackup7z(), wasm);
+    expect(error).toBeNull();
+    expect(entries.map((e) => e.path)).toEqual(['DataBackup/northwind.example/m.eml', 'hMailServerBackup.xml']);
+    expect(new TextDecoder().decode(entries[0].bytes)).toBe('Subject: hi\r\n\r\nbody\r\n');
+    expect([...entries[1].bytes.slice(0, 2)]).toEqual([0xff, 0xfe]);
+  });
+
+  it('reports an archive it cannot open instead of throwing', async () => {
+    const { entries, error } = await extract7z(new Uint8Array([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 1, 2, 3]));
+    expect(entries).toEqual([]);
+    expect(error).toMatch(/Cannot open the file as/);
+  });
+
+  it('loads domains, accounts, folders, messages, aliases, lists and settings from the UTF-16 XML', async () => {
+    const { entries } = await extract7z(await makeBackup7z());
+    const xml = new TextDecoder('utf-16le').decode(entries.find((e) => e.path === 'hMailServerBackup.xml')!.bytes);
+    const db = await emptyDb();
+    const problems = importHmBackupXml(db, xml);
+    expect(problems).toEqual([
+      { line: 0, statement: 'hMailServerBackup.xml', reason: 'message {B60EBB92-3CE5-4C39-8E3A-8254FCBF9EE9}.eml had no unique ID attribute (1002): numbered 1003' },
+    ]);
+    const h = readHmailDatabase(db, 'backup-xml', 'HMBackup.7z', problems);
+    expect(h.domains.map((d) => [d.id, d.name, d.active])).toEqual([[1, 'northwind.example', true]]);
+    expect(h.accounts.map((a) => [a.address, a.passwordScheme, a.lastName, a.forwardEnabled, a.forwardAddress, a.lastLogon])).toEqual([
+      ['bob@northwind.example', 'md5', "O'Neil & Sons", true, 'bob@freemail.example', '2024-05-12 10:00:00'],
+    ]);
+    expect(h.folders.map((f) => [f.accountId, f.fullPath, f.subscribed, f.currentUid])).toEqual([
+      [1, 'INBOX', true, 2],
+      [1, 'INBOX/Invoices', false, 0],
+      [0, 'Shared', true, 0],
+    ]);
+    expect(h.messages.map((m) => [m.id, m.accountId, m.folderId, m.from, m.flags, m.uid, m.createTime])).toEqual([
+      [1002, 1, 1, '"x"@fabrikam.example', 33, 1, '2024-05-06 13:07:00'],
+      [1003, 1, 1, '', 1, 2, '2024-05-07 04:28:00'],
+    ]);
+    expect(h.aliases.map((a) => [a.name, a.value])).toEqual([['sales@northwind.example', 'bob@northwind.example']]);
+    expect(h.distributionLists.map((l) => [l.address, l.recipients])).toEqual([['all@northwind.example', ['bob@northwind.example']]]);
+    expect(h.settings.hostname).toEqual({ name: 'hostname', string: 'mail.northwind.example', integer: 0 });
+    expect(h.settings.logging.integer).toBe(19);
+  });
+
+  it('reports XML that is not well-formed with its line', async () => {
+    const problems = importHmBackupXml(await emptyDb(), '<Backup>\n<Domains>\n<Domain Name="x">\n</Backup>');
+    expect(problems).toHaveLength(1);
+    expect(problems[0].line).toBe(4);
+    expect(problems[0].reason).toMatch(/^not well-formed XML/);
+  });
+});
+
+describe.skipIf(!existsSync(DEBIAN_7Z))('an HMBackup .7z made by Debian\'s 7-Zip (tests/generate/hmBackup7z.sh)', () => {
+  it('extracts and loads like hMailServer would restore it', async () => {
+    const { entries, error } = await extract7z(new Uint8Array(readFileSync(DEBIAN_7Z)));
+    expect(error).toBeNull();
+    expect(entries.map((e) => e.path)).toEqual([
+      'DataBackup/northwind.example/bob/B8/{B8D79309-B581-48A4-83E5-673B2B81225C}.eml',
+      'hMailServerBackup.xml',
+    ]);
+    const xml = new TextDecoder('utf-16le').decode(entries[1].bytes);
+    const db = await emptyDb();
+    const h = readHmailDatabase(db, 'backup-xml', 'HMBackup.7z', importHmBackupXml(db, xml));
+    expect(h.messages.map((m) => m.fileName)).toContain('{B8D79309-B581-48A4-83E5-673B2B81225C}.eml');
+    expect(h.accounts.map((a) => a.address)).toEqual(['bob@northwind.example']);
+  });
+});

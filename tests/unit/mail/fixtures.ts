@@ -1,0 +1,28 @@
+/** Reads committed mail fixtures (tests/fixtures/mail) and builds small messages from strings and bytes. */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'mail');
+
+export function fixtureBytes(relative: string): Uint8Array {
+  return new Uint8Array(readFileSync(join(FIXTURES, relative)));
+}
+
+export function fixtureText(relative: string): string {
+  return readFileSync(join(FIXTURES, relative), 'utf8');
+}
+
+/** Concatenates strings (written as UTF-8, bare LF turned into CRLF) and raw byte arrays. */
+export function mail(...parts: (string | number[] | Uint8Array)[]): Uint8Array {
+  const chunks = parts.map((p) => (typeof p === 'string' ? new TextEncoder().encode(p.replace(/\r?\n/g, '\r\n')) : Uint8Array.from(p)));
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}
+
+export const NO_HASHES = { md5: 'md5', sha256: 'sha256' };
