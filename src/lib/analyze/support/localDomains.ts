@@ -1,0 +1,19 @@
+/** The server's own mail domains: hm_domains, or without a database the domains of the mailbox folders. */
+import type { CaseData } from '../../model/caseData.ts';
+import { domainOf } from './domainOf.ts';
+
+export function localDomains(caseData: Pick<CaseData, 'database' | 'links'>): Set<string> {
+  const domains = new Set<string>();
+  for (const d of caseData.database?.domains ?? []) domains.add(d.name.toLowerCase());
+  for (const a of caseData.database?.accounts ?? []) {
+    const d = domainOf(a.address);
+    if (d) domains.add(d);
+  }
+  if (domains.size === 0) {
+    for (const l of caseData.links) {
+      const d = domainOf(l.accountFromPath);
+      if (d) domains.add(d);
+    }
+  }
+  return domains;
+}
