@@ -3,7 +3,11 @@
  * Buffers that cross are copied first when they are views into a larger buffer, then transferred.
  */
 import { transfer, wrap, type Remote } from 'comlink';
+import { extract7z } from '../src/lib/database/extract7z.ts';
+import type { MessageDetail } from '../src/lib/model/analysisResult.ts';
 import type { TriageDeps } from '../src/lib/pipeline/runTriage.ts';
+import sevenZipWasmUrl from '7z-wasm/7zz.wasm?inline';
+import { dataUrlBytes } from './dataUrlBytes.ts';
 import type { CaseFileOpener } from '../src/lib/pipeline/triageSession.ts';
 import type { CaseDbWorkerApi } from './caseDb.worker.ts';
 import type { ParseWorkerApi } from './parse.worker.ts';
@@ -14,7 +18,7 @@ export function ownBuffer(bytes: Uint8Array): Uint8Array {
 
 export type RemoteDeps = TriageDeps & {
   caseFile: CaseFileOpener;
-  messageDetail: Remote<ParseWorkerApi>['messageDetail'];
+  messageDetail(bytes: Uint8Array, path: string): Promise<MessageDetail>;
 };
 
 export function remoteDeps(caseDbPort: MessagePort, parserPorts: MessagePort[]): RemoteDeps {
@@ -49,6 +53,7 @@ export function remoteDeps(caseDbPort: MessagePort, parserPorts: MessagePort[]):
     },
     findWeakPasswords: (accounts) => parsers[0].findWeakPasswords(accounts),
     messageDetail: (bytes, path) => parser().messageDetail(bytes, path),
+    extract7z: (bytes) => extract7z(bytes, dataUrlBytes(sevenZipWasmUrl)),
     parseConcurrency: parsers.length * 2,
   };
 }

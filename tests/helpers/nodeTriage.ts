@@ -1,5 +1,6 @@
 /** Runs the whole pipeline in Node with the same service objects the workers expose, called directly. */
 import initSqlJs from 'sql.js';
+import { extract7z } from '../../src/lib/database/extract7z.ts';
 import { findWeakPasswords } from '../../src/lib/database/findWeakPasswords.ts';
 import { parseMessage } from '../../src/lib/mail/parseMessage.ts';
 import { runTriage, type TriageInput, type TriageOutcome } from '../../src/lib/pipeline/runTriage.ts';
@@ -14,7 +15,7 @@ export async function nodeTriage(
   const caseDb = createCaseDbService(await initSqlJs(), 'test');
   const outcome = await runTriage(
     inputs,
-    { caseDb, parseMessage, findWeakPasswords, parseConcurrency: 4 },
+    { caseDb, parseMessage, findWeakPasswords, extract7z, parseConcurrency: 4 },
     { runId: 1, version: 'test', now: () => FIXED_NOW, ...options },
   );
   return { outcome, caseDb };

@@ -5,6 +5,8 @@
  */
 import { runAnalyzers } from '../analyze/index.ts';
 import { DEFAULT_ANALYZER_OPTIONS, type AnalyzerOptions } from '../analyze/analyzer.ts';
+import type { Extracted7z } from '../database/extract7z.ts';
+import { MAX_7Z_BYTES } from '../database/extract7z.ts';
 import { parseIni } from '../database/parseIni.ts';
 import { sdfNotice } from '../database/sdfNotice.ts';
 import { ingestEvidence, type IngestedEntry } from '../ingest/ingestEvidence.ts';
@@ -18,7 +20,7 @@ import type { DnsSnapshot } from '../model/dnsSnapshot.ts';
 import type { Finding } from '../model/finding.ts';
 import type { DbAccount, HmailDatabase, ImportProblem } from '../model/hmailDatabase.ts';
 import type { HmailIni } from '../model/hmailIni.ts';
-import type { EntryStatus } from '../model/inventoryEntry.ts';
+import type { EntryStatus, InventoryEntry } from '../model/inventoryEntry.ts';
 import type { ParsedMessage } from '../model/message.ts';
 import type { Progress, Stage } from '../model/progress.ts';
 import { buildFindingsJson } from '../report/findingsJson.ts';
@@ -27,6 +29,7 @@ import { guessServerUtcOffset } from '../timeline/guessServerUtcOffset.ts';
 import { BoundedQueue } from './boundedQueue.ts';
 import type { CaseDbPort, DumpFormat } from './caseDbPort.ts';
 import { collectIocs } from './collectIocs.ts';
+import { expand7z } from './expand7z.ts';
 import { readAll } from './readAll.ts';
 
 /** A message file above this is not parsed (it would have to be held whole); it is reported instead. */
@@ -46,6 +49,8 @@ export interface TriageDeps {
     dns: DnsSnapshot | null,
   ): Promise<ParsedMessage>;
   findWeakPasswords(accounts: DbAccount[]): Promise<WeakPassword[]>;
+  /** 7-Zip in WASM; the browser passes the inlined binary, Node finds its own. */
+  extract7z(bytes: Uint8Array): Promise<Extracted7z>;
   /** How many message parses may be in flight at once (pool size × 2 keeps every worker fed). */
   parseConcurrency: number;
 }
@@ -106,6 +111,8 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
   const parseErrors: CaseData['parseErrors'] = [];
   const overrides = new Map<string, { status: EntryStatus; error: string }>();
   const sdfPaths: string[] = [];
+  const expandedRows: InventoryEntry[] = [];
+  const expandedContents = new Map<string, Uint8Array>();
   const signedMessagePaths: string[] = [];
   const logs = createLogAccumulator();
   let ini: HmailIni | null = null;
@@ -179,6 +186,13 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
       noteDbProblems(path, await deps.caseDb.importBackupXml(decodeText(bytes ?? new Uint8Array()), path));
     } else if (format === 'sdf') {
       sdfPaths.push(path);
+    } else if (format === '7z') {
+      const bytes = await entryBytes(e, MAX_7Z_BYTES);
+      if (!bytes) return fail(path, 'archive', `7z archive of ${size} bytes is above the ${MAX_7Z_BYTES}-byte limit for in-browser extraction`, 'skipped');
+      const expanded = await expand7z(e, bytes, deps.extract7z, onEntry);
+      expandedRows.push(...expanded.rows);
+      for (const [p, b] of expanded.contents) expandedContents.set(p, b);
+      if (expanded.error) fail(path, 'archive', `7-Zip: ${expanded.error}`);
     }
   };
 
@@ -187,6 +201,10 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
     onEntry,
     onProgress: (p) => report('ingest', p.step, p),
   });
+  const open = (path: string): ReadableStream<Uint8Array> | null => {
+    const extracted = expandedContents.get(path);
+    return extracted ? new Blob([extracted as Uint8Array<ArrayBuffer>]).stream() : ingest.open(path);
+  };
   report('messages', `Finishing ${messages.length} message parses`);
   await queue.drain();
   throwIfAborted(signal);
@@ -203,7 +221,7 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
     report('messages', `Verifying ${signedMessagePaths.length} DKIM signatures with the DNS snapshot`);
     const byPath = new Map(messages.map((m, i) => [m.path, i]));
     for (const path of signedMessagePaths) {
-      const stream = ingest.open(path);
+      const stream = open(path);
       const bytes = stream ? await readAll(stream, MAX_MESSAGE_BYTES) : null;
       const index = byPath.get(path);
       if (!bytes || index === undefined) continue;
@@ -215,10 +233,12 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
 
   report('logs', 'Rebuilding log sessions');
   const logData = finishLogs(logs);
-  const inventory = ingest.inventory.map((row) => {
-    const o = overrides.get(row.path);
-    return o ? { ...row, status: o.status, error: o.error } : row;
-  });
+  const inventory = [...ingest.inventory, ...expandedRows]
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map((row) => {
+      const o = overrides.get(row.path);
+      return o ? { ...row, status: o.status, error: o.error } : row;
+    });
 
   const partial: Omit<CaseData, 'links'> = {
     evidence: ingest.evidence,
@@ -281,5 +301,5 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
     },
     problems: inventory.filter((r) => r.status !== 'ok').map((r) => `${r.path}: ${r.error ?? r.status}`),
   };
-  return { caseData, findings, findingsJson, result, open: ingest.open };
+  return { caseData, findings, findingsJson, result, open };
 }

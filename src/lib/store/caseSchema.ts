@@ -20,6 +20,9 @@ CREATE TABLE IF NOT EXISTS case_messages (
   indicators TEXT, max_severity TEXT, body_text TEXT);
 CREATE INDEX IF NOT EXISTS case_messages_account ON case_messages(account);
 CREATE INDEX IF NOT EXISTS case_messages_date ON case_messages(date_utc);
+CREATE INDEX IF NOT EXISTS case_messages_subject ON case_messages(subject);
+CREATE INDEX IF NOT EXISTS case_messages_from ON case_messages(from_addr);
+CREATE INDEX IF NOT EXISTS case_messages_size ON case_messages(size);
 CREATE TABLE IF NOT EXISTS case_headers (message_id INTEGER, ord INTEGER, name TEXT, value TEXT);
 CREATE INDEX IF NOT EXISTS case_headers_msg ON case_headers(message_id);
 CREATE TABLE IF NOT EXISTS case_received (
@@ -44,7 +47,7 @@ CREATE TABLE IF NOT EXISTS case_log_unparsed (file TEXT, line_no INTEGER, text T
 CREATE TABLE IF NOT EXISTS case_timeline (
   time_utc TEXT, time_local TEXT, type TEXT, source TEXT, description TEXT, ref_message TEXT, ref_session TEXT,
   account TEXT, ip TEXT);
-CREATE INDEX IF NOT EXISTS case_timeline_time ON case_timeline(time_utc);
+CREATE INDEX IF NOT EXISTS case_timeline_time ON case_timeline(time_utc, type);
 CREATE TABLE IF NOT EXISTS case_iocs (kind TEXT, value TEXT, count INTEGER, messages TEXT);
 CREATE TABLE IF NOT EXISTS case_bookmarks (path TEXT PRIMARY KEY, tags TEXT, note TEXT, created_utc TEXT);
 CREATE TABLE IF NOT EXISTS case_secrets (finding_id INTEGER PRIMARY KEY, secret TEXT);

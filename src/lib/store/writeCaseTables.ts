@@ -3,6 +3,7 @@
  * Secrets (weak passwords, logged credentials) go to case_secrets only, for reveal-on-request.
  */
 import type { BindParams, Database } from 'sql.js';
+import { CASE_FILE_APPLICATION_ID } from '../ingest/classifyEntry.ts';
 import { findingCategory } from '../model/findingCategory.ts';
 import { SEVERITY_RANK, type Finding, type Severity } from '../model/finding.ts';
 import type { ParsedMessage } from '../model/message.ts';
@@ -79,6 +80,8 @@ export function writeCaseTables(db: Database, stored: StoredCase): void {
   const offset = caseData.serverUtcOffsetMinutes;
   const ids = new Map(caseData.messages.map((m, i) => [m.path, i + 1]));
   db.exec(CASE_SCHEMA);
+  // Lets intake recognise a saved case file from its header alone (classifyEntry reads this field).
+  db.exec(`PRAGMA application_id = ${CASE_FILE_APPLICATION_ID}`);
   db.exec('BEGIN');
   try {
     insertAll(db, 'INSERT OR REPLACE INTO case_meta VALUES (?, ?)', [

@@ -1,0 +1,53 @@
+/**
+ * Consumes one entry's content chunk by chunk, exactly once: hashes it, keeps its head for sniffing
+ * and, when it is small enough, the whole content so the pipeline needs no second read.
+ */
+import { createHasher } from './createHasher.ts';
+import { HEAD_BYTES } from './limits.ts';
+
+export interface CollectedEntry {
+  size: number;
+  md5: string;
+  sha256: string;
+  head: Uint8Array;
+  /** The whole content, or null when the entry is above the keep limit. */
+  bytes: Uint8Array<ArrayBuffer> | null;
+}
+
+export interface EntryCollector {
+  add(chunk: Uint8Array): void;
+  /** Ends the collection; the collector must not be used afterwards. */
+  finish(): CollectedEntry;
+}
+
+/**
+ * @param expectedSize the size recorded for the entry; content is kept only when this is within `keepLimit`
+ *   (the buffer is sized from it, so it is never trusted beyond that limit).
+ */
+export async function createEntryCollector(expectedSize: number, keepLimit: number): Promise<EntryCollector> {
+  const hasher = await createHasher();
+  const head = new Uint8Array(HEAD_BYTES);
+  let headLength = 0;
+  let kept: Uint8Array<ArrayBuffer> | null = expectedSize <= keepLimit ? new Uint8Array(expectedSize) : null;
+  let size = 0;
+
+  return {
+    add(chunk) {
+      hasher.update(chunk);
+      if (headLength < HEAD_BYTES) {
+        const take = chunk.subarray(0, HEAD_BYTES - headLength);
+        head.set(take, headLength);
+        headLength += take.length;
+      }
+      if (kept) {
+        if (size + chunk.length > kept.length) kept = null;
+        else kept.set(chunk, size);
+      }
+      size += chunk.length;
+    },
+    finish() {
+      const { md5, sha256 } = hasher.digest();
+      return { size, md5, sha256, head: head.slice(0, headLength), bytes: kept ? kept.subarray(0, size) : null };
+    },
+  };
+}

@@ -1,0 +1,379 @@
+/**
+ * Intake of the dropped evidence: every dropped file is hashed (the `evidence` section), every file and
+ * every archive entry becomes exactly one inventory row, and each entry is streamed once, then handed
+ * to `onEntry`. Archives are read by random access, never whole. Bad input never throws: it becomes a
+ * row with status error or skipped and a reason; only cancellation and errors of `onEntry` throw.
+ */
+import type { FileEntry } from '@zip.js/zip.js';
+import type { EvidenceFile } from '../model/evidence.ts';
+import type { InventoryEntry } from '../model/inventoryEntry.ts';
+import { classifyEntry } from './classifyEntry.ts';
+import { createEntryCollector, type CollectedEntry } from './createEntryCollector.ts';
+import { DEFAULT_KEEP_IN_MEMORY_LIMIT, HEAD_BYTES, MAX_ARCHIVE_DEPTH, PROGRESS_INTERVAL_MS, READ_SLICE_BYTES } from './limits.ts';
+import { notAnalysedReason } from './notAnalysedReason.ts';
+import { openZipEntry, REREADABLE_METHODS, zipEntryDataStart, zipEntryRecord, type ZipEntryRecord } from './openZipEntry.ts';
+import { readBlobSlices } from './readBlobSlices.ts';
+import { readStreamFully } from './readStreamFully.ts';
+import { throwIfAborted } from './throwIfAborted.ts';
+import { walkZip, type ZipWalk } from './walkZip.ts';
+import { zipEntryStream } from './zipEntryStream.ts';
+import { zipErrorReason } from './zipErrorReason.ts';
+import { zipModified } from './zipModified.ts';
+import { ZIP_DATA_OPTIONS } from './zipReadOptions.ts';
+import { sliceZipSource, type ZipSource } from './zipSource.ts';
+
+export interface IngestInput {
+  file: Blob;
+  /** Evidence-relative path of the dropped file (its name, or its path inside a dropped folder). */
+  path: string;
+}
+
+export interface IngestProgress {
+  filesDone: number;
+  /** Inventory rows known so far: grows as archive directories are read. */
+  filesTotal: number;
+  bytesDone: number;
+  /** Sum of the dropped files' sizes. */
+  bytesTotal: number;
+  step: string;
+}
+
+export interface IngestedEntry {
+  entry: InventoryEntry;
+  /**
+   * The whole content when status is ok and size is within `keepInMemoryLimit`; otherwise null. The
+   * buffer is the receiver's (it may be transferred), except for an archive row, whose nested reader
+   * may still be using it.
+   */
+  bytes: Uint8Array | null;
+  /** The first HEAD_BYTES of the content (what it was classified from); empty when nothing could be read. */
+  head: Uint8Array;
+  /** Re-reads the content from the evidence by random access; errors the stream for an unreadable entry. */
+  open(): ReadableStream<Uint8Array>;
+}
+
+export interface IngestOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: IngestProgress) => void;
+  /**
+   * Called once per inventory row and awaited: this is where the pipeline parses. Files come in drop
+   * order, archive entries in directory order; a nested archive's own row comes after its entries.
+   */
+  onEntry: (e: IngestedEntry) => Promise<void>;
+  /** Default DEFAULT_KEEP_IN_MEMORY_LIMIT (64 MiB). Also the largest compressed nested zip that is opened. */
+  keepInMemoryLimit?: number;
+}
+
+export interface IngestResult {
+  /** The dropped files, in drop order. */
+  evidence: EvidenceFile[];
+  /** Every row, sorted by path. */
+  inventory: InventoryEntry[];
+  /** Re-reads any inventory entry (the first one when a path occurs twice); null for an unknown path. */
+  open(path: string): ReadableStream<Uint8Array> | null;
+}
+
+/**
+ * A dropped zip is consumed twice: once front to back for its evidence hash, once entry by entry. Each
+ * pass counts for this share of its size in `bytesDone`, so progress ends exactly at `bytesTotal`.
+ */
+const ZIP_PASS_SHARE = 0.5;
+
+type Opener = () => ReadableStream<Uint8Array>;
+
+interface ArchiveContext {
+  /** The archive's bytes for this pass. */
+  source: ZipSource;
+  /** The archive's bytes for later re-reads; may re-inflate a nested zip that was not kept. */
+  later: () => Promise<ZipSource>;
+  /** Inventory path of the archive. */
+  container: string;
+  /** Prepended to entry names: empty for a dropped zip, `<nested zip path>/` for a nested one. */
+  prefix: string;
+  /** 1 for a dropped zip, 2 for a zip inside it, … */
+  depth: number;
+}
+
+type EntryRead = { collected: CollectedEntry } | { head: Uint8Array; error: string };
+
+const toSlashes = (path: string) => path.replace(/\\/g, '/');
+
+const byPath = (a: InventoryEntry, b: InventoryEntry) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+// Openers live as long as the inventory, one per row: they are built here, away from the scopes that
+// hold an entry's content or zip.js's entry object, so a closure cannot keep those alive.
+const failingOpener =
+  (reason: string): Opener =>
+  () =>
+    new ReadableStream({
+      start(controller) {
+        controller.error(new Error(reason));
+      },
+    });
+const recordOpener =
+  (later: () => Promise<ZipSource>, record: ZipEntryRecord): Opener =>
+  () =>
+    openZipEntry(later, record);
+const zipJsOpener =
+  (entry: FileEntry): Opener =>
+  () =>
+    zipEntryStream(entry);
+const blobOpener =
+  (file: Blob): Opener =>
+  () =>
+    file.stream();
+const fixedSource =
+  (source: ZipSource) =>
+  (): Promise<ZipSource> =>
+    Promise.resolve(source);
+const slicedSource =
+  (later: () => Promise<ZipSource>, start: number, end: number) =>
+  async (): Promise<ZipSource> =>
+    sliceZipSource(await later(), start, end);
+
+const emptyArchiveReason = (folders: number) =>
+  folders > 0 ? `empty archive: ${folders} folder(s) and no files` : 'empty archive: no entries';
+
+function fileModified(file: Blob): string | null {
+  if (typeof File === 'undefined' || !(file instanceof File) || !Number.isFinite(file.lastModified)) return null;
+  return new Date(file.lastModified).toISOString();
+}
+
+async function firstSlice(file: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await file.slice(0, READ_SLICE_BYTES).arrayBuffer());
+}
+
+/** The row of an entry whose content was read in full. */
+function contentRow(path: string, c: CollectedEntry, extra: Pick<InventoryEntry, 'container' | 'modified'>): InventoryEntry {
+  const { kind, format } = classifyEntry(path, c.head, c.size);
+  const reason = notAnalysedReason(format, c.head);
+  return {
+    path,
+    kind,
+    format,
+    size: c.size,
+    md5: c.md5,
+    sha256: c.sha256,
+    status: reason ? 'skipped' : 'ok',
+    ...(reason ? { error: reason } : {}),
+    ...extra,
+  };
+}
+
+/**
+ * @throws DOMException AbortError when `options.signal` is aborted; any error thrown by `onEntry`.
+ */
+export async function ingestEvidence(inputs: IngestInput[], options: IngestOptions): Promise<IngestResult> {
+  const { signal } = options;
+  const keepLimit = options.keepInMemoryLimit ?? DEFAULT_KEEP_IN_MEMORY_LIMIT;
+  const evidence: EvidenceFile[] = [];
+  const inventory: InventoryEntry[] = [];
+  const openers = new Map<string, Opener>();
+  const progress: IngestProgress = {
+    filesDone: 0,
+    filesTotal: inputs.length,
+    bytesDone: 0,
+    bytesTotal: inputs.reduce((n, i) => n + i.file.size, 0),
+    step: 'Starting',
+  };
+  let lastReport = Number.NEGATIVE_INFINITY;
+  /** The last re-inflated nested zip: re-reads tend to come in runs from the same archive. */
+  let inflated: { path: string; bytes: Promise<Uint8Array<ArrayBuffer>> } | null = null;
+
+  const report = (step: string, force = false) => {
+    progress.step = step;
+    const now = Date.now();
+    if (!force && now - lastReport < PROGRESS_INTERVAL_MS) return;
+    lastReport = now;
+    options.onProgress?.({ ...progress });
+  };
+
+  const emit = async (entry: InventoryEntry, content: { head: Uint8Array; bytes: Uint8Array | null } | null, open: Opener) => {
+    inventory.push(entry);
+    if (!openers.has(entry.path)) openers.set(entry.path, open);
+    progress.filesDone++;
+    const bytes = entry.status === 'ok' ? (content?.bytes ?? null) : null;
+    await options.onEntry({ entry, bytes, head: content?.head ?? new Uint8Array(0), open });
+    report(`Read ${entry.path}`);
+  };
+
+  /** Hashes a dropped file front to back; `share` is how much of each byte counts towards `bytesDone`. */
+  const hashDropped = async (file: Blob, path: string, first: Uint8Array, keep: number, share: number) => {
+    const collector = await createEntryCollector(file.size, keep);
+    collector.add(first);
+    progress.bytesDone += first.length * share;
+    for await (const slice of readBlobSlices(file, signal, first.length)) {
+      collector.add(slice);
+      progress.bytesDone += slice.length * share;
+      report(`Hashing ${path}`);
+    }
+    const collected = collector.finish();
+    evidence.push({ name: path, size: collected.size, md5: collected.md5, sha256: collected.sha256 });
+    return collected;
+  };
+
+  const readEntry = async (entry: FileEntry, path: string, countBytes: boolean): Promise<EntryRead> => {
+    const collector = await createEntryCollector(entry.uncompressedSize, keepLimit);
+    const start = progress.bytesDone;
+    const sink = new WritableStream<Uint8Array>({
+      write(chunk) {
+        throwIfAborted(signal);
+        collector.add(chunk);
+      },
+    });
+    try {
+      await entry.getData(sink, {
+        ...ZIP_DATA_OPTIONS,
+        signal,
+        onprogress: countBytes
+          ? (done: number) => {
+              progress.bytesDone = start + done * ZIP_PASS_SHARE;
+              report(`Reading ${path}`);
+            }
+          : undefined,
+      });
+      return { collected: collector.finish() };
+    } catch (e) {
+      const partial = collector.finish();
+      throwIfAborted(signal);
+      return { head: partial.head, error: zipErrorReason(e, entry) };
+    } finally {
+      if (countBytes) progress.bytesDone = start + entry.compressedSize * ZIP_PASS_SHARE;
+    }
+  };
+
+  /** A compressed nested zip for later re-reads: re-inflated on demand, only the most recent one kept. */
+  const reinflatedSource =
+    (path: string, size: number, open: Opener) =>
+    (): Promise<ZipSource> => {
+      if (inflated?.path !== path) inflated = { path, bytes: readStreamFully(open(), size) };
+      const bytes = inflated.bytes;
+      bytes.catch(() => {
+        if (inflated?.bytes === bytes) inflated = null;
+      });
+      return bytes;
+    };
+
+  const ingestNestedZip = async (row: InventoryEntry, c: CollectedEntry, entry: FileEntry, open: Opener, parent: ArchiveContext): Promise<void> => {
+    const depth = parent.depth + 1;
+    const skip = (error: string) => emit({ ...row, status: 'skipped', error }, c, open);
+    if (depth > MAX_ARCHIVE_DEPTH) return skip(`archive nested deeper than ${MAX_ARCHIVE_DEPTH} levels: its entries are not listed`);
+    let ctx: ArchiveContext;
+    if (entry.compressionMethod === 0 && !entry.encrypted) {
+      // Stored: the nested zip is a byte range of its parent, read in place whatever its size.
+      const record = zipEntryRecord(entry);
+      let start: number;
+      try {
+        start = await zipEntryDataStart(parent.source, record);
+      } catch (e) {
+        return emit({ ...row, status: 'error', error: zipErrorReason(e) }, c, open);
+      }
+      const end = start + record.compressedSize;
+      ctx = {
+        source: sliceZipSource(parent.source, start, end),
+        later: slicedSource(parent.later, start, end),
+        container: row.path,
+        prefix: `${row.path}/`,
+        depth,
+      };
+    } else if (c.bytes) {
+      ctx = { source: c.bytes, later: reinflatedSource(row.path, row.size, open), container: row.path, prefix: `${row.path}/`, depth };
+    } else {
+      return skip(`compressed nested archive above the ${keepLimit}-byte in-memory limit: its entries are not listed`);
+    }
+    const walk = await walkArchive(ctx);
+    if (walk.error !== null) {
+      const error = walk.files > 0 ? `${walk.error} (after ${walk.files} files were listed)` : walk.error;
+      return emit({ ...row, status: 'error', error }, c, open);
+    }
+    if (walk.files === 0) return skip(emptyArchiveReason(walk.folders));
+    await emit(row, c, open);
+  };
+
+  const ingestZipEntry = async (entry: FileEntry, ctx: ArchiveContext): Promise<void> => {
+    throwIfAborted(signal);
+    const path = ctx.prefix + toSlashes(entry.filename);
+    const extra = { container: ctx.container, modified: zipModified(entry) };
+    const read = await readEntry(entry, path, ctx.depth === 1);
+    if ('error' in read) {
+      const { kind, format } = classifyEntry(path, read.head, entry.uncompressedSize);
+      const row: InventoryEntry = { path, kind, format, size: entry.uncompressedSize, md5: '', sha256: '', status: 'error', error: read.error, ...extra };
+      return emit(row, { head: read.head, bytes: null }, failingOpener(read.error));
+    }
+    const record = zipEntryRecord(entry);
+    // zip.js's entry object is kept only for methods the small re-reader cannot inflate (Deflate64).
+    const open = REREADABLE_METHODS.has(record.compressionMethod) ? recordOpener(ctx.later, record) : zipJsOpener(entry);
+    const row = contentRow(path, read.collected, extra);
+    if (row.format === 'zip') return ingestNestedZip(row, read.collected, entry, open, ctx);
+    return emit(row, read.collected, open);
+  };
+
+  const walkArchive = (ctx: ArchiveContext): Promise<ZipWalk> => {
+    // The archive's own row (dropped) or its entries' rows replace the one row counted for it.
+    let counted = 0;
+    return walkZip(
+      ctx.source,
+      (entry) => ingestZipEntry(entry, ctx),
+      (entries) => {
+        counted = entries;
+        progress.filesTotal += entries;
+      },
+    ).then((walk) => {
+      progress.filesTotal += walk.files - counted;
+      return walk;
+    });
+  };
+
+  const ingestDroppedZip = async (file: Blob, path: string, first: Uint8Array) => {
+    const digest = await hashDropped(file, path, first, 0, ZIP_PASS_SHARE);
+    report(`Listing ${path}`, true);
+    progress.filesTotal--;
+    const walk = await walkArchive({ source: file, later: fixedSource(file), container: path, prefix: '', depth: 1 });
+    if (walk.error === null && walk.files > 0) return;
+    const status = walk.error === null ? 'skipped' : 'error';
+    const error =
+      walk.error === null ? emptyArchiveReason(walk.folders) : walk.files > 0 ? `${walk.error} (after ${walk.files} files were listed)` : walk.error;
+    progress.filesTotal++;
+    const row: InventoryEntry = {
+      path,
+      kind: 'archive',
+      format: 'zip',
+      size: file.size,
+      md5: digest.md5,
+      sha256: digest.sha256,
+      status,
+      error,
+      modified: fileModified(file),
+    };
+    await emit(row, digest, blobOpener(file));
+  };
+
+  const ingestDroppedFile = async (file: Blob, path: string, first: Uint8Array) => {
+    const collected = await hashDropped(file, path, first, keepLimit, 1);
+    await emit(contentRow(path, collected, { modified: fileModified(file) }), collected, blobOpener(file));
+  };
+
+  // The next file's first slice is requested while this one is processed: each browser File read has a fixed latency.
+  let next = inputs.length > 0 ? firstSlice(inputs[0].file) : null;
+  for (let i = 0; i < inputs.length; i++) {
+    const { file } = inputs[i];
+    const first = await next!;
+    next = i + 1 < inputs.length ? firstSlice(inputs[i + 1].file) : null;
+    next?.catch(() => undefined);
+    throwIfAborted(signal);
+    const path = toSlashes(inputs[i].path);
+    const before = progress.bytesDone;
+    if (classifyEntry(path, first.subarray(0, HEAD_BYTES), file.size).format === 'zip') await ingestDroppedZip(file, path, first);
+    else await ingestDroppedFile(file, path, first);
+    progress.bytesDone = before + file.size;
+    report(`Read ${path}`, true);
+  }
+
+  inventory.sort(byPath);
+  report('Inventory complete', true);
+  return {
+    evidence,
+    inventory,
+    open: (path) => openers.get(path)?.() ?? null,
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * SQL of the Messages tab over case_messages: every user value travels as a bound parameter, sort
+ * columns come from a whitelist, and LIKE patterns escape their wildcards.
+ */
+import type { MessageFilter as NavigationMessageFilter } from '../state/caseView.svelte.ts';
+
+export type SqlParam = string | number | null;
+
+/** A statement and its bound parameters, ready for TriageClient.query. */
+export interface SqlQuery {
+  sql: string;
+  params: SqlParam[];
+}
+
+export interface MessageFilter {
+  search: string;
+  account: string;
+  folder: string;
+  /** YYYY-MM-DD, inclusive, UTC; '' for no bound. */
+  dateFrom: string;
+  dateTo: string;
+  hasAttachments: boolean;
+  /** A finding type listed in case_messages.indicators. */
+  indicator: string;
+  bookmarked: boolean;
+  /** Exactly these messages (sent by the Indicators or Accounts tab); null for no restriction. */
+  paths: string[] | null;
+}
+
+export const EMPTY_MESSAGE_FILTER: MessageFilter = {
+  search: '', account: '', folder: '', dateFrom: '', dateTo: '', hasAttachments: false, indicator: '', bookmarked: false, paths: null,
+};
+
+const SEVERITY_ORDER = "CASE m.max_severity WHEN 'high' THEN 3 WHEN 'medium' THEN 2 WHEN 'low' THEN 1 WHEN 'info' THEN 0 ELSE -1 END";
+
+/** The only expressions ORDER BY may use: a sort key from the page never reaches SQL as text. */
+export const MESSAGE_SORT_COLUMNS = {
+  date: 'm.date_utc',
+  from: 'm.from_addr',
+  to: 'm.to_addrs',
+  subject: 'm.subject',
+  account: 'm.account',
+  folder: 'm.folder',
+  size: 'm.size',
+  attachments: 'm.attachment_count',
+  severity: SEVERITY_ORDER,
+} as const;
+
+export type MessageSortKey = keyof typeof MESSAGE_SORT_COLUMNS;
+export type SortDir = 'asc' | 'desc';
+
+export interface MessageRow {
+  id: number;
+  path: string;
+  date: string | null;
+  from: string | null;
+  fromName: string | null;
+  to: string | null;
+  subject: string | null;
+  account: string | null;
+  folder: string | null;
+  size: number | null;
+  attachments: number;
+  indicators: string[];
+  maxSeverity: string | null;
+  bookmarked: boolean;
+}
+
+/** Escapes LIKE wildcards for use with `ESCAPE '\'`. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+const contains = (text: string): string => `%${escapeLike(text)}%`;
+
+/** The day after a YYYY-MM-DD date, as an exclusive ISO bound; null when the input is not a date. */
+function dayAfter(date: string): string | null {
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  return Number.isNaN(ms) ? null : new Date(ms + 86_400_000).toISOString();
+}
+
+const SEARCH_COLUMNS = ['m.subject', 'm.from_addr', 'm.from_name', 'm.to_addrs', 'm.cc_addrs', 'm.body_text'];
+
+export function messageWhere(f: MessageFilter): SqlQuery {
+  const terms: string[] = [];
+  const params: SqlParam[] = [];
+  const search = f.search.trim();
+  if (search) {
+    terms.push(`(${SEARCH_COLUMNS.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+    for (const _ of SEARCH_COLUMNS) params.push(contains(search));
+  }
+  if (f.account) {
+    terms.push('m.account = ? COLLATE NOCASE');
+    params.push(f.account);
+  }
+  if (f.folder) {
+    terms.push('m.folder = ?');
+    params.push(f.folder);
+  }
+  if (f.dateFrom && !Number.isNaN(Date.parse(`${f.dateFrom}T00:00:00Z`))) {
+    terms.push('m.date_utc >= ?');
+    params.push(new Date(`${f.dateFrom}T00:00:00Z`).toISOString());
+  }
+  const until = f.dateTo ? dayAfter(f.dateTo) : null;
+  if (until) {
+    terms.push('m.date_utc < ?');
+    params.push(until);
+  }
+  if (f.hasAttachments) terms.push('m.attachment_count > 0');
+  if (f.indicator) {
+    terms.push(`(',' || m.indicators || ',') LIKE ? ESCAPE '\\'`);
+    params.push(`%,${escapeLike(f.indicator)},%`);
+  }
+  if (f.bookmarked) terms.push('m.path IN (SELECT path FROM case_bookmarks)');
+  if (f.paths) {
+    // One JSON parameter instead of one per path: a finding may name thousands of messages.
+    terms.push('m.path IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(f.paths));
+  }
+  return { sql: terms.length ? `WHERE ${terms.join(' AND ')}` : '', params };
+}
+
+export function messageCountQuery(f: MessageFilter): SqlQuery {
+  const where = messageWhere(f);
+  return { sql: `SELECT COUNT(*) FROM case_messages m ${where.sql}`, params: where.params };
+}
+
+export function messagePageQuery(f: MessageFilter, sort: MessageSortKey, dir: SortDir, offset: number, limit: number): SqlQuery {
+  const where = messageWhere(f);
+  const column = MESSAGE_SORT_COLUMNS[sort] ?? MESSAGE_SORT_COLUMNS.date;
+  const direction = dir === 'asc' ? 'ASC' : 'DESC';
+  return {
+    sql:
+      'SELECT m.id, m.path, m.date_utc, m.from_addr, m.from_name, m.to_addrs, m.subject, m.account, m.folder, m.size, ' +
+      'm.attachment_count, m.indicators, m.max_severity, (b.path IS NOT NULL) AS bookmarked ' +
+      `FROM case_messages m LEFT JOIN case_bookmarks b ON b.path = m.path ${where.sql} ` +
+      `ORDER BY ${column} ${direction}, m.id ${direction} LIMIT ? OFFSET ?`,
+    params: [...where.params, limit, offset],
+  };
+}
+
+export function toMessageRow(r: (string | number | null)[]): MessageRow {
+  const str = (v: string | number | null) => (v === null ? null : String(v));
+  return {
+    id: Number(r[0]),
+    path: String(r[1]),
+    date: str(r[2]),
+    from: str(r[3]),
+    fromName: str(r[4]),
+    to: str(r[5]),
+    subject: str(r[6]),
+    account: str(r[7]),
+    folder: str(r[8]),
+    size: r[9] === null ? null : Number(r[9]),
+    attachments: Number(r[10] ?? 0),
+    indicators: r[11] ? String(r[11]).split(',').filter(Boolean) : [],
+    maxSeverity: str(r[12]),
+    bookmarked: Number(r[13]) === 1,
+  };
+}
+
+/** Distinct values for the filter drop-downs. */
+export const MESSAGE_FACET_QUERIES = {
+  accounts: 'SELECT DISTINCT account FROM case_messages WHERE account IS NOT NULL ORDER BY account COLLATE NOCASE',
+  folders: 'SELECT DISTINCT folder FROM case_messages WHERE folder IS NOT NULL ORDER BY folder COLLATE NOCASE',
+  indicators: 'SELECT DISTINCT type FROM case_findings WHERE ref_message IS NOT NULL ORDER BY type',
+} as const;
+
+/** The filter another tab sends (CaseView.openMessages) as a complete Messages-tab filter. */
+export function messageFilterFromNavigation(f: NavigationMessageFilter): MessageFilter {
+  return {
+    ...EMPTY_MESSAGE_FILTER,
+    indicator: f.indicator ?? '',
+    account: f.account ?? '',
+    folder: f.folder ?? '',
+    paths: f.paths ? [...f.paths] : null,
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * SQL and bucket arithmetic of the Timeline tab over case_timeline. Histogram counts come from GROUP BY
+ * on a prefix of the ISO UTC time (minute … year), so the page receives counts, never the events.
+ */
+import { escapeLike, type SqlParam, type SqlQuery } from './messages.ts';
+
+export type BucketLevel = 'minute' | '10min' | 'hour' | 'day' | 'month' | 'year';
+
+export interface LevelSpec {
+  id: BucketLevel;
+  label: string;
+  /** Characters of "YYYY-MM-DDTHH:MM:SS.mmmZ" that name one bucket. */
+  prefix: number;
+  /** Bucket length; months and years use their average only to pick a level. */
+  approxMs: number;
+}
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+export const LEVELS: readonly LevelSpec[] = [
+  { id: 'minute', label: 'minute', prefix: 16, approxMs: MINUTE },
+  { id: '10min', label: '10 minutes', prefix: 15, approxMs: 10 * MINUTE },
+  { id: 'hour', label: 'hour', prefix: 13, approxMs: 60 * MINUTE },
+  { id: 'day', label: 'day', prefix: 10, approxMs: DAY },
+  { id: 'month', label: 'month', prefix: 7, approxMs: 30.44 * DAY },
+  { id: 'year', label: 'year', prefix: 4, approxMs: 365.25 * DAY },
+];
+
+/** Bars drawn at most: keeps the GROUP BY answer (bars × event types) under the query row limit. */
+export const MAX_BUCKETS = 400;
+/** The ISO time that a bucket key is the start of. */
+const ISO_TEMPLATE = '0000-01-01T00:00:00.000Z';
+/** Years SQLite and Date.toISOString agree on as four-digit text (comparisons on time_utc stay lexical). */
+export const MIN_TIME_MS = Date.UTC(1, 0, 1);
+export const MAX_TIME_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
+
+export function levelSpec(level: BucketLevel): LevelSpec {
+  return LEVELS.find((l) => l.id === level) ?? LEVELS[3];
+}
+
+/** The finest level that shows the span in at most maxBuckets bars. */
+export function bucketLevelFor(spanMs: number, maxBuckets = MAX_BUCKETS): BucketLevel {
+  for (const l of LEVELS) if (spanMs / l.approxMs <= maxBuckets) return l.id;
+  return 'year';
+}
+
+export function bucketKeyToMs(key: string): number {
+  return Date.parse(key + ISO_TEMPLATE.slice(key.length));
+}
+
+export function bucketStart(ms: number, level: BucketLevel): number {
+  return bucketKeyToMs(new Date(ms).toISOString().slice(0, levelSpec(level).prefix));
+}
+
+export function nextBucket(startMs: number, level: BucketLevel): number {
+  const d = new Date(startMs);
+  if (level === 'month') return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+  if (level === 'year') return Date.UTC(d.getUTCFullYear() + 1, 0, 1);
+  return startMs + levelSpec(level).approxMs;
+}
+
+export function isoOf(ms: number): string {
+  return new Date(Math.min(MAX_TIME_MS, Math.max(MIN_TIME_MS, ms))).toISOString();
+}
+
+export interface TimelineFilter {
+  account: string;
+  ip: string;
+  type: string;
+  /** A finding type: events of a message that carries it, or of an IP or account it names. */
+  indicator: string;
+}
+
+export const EMPTY_TIMELINE_FILTER: TimelineFilter = { account: '', ip: '', type: '', indicator: '' };
+
+export interface TimeRange {
+  start: number;
+  end: number;
+}
+
+export function timelineWhere(f: TimelineFilter, range: TimeRange): SqlQuery {
+  const terms = ['time_utc >= ?', 'time_utc < ?'];
+  const params: SqlParam[] = [isoOf(range.start), isoOf(range.end)];
+  if (f.account) {
+    terms.push('account = ? COLLATE NOCASE');
+    params.push(f.account.trim());
+  }
+  if (f.ip) {
+    terms.push('ip = ?');
+    params.push(f.ip.trim());
+  }
+  if (f.type) {
+    terms.push('type = ?');
+    params.push(f.type);
+  }
+  if (f.indicator) {
+    terms.push(
+      "(ref_message IN (SELECT path FROM case_messages WHERE (',' || indicators || ',') LIKE ? ESCAPE '\\') " +
+        'OR ip IN (SELECT ref_ip FROM case_findings WHERE type = ? AND ref_ip IS NOT NULL) ' +
+        'OR lower(account) IN (SELECT lower(ref_account) FROM case_findings WHERE type = ? AND ref_account IS NOT NULL))',
+    );
+    params.push(`%,${escapeLike(f.indicator)},%`, f.indicator, f.indicator);
+  }
+  return { sql: `WHERE ${terms.join(' AND ')}`, params };
+}
+
+export function bucketQuery(level: BucketLevel, f: TimelineFilter, range: TimeRange): SqlQuery {
+  const where = timelineWhere(f, range);
+  return {
+    sql: `SELECT substr(time_utc, 1, ?) AS bucket, type, COUNT(*) AS n FROM case_timeline ${where.sql} GROUP BY bucket, type ORDER BY bucket`,
+    params: [levelSpec(level).prefix, ...where.params],
+  };
+}
+
+export function eventCountQuery(f: TimelineFilter, range: TimeRange): SqlQuery {
+  const where = timelineWhere(f, range);
+  return { sql: `SELECT COUNT(*) FROM case_timeline ${where.sql}`, params: where.params };
+}
+
+export function eventPageQuery(f: TimelineFilter, range: TimeRange, offset: number, limit: number): SqlQuery {
+  const where = timelineWhere(f, range);
+  return {
+    sql:
+      'SELECT time_utc, time_local, type, source, description, ref_message, ref_session, account, ip ' +
+      `FROM case_timeline ${where.sql} ORDER BY time_utc, rowid LIMIT ? OFFSET ?`,
+    params: [...where.params, limit, offset],
+  };
+}
+
+export interface TimelineEventRow {
+  timeUtc: string;
+  timeLocal: string | null;
+  type: string;
+  source: string | null;
+  description: string | null;
+  refMessage: string | null;
+  refSession: string | null;
+  account: string | null;
+  ip: string | null;
+}
+
+export function toTimelineEventRow(r: SqlParam[]): TimelineEventRow {
+  const str = (v: SqlParam | undefined) => (v === null || v === undefined ? null : String(v));
+  return {
+    timeUtc: String(r[0]),
+    timeLocal: str(r[1]),
+    type: String(r[2] ?? ''),
+    source: str(r[3]),
+    description: str(r[4]),
+    refMessage: str(r[5]),
+    refSession: str(r[6]),
+    account: str(r[7]),
+    ip: str(r[8]),
+  };
+}
+
+export const TIMELINE_SQL = {
+  // Two sub-selects so each of MIN and MAX is answered from the time index, not a scan.
+  extent: 'SELECT (SELECT MIN(time_utc) FROM case_timeline), (SELECT MAX(time_utc) FROM case_timeline)',
+  types: 'SELECT type, COUNT(*) FROM case_timeline GROUP BY type ORDER BY type',
+  indicators: 'SELECT DISTINCT type FROM case_findings ORDER BY type',
+  serverOffset: "SELECT key, value FROM case_meta WHERE key IN ('server_utc_offset_minutes', 'server_utc_offset_basis')",
+} as const;

@@ -1,0 +1,153 @@
+/**
+ * One analysis at a time: starts it through the TriageClient, follows its progress (throughput, ETA),
+ * cancels it, and declares it done only once the views have their data. The latest run wins: results
+ * and progress of an older or cancelled run are dropped.
+ */
+import type { AnalysisResult } from '../../lib/model/analysisResult.ts';
+import type { Progress } from '../../lib/model/progress.ts';
+import { formatBytes, formatCount, formatDuration } from '../format.ts';
+import { clearError, errorReport, isAbortError, reportError } from '../reportError.svelte.ts';
+import type { EvidenceInput, TriageClient } from '../triageClient.ts';
+import { progressRate, trimSamples, type ProgressSample } from './progressRate.ts';
+
+export type RunStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
+
+export interface AnalysisRunOptions {
+  /** A new analysis starts: views drop everything of the previous case. */
+  onStart?: () => void;
+  /** Loads the views' data from the populated case database; "done" waits for it. */
+  prepare?: (runId: number) => Promise<void>;
+  /** Milliseconds; injectable for tests. */
+  now?: () => number;
+}
+
+export class AnalysisRun {
+  status = $state<RunStatus>('idle');
+  progress = $state.raw<Progress | null>(null);
+  result = $state.raw<AnalysisResult | null>(null);
+  /** The run whose case database the views may read; 0 while none is ready. Views reload when it changes. */
+  readyRunId = $state(0);
+  bytesPerSecond = $state(0);
+  etaSeconds = $state<number | null>(null);
+  /** What was dropped, for the header ("sample-case.zip and 2 more"). */
+  evidenceLabel = $state('');
+
+  private generation = 0;
+  private controller: AbortController | null = null;
+  private samples: ProgressSample[] = [];
+  private readonly now: () => number;
+
+  constructor(
+    readonly client: TriageClient,
+    private readonly options: AnalysisRunOptions = {},
+  ) {
+    this.now = options.now ?? (() => performance.now());
+  }
+
+  /** The test hook's data-state: an error reported anywhere on the page shows as "error". */
+  get state(): RunStatus {
+    return errorReport.message !== null ? 'error' : this.status;
+  }
+
+  get statusText(): string {
+    const p = this.progress;
+    switch (this.state) {
+      case 'idle':
+        return 'No evidence loaded. Drop files or folders, choose them, or load the demo evidence.';
+      case 'running':
+        return p ? `${p.step} — ${progressCounts(p)}` : 'Starting…';
+      case 'cancelled':
+        return p ? `Analysis cancelled at: ${p.step} (${progressCounts(p)}).` : 'Analysis cancelled.';
+      case 'error':
+        return errorReport.message ?? 'The analysis failed.';
+      case 'done':
+        return this.result ? doneText(this.result) : 'Analysis complete.';
+    }
+  }
+
+  /** Starts a new analysis of exactly these inputs; a running one is cancelled first. */
+  async start(inputs: EvidenceInput[]): Promise<void> {
+    if (inputs.length === 0) return;
+    this.controller?.abort();
+    const id = ++this.generation;
+    const controller = new AbortController();
+    this.controller = controller;
+    clearError();
+    this.status = 'running';
+    this.readyRunId = 0;
+    this.result = null;
+    this.evidenceLabel = inputs.length === 1 ? inputs[0].path : `${inputs[0].path} and ${inputs.length - 1} more`;
+    const bytesTotal = inputs.reduce((sum, i) => sum + i.file.size, 0);
+    this.progress = { stage: 'ingest', step: 'Starting', filesDone: 0, filesTotal: inputs.length, bytesDone: 0, bytesTotal };
+    this.samples = [];
+    this.bytesPerSecond = 0;
+    this.etaSeconds = null;
+    this.options.onStart?.();
+    try {
+      const result = await this.client.analyze(inputs, (p) => this.onProgress(id, p), controller.signal);
+      if (id !== this.generation) return;
+      this.result = result;
+      this.progress = { ...(this.progress ?? emptyProgress()), stage: 'report', step: 'Loading the views' };
+      this.readyRunId = id;
+      await this.options.prepare?.(id);
+      if (id !== this.generation) return;
+      this.status = 'done';
+      this.etaSeconds = null;
+    } catch (err) {
+      if (id !== this.generation) return;
+      this.readyRunId = 0;
+      if (controller.signal.aborted || isAbortError(err)) {
+        this.status = 'cancelled';
+      } else {
+        this.status = 'error';
+        reportError(err, 'The analysis failed');
+      }
+    } finally {
+      if (this.controller === controller) this.controller = null;
+    }
+  }
+
+  /** Stops the running analysis; its late results and progress are ignored. */
+  cancel(): void {
+    if (this.status !== 'running' || !this.controller) return;
+    this.controller.abort();
+    this.controller = null;
+    this.generation++;
+    this.readyRunId = 0;
+    this.status = 'cancelled';
+    this.etaSeconds = null;
+  }
+
+  /** A reported error is shown until the examiner dismisses it or starts a new analysis. */
+  dismissError(): void {
+    clearError();
+  }
+
+  private onProgress(id: number, p: Progress): void {
+    if (id !== this.generation) return;
+    this.progress = p;
+    const at = this.now();
+    this.samples = trimSamples([...this.samples, { at, bytesDone: p.bytesDone }], at);
+    const rate = progressRate(this.samples, p.bytesTotal);
+    this.bytesPerSecond = rate.bytesPerSecond;
+    this.etaSeconds = rate.etaSeconds;
+  }
+}
+
+function emptyProgress(): Progress {
+  return { stage: 'report', step: '', filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0 };
+}
+
+function progressCounts(p: Progress): string {
+  return `${formatCount(p.filesDone)} / ${formatCount(p.filesTotal)} files, ${formatBytes(p.bytesDone)} / ${formatBytes(p.bytesTotal)}`;
+}
+
+function doneText(r: AnalysisResult): string {
+  const c = r.counts;
+  const errors = c.inventoryErrors > 0 ? ` (${formatCount(c.inventoryErrors)} with errors)` : '';
+  return (
+    `Analysis complete: ${formatCount(c.evidenceFiles)} evidence files, ${formatCount(c.inventoryEntries)} inventory entries${errors}, ` +
+    `${formatCount(c.messages)} messages, ${formatCount(c.accounts)} accounts, ${formatCount(c.domains)} domains, ` +
+    `${formatCount(c.logLines)} log lines, ${formatCount(c.findings)} findings in ${formatDuration(r.durationMs / 1000)}.`
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * Wires the page's state objects around one TriageClient: a new analysis clears every view, and the
+ * run is declared done only after every view (ours, and the tracked loads of the others) has its data.
+ */
+import { tick } from 'svelte';
+import { loadHmColumns } from '../queries/hmColumns.ts';
+import type { TriageClient } from '../triageClient.ts';
+import { AccountsData } from './accountsData.svelte.ts';
+import { AnalysisRun } from './analysisRun.svelte.ts';
+import { CasePanel } from './casePanel.svelte.ts';
+import { CaseView } from './caseView.svelte.ts';
+import { IndicatorsData } from './indicatorsData.svelte.ts';
+import { InventoryData } from './inventoryData.svelte.ts';
+import { OverviewData } from './overviewData.svelte.ts';
+import { SqlConsole } from './sqlConsole.svelte.ts';
+
+export function createAppState(client: TriageClient) {
+  const caseView = new CaseView();
+  const overview = new OverviewData();
+  const indicators = new IndicatorsData(client);
+  const accounts = new AccountsData(client);
+  const inventory = new InventoryData(client);
+  const sql = new SqlConsole(client);
+  const casePanel = new CasePanel(client);
+
+  const run = new AnalysisRun(client, {
+    onStart() {
+      caseView.reset();
+      overview.clear();
+      indicators.clear();
+      accounts.clear();
+      inventory.clear();
+      sql.clearResult();
+      casePanel.clear();
+    },
+    async prepare() {
+      const hm = await loadHmColumns(client);
+      await Promise.all([overview.load(client, hm), indicators.load(), accounts.load(hm), inventory.load(), casePanel.load()]);
+      // Views that load on their own start when readyRunId changes; let their effects run, then wait for them.
+      await tick();
+      await caseView.settled();
+    },
+  });
+
+  return { client, run, caseView, overview, indicators, accounts, inventory, sql, casePanel };
+}
+
+export type AppState = ReturnType<typeof createAppState>;

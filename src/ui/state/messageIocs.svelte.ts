@@ -1,0 +1,84 @@
+/**
+ * The case-wide IOC table (URLs, domains, IPs, addresses, hashes seen in messages): paged like the
+ * message table, and read whole, chunk by chunk, only for a CSV export.
+ */
+import {
+  EMPTY_IOC_FILTER,
+  IOC_KINDS_SQL,
+  IOC_SORT_COLUMNS,
+  iocCountQuery,
+  iocPageQuery,
+  toIocRow,
+  type IocFilter,
+  type IocRow,
+  type IocSortKey,
+} from '../queries/messageIocs.ts';
+import type { SortDir } from '../queries/messages.ts';
+import type { TriageClient } from '../triageClient.ts';
+import { PagedRows } from './pagedRows.svelte.ts';
+import { queryScalar } from '../queries/queryRows.ts';
+
+/** Rows per query of the CSV export: below the console's 10,000-row cut. */
+export const IOC_EXPORT_CHUNK = 5_000;
+
+export class MessageIocs {
+  runId = $state<number | null>(null);
+  filter = $state.raw<IocFilter>(EMPTY_IOC_FILTER);
+  sortKey = $state<IocSortKey>('count');
+  sortDir = $state<SortDir>('desc');
+  kinds = $state.raw<{ kind: string; count: number }[]>([]);
+  readonly rows = new PagedRows<IocRow>();
+  readonly #client: TriageClient;
+
+  constructor(client: TriageClient) {
+    this.#client = client;
+  }
+
+  async open(runId: number): Promise<void> {
+    if (runId === this.runId) return;
+    this.runId = runId;
+    this.kinds = [];
+    const reload = this.#reload();
+    const kinds = await this.#client.query(IOC_KINDS_SQL);
+    if (runId === this.runId) this.kinds = kinds.rows.map((r) => ({ kind: String(r[0]), count: Number(r[1]) }));
+    await reload;
+  }
+
+  setFilter(patch: Partial<IocFilter>): void {
+    this.filter = { ...this.filter, ...patch };
+    void this.#reload();
+  }
+
+  setSort(key: string, dir: SortDir): void {
+    if (!Object.hasOwn(IOC_SORT_COLUMNS, key)) return;
+    this.sortKey = key as IocSortKey;
+    this.sortDir = dir === 'asc' ? 'asc' : 'desc';
+    void this.#reload();
+  }
+
+  /** Every row under the current filter and sort, for the CSV export. */
+  async allRows(): Promise<IocRow[]> {
+    const out: IocRow[] = [];
+    for (let offset = 0; ; offset += IOC_EXPORT_CHUNK) {
+      const q = iocPageQuery(this.filter, this.sortKey, this.sortDir, offset, IOC_EXPORT_CHUNK);
+      const rows = (await this.#client.query(q.sql, q.params)).rows.map(toIocRow);
+      out.push(...rows);
+      if (rows.length < IOC_EXPORT_CHUNK) return out;
+    }
+  }
+
+  #reload(): Promise<void> {
+    const client = this.#client;
+    const [filter, key, dir] = [this.filter, this.sortKey, this.sortDir];
+    return this.rows.reset({
+      async count() {
+        const q = iocCountQuery(filter);
+        return Number(queryScalar(await client.query(q.sql, q.params)) ?? 0);
+      },
+      async page(offset, limit) {
+        const q = iocPageQuery(filter, key, dir, offset, limit);
+        return (await client.query(q.sql, q.params)).rows.map(toIocRow);
+      },
+    });
+  }
+}

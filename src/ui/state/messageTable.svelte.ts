@@ -1,0 +1,109 @@
+/**
+ * The Messages tab's table: filter, sort and the rows of case_messages under the visible window.
+ * Rows are fetched by page through TriageClient.query (never all at once); a new case or filter drops
+ * every answer still on its way.
+ */
+import type { QueryResult } from '../../lib/model/analysisResult.ts';
+import { queryScalar } from '../queries/queryRows.ts';
+import {
+  EMPTY_MESSAGE_FILTER,
+  MESSAGE_FACET_QUERIES,
+  MESSAGE_SORT_COLUMNS,
+  messageCountQuery,
+  messagePageQuery,
+  toMessageRow,
+  type MessageFilter,
+  type MessageRow,
+  type MessageSortKey,
+  type SortDir,
+} from '../queries/messages.ts';
+import type { TriageClient } from '../triageClient.ts';
+import { PagedRows } from './pagedRows.svelte.ts';
+
+export interface MessageFacets {
+  accounts: string[];
+  folders: string[];
+  indicators: string[];
+}
+
+const NO_FACETS: MessageFacets = { accounts: [], folders: [], indicators: [] };
+
+const column = (r: QueryResult): string[] => r.rows.map((row) => String(row[0]));
+
+export class MessageTable {
+  filter = $state.raw<MessageFilter>(EMPTY_MESSAGE_FILTER);
+  sortKey = $state<MessageSortKey>('date');
+  sortDir = $state<SortDir>('desc');
+  facets = $state.raw<MessageFacets>(NO_FACETS);
+  runId = $state<number | null>(null);
+  readonly rows = new PagedRows<MessageRow>();
+  readonly #client: TriageClient;
+
+  constructor(client: TriageClient) {
+    this.#client = client;
+  }
+
+  /** Shows the case of this run; resolves when the count, facets and first rows are in. */
+  open(runId: number): Promise<void> {
+    if (runId === this.runId) return Promise.resolve();
+    this.runId = runId;
+    this.facets = NO_FACETS;
+    return Promise.all([this.#loadFacets(runId), this.#reload()]).then(() => undefined);
+  }
+
+  setFilter(patch: Partial<MessageFilter>): void {
+    this.filter = { ...this.filter, ...patch };
+    void this.#reload();
+  }
+
+  /** Replaces the whole filter: an examiner sent here from another tab starts from a clean filter. */
+  replaceFilter(filter: MessageFilter): void {
+    this.filter = filter;
+    void this.#reload();
+  }
+
+  /** Sorts by a whitelisted column; any other key is ignored. */
+  setSort(key: string, dir: SortDir): void {
+    if (!Object.hasOwn(MESSAGE_SORT_COLUMNS, key)) return;
+    this.sortKey = key as MessageSortKey;
+    this.sortDir = dir === 'asc' ? 'asc' : 'desc';
+    void this.#reload();
+  }
+
+  /** Re-reads the rows after a change they show (a bookmark set or removed). */
+  refresh(): void {
+    void this.#reload();
+  }
+
+  #reload(): Promise<void> {
+    if (this.runId === null) return Promise.resolve();
+    const client = this.#client;
+    const filter = this.filter;
+    const key = this.sortKey;
+    const dir = this.sortDir;
+    return this.rows.reset({
+      async count() {
+        const q = messageCountQuery(filter);
+        return Number(queryScalar(await client.query(q.sql, q.params)) ?? 0);
+      },
+      async page(offset, limit) {
+        const q = messagePageQuery(filter, key, dir, offset, limit);
+        return (await client.query(q.sql, q.params)).rows.map(toMessageRow);
+      },
+    });
+  }
+
+  async #loadFacets(runId: number): Promise<void> {
+    try {
+      const [accounts, folders, indicators] = await Promise.all([
+        this.#client.query(MESSAGE_FACET_QUERIES.accounts),
+        this.#client.query(MESSAGE_FACET_QUERIES.folders),
+        this.#client.query(MESSAGE_FACET_QUERIES.indicators),
+      ]);
+      if (runId !== this.runId) return;
+      this.facets = { accounts: column(accounts), folders: column(folders), indicators: column(indicators) };
+    } catch {
+      // Facets only fill the drop-downs: without them the filters still work as free text.
+    }
+  }
+}

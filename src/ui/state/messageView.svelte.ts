@@ -1,0 +1,155 @@
+/**
+ * One message as the message view shows it: its case rows, its relatives, the decoded MIME detail
+ * and (on request) the original bytes. Opening another message drops answers for the previous one.
+ */
+import type { MessageDetail } from '../../lib/model/analysisResult.ts';
+import { MESSAGE_VIEW_SQL as SQL, iocPathPattern } from '../queries/messageView.ts';
+import { queryRows, type QueryRecord } from '../queries/queryRows.ts';
+import type { SqlParam } from '../queries/messages.ts';
+import type { TriageClient } from '../triageClient.ts';
+
+export interface MessageBookmark {
+  tags: string;
+  note: string;
+  created: string | null;
+}
+
+export interface MessageRelatives {
+  thread: QueryRecord[];
+  sameMessageId: QueryRecord[];
+  sameBytes: QueryRecord[];
+}
+
+const NO_RELATIVES: MessageRelatives = { thread: [], sameMessageId: [], sameBytes: [] };
+const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+export class MessageView {
+  path = $state<string | null>(null);
+  error = $state<string | null>(null);
+  summary = $state.raw<QueryRecord | null>(null);
+  headers = $state.raw<QueryRecord[]>([]);
+  received = $state.raw<QueryRecord[]>([]);
+  attachments = $state.raw<QueryRecord[]>([]);
+  findings = $state.raw<QueryRecord[]>([]);
+  iocs = $state.raw<QueryRecord[]>([]);
+  relatives = $state.raw<MessageRelatives>(NO_RELATIVES);
+  bookmark = $state.raw<MessageBookmark | null>(null);
+  detail = $state.raw<MessageDetail | null>(null);
+  detailError = $state<string | null>(null);
+  raw = $state.raw<Uint8Array | null>(null);
+  rawError = $state<string | null>(null);
+  readonly #client: TriageClient;
+  #token = 0;
+
+  constructor(client: TriageClient) {
+    this.#client = client;
+  }
+
+  close(): void {
+    this.#token++;
+    this.path = null;
+    this.#clear();
+  }
+
+  async open(path: string): Promise<void> {
+    const token = ++this.#token;
+    this.path = path;
+    this.#clear();
+    void this.#loadDetail(path, token);
+    try {
+      const rows = await this.#records(SQL.summary, [path]);
+      if (token !== this.#token) return;
+      const summary = rows[0] ?? null;
+      this.summary = summary;
+      if (!summary) {
+        this.error = `No message with path ${path} in this case.`;
+        return;
+      }
+      const id = summary.id;
+      const [headers, received, attachments, findings, iocs, bookmark, relatives] = await Promise.all([
+        this.#records(SQL.headers, [id]),
+        this.#records(SQL.received, [id]),
+        this.#records(SQL.attachments, [id]),
+        this.#records(SQL.findings, [path]),
+        this.#records(SQL.iocs, [iocPathPattern(path)]),
+        this.#records(SQL.bookmark, [path]),
+        this.#relatives(summary),
+      ]);
+      if (token !== this.#token) return;
+      this.headers = headers;
+      this.received = received;
+      this.attachments = attachments;
+      this.findings = findings;
+      this.iocs = iocs;
+      this.relatives = relatives;
+      this.bookmark = bookmark[0] ? toBookmark(bookmark[0]) : null;
+    } catch (err) {
+      if (token === this.#token) this.error = message(err);
+    }
+  }
+
+  /** The original file's bytes for the source and hex views; read once per opened message. */
+  async loadRaw(): Promise<Uint8Array | null> {
+    const path = this.path;
+    if (!path) return null;
+    if (this.raw) return this.raw;
+    const token = this.#token;
+    try {
+      const bytes = await this.#client.readEntry(path);
+      if (token === this.#token) this.raw = bytes;
+      return bytes;
+    } catch (err) {
+      if (token === this.#token) this.rawError = message(err);
+      return null;
+    }
+  }
+
+  async saveBookmark(tags: string, note: string): Promise<void> {
+    const path = this.path;
+    if (!path) return;
+    await this.#client.setBookmark(path, tags, note);
+    const rows = await this.#records(SQL.bookmark, [path]);
+    if (path === this.path) this.bookmark = rows[0] ? toBookmark(rows[0]) : null;
+  }
+
+  async removeBookmark(): Promise<void> {
+    const path = this.path;
+    if (!path) return;
+    await this.#client.removeBookmark(path);
+    if (path === this.path) this.bookmark = null;
+  }
+
+  #clear(): void {
+    this.error = this.detailError = this.rawError = null;
+    this.summary = this.detail = this.raw = this.bookmark = null;
+    this.headers = this.received = this.attachments = this.findings = this.iocs = [];
+    this.relatives = NO_RELATIVES;
+  }
+
+  async #records(sql: string, params: SqlParam[]): Promise<QueryRecord[]> {
+    return queryRows(await this.#client.query(sql, params));
+  }
+
+  async #relatives(s: QueryRecord): Promise<MessageRelatives> {
+    const none = Promise.resolve([] as QueryRecord[]);
+    const [thread, sameMessageId, sameBytes] = await Promise.all([
+      s.thread_id === null ? none : this.#records(SQL.thread, [s.thread_id, s.path]),
+      s.message_id ? this.#records(SQL.sameMessageId, [s.message_id, s.path]) : none,
+      s.sha256 ? this.#records(SQL.sameBytes, [s.sha256, s.path]) : none,
+    ]);
+    return { thread, sameMessageId, sameBytes };
+  }
+
+  async #loadDetail(path: string, token: number): Promise<void> {
+    try {
+      const detail = await this.#client.messageDetail(path);
+      if (token === this.#token) this.detail = detail;
+    } catch (err) {
+      if (token === this.#token) this.detailError = message(err);
+    }
+  }
+}
+
+function toBookmark(r: QueryRecord): MessageBookmark {
+  return { tags: String(r.tags ?? ''), note: String(r.note ?? ''), created: r.created_utc === null ? null : String(r.created_utc) };
+}

@@ -1,0 +1,69 @@
+/**
+ * The read-only SQL console: the query text, its result, the refusal or error message, and a history of
+ * what ran. Errors here are expected answers (a refused write, a typo), shown beside the query, not in the banner.
+ */
+import type { QueryResult } from '../../lib/model/analysisResult.ts';
+import { queryCsv } from '../csv.ts';
+import { MAX_MESSAGE_ID_SQL } from '../queries/overviewQueries.ts';
+import type { TriageClient } from '../triageClient.ts';
+
+/** Enough to find yesterday's query again without the list becoming a haystack. */
+export const HISTORY_LIMIT = 50;
+
+export class SqlConsole {
+  sql = $state(MAX_MESSAGE_ID_SQL);
+  result = $state.raw<QueryResult | null>(null);
+  error = $state<string | null>(null);
+  running = $state(false);
+  elapsedMs = $state(0);
+  /** Most recent first, without duplicates. */
+  history = $state.raw<string[]>([]);
+
+  private ticket = 0;
+
+  constructor(
+    private readonly client: TriageClient,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  async run(): Promise<void> {
+    const sql = this.sql.trim();
+    if (!sql) return;
+    const ticket = ++this.ticket;
+    this.running = true;
+    this.error = null;
+    this.history = [sql, ...this.history.filter((h) => h !== sql)].slice(0, HISTORY_LIMIT);
+    const started = this.now();
+    try {
+      const result = await this.client.query(sql);
+      if (ticket !== this.ticket) return;
+      this.result = result;
+    } catch (err) {
+      if (ticket !== this.ticket) return;
+      this.result = null;
+      this.error = (err as { message?: string })?.message ?? String(err);
+    } finally {
+      if (ticket === this.ticket) {
+        this.running = false;
+        this.elapsedMs = this.now() - started;
+      }
+    }
+  }
+
+  use(sql: string): void {
+    this.sql = sql;
+  }
+
+  /** The current result as CSV, or null when there is none. */
+  csv(): string | null {
+    return this.result ? queryCsv(this.result.columns, this.result.rows) : null;
+  }
+
+  /** A new case: the text and history stay (they are the examiner's), the result goes. */
+  clearResult(): void {
+    this.ticket++;
+    this.result = null;
+    this.error = null;
+    this.running = false;
+  }
+}

@@ -1,0 +1,64 @@
+/** A TriageClient whose every method is a vi.fn, and a deferred promise to hold an analysis open. */
+import { vi } from 'vitest';
+import type { AnalysisResult } from '../../src/lib/model/analysisResult.ts';
+import type { EvidenceInput, TriageClient } from '../../src/ui/triageClient.ts';
+
+export interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (err: unknown) => void;
+}
+
+export function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (err: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+export function result(runId: number, findings = 3): AnalysisResult {
+  return {
+    runId,
+    durationMs: 1500,
+    counts: {
+      evidenceFiles: 1, inventoryEntries: 10, inventoryErrors: 1, messages: 7, dbMessages: 8, accounts: 3,
+      domains: 2, logLines: 120, logSessions: 9, findings,
+    },
+    problems: [],
+  };
+}
+
+export function mockClient(overrides: Partial<TriageClient> = {}): TriageClient {
+  return {
+    analyze: vi.fn(async () => result(1)),
+    query: vi.fn(async () => ({ columns: [], rows: [] })),
+    findingsJson: vi.fn(async () => '{}'),
+    messageDetail: vi.fn(),
+    readEntry: vi.fn(async () => new Uint8Array()),
+    logTranscript: vi.fn(async () => []),
+    setBookmark: vi.fn(async () => {}),
+    removeBookmark: vi.fn(async () => {}),
+    setFindingNote: vi.fn(async () => {}),
+    setCaseDetails: vi.fn(async () => {}),
+    setServerUtcOffset: vi.fn(async () => {}),
+    exportCaseDb: vi.fn(async () => new Uint8Array([1, 2, 3])),
+    htmlReport: vi.fn(async () => '<html></html>'),
+    timesketchJsonl: vi.fn(async () => ''),
+    timelineCsv: vi.fn(async () => ''),
+    exportMessagesZip: vi.fn(async () => new Uint8Array()),
+    ...overrides,
+  } as TriageClient;
+}
+
+export function evidence(name: string, size = 1000): EvidenceInput {
+  return { file: new File([new Uint8Array(size)], name), path: name };
+}
+
+export function abortError(): Error {
+  const err = new Error('Analysis cancelled');
+  err.name = 'AbortError';
+  return err;
+}

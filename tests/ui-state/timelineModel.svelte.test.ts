@@ -1,0 +1,174 @@
+// TimelineModel with a mocked TriageClient: bucket size follows the zoom, the histogram asks for counts
+// (GROUP BY), bursts of zooms are coalesced, the event list follows the selection, stale runs are dropped.
+import { describe, expect, it, vi } from 'vitest';
+import type { QueryResult } from '../../src/lib/model/analysisResult.ts';
+import { bucketKeyToMs, bucketLevelFor, bucketStart, nextBucket } from '../../src/ui/queries/timeline.ts';
+import { MIN_SPAN_MS, TimelineModel } from '../../src/ui/state/timelineModel.svelte.ts';
+import { formatServerTime, formatUtcOffset, parseUtcOffset } from '../../src/ui/state/timelineTime.ts';
+import type { TriageClient } from '../../src/ui/triageClient.ts';
+
+type Params = (string | number | null)[];
+interface Call { sql: string; params: Params }
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** A case whose events run from `min` to `max`; bucket queries can be held back with `gate`. */
+function fakeCase(min = '2024-03-01T00:00:00.000Z', max = '2024-03-11T00:00:00.000Z') {
+  const calls: Call[] = [];
+  let gate: Promise<void> | null = null;
+  const setServerUtcOffset = vi.fn(async () => {});
+  const query = vi.fn(async (sql: string, params: Params = []): Promise<QueryResult> => {
+    calls.push({ sql, params });
+    if (sql.includes('MIN(time_utc)')) return { columns: [], rows: [[min, max]] };
+    if (sql.includes('GROUP BY type')) return { columns: [], rows: [['logon-failed', 900], ['message-received', 100]] };
+    if (sql.includes('case_meta')) return { columns: [], rows: [['server_utc_offset_minutes', '120'], ['server_utc_offset_basis', 'guessed from Received headers']] };
+    if (sql.includes('GROUP BY bucket')) {
+      if (gate) await gate;
+      return { columns: [], rows: [['2024-03-01', 'logon-failed', 5], ['2024-03-01', 'message-received', 2], ['2024-03-02', 'logon-failed', 1]] };
+    }
+    if (sql.startsWith('SELECT COUNT(*)')) return { columns: [], rows: [[42]] };
+    return { columns: [], rows: [] };
+  });
+  const client = { query, setServerUtcOffset } as unknown as TriageClient;
+  return { calls, client, setServerUtcOffset, hold: (p: Promise<void> | null) => (gate = p) };
+}
+
+const bucketCalls = (calls: Call[]) => calls.filter((c) => c.sql.includes('GROUP BY bucket'));
+
+describe('bucket levels', () => {
+  it('picks the finest level that shows the span in at most 400 bars', () => {
+    expect(bucketLevelFor(HOUR)).toBe('minute');
+    expect(bucketLevelFor(2 * DAY)).toBe('10min');
+    expect(bucketLevelFor(10 * DAY)).toBe('hour');
+    expect(bucketLevelFor(365 * DAY)).toBe('day');
+    expect(bucketLevelFor(20 * 365 * DAY)).toBe('month');
+    expect(bucketLevelFor(300 * 365 * DAY)).toBe('year');
+  });
+
+  it('turns bucket keys into instants and steps months and years by the calendar', () => {
+    expect(bucketKeyToMs('2024-03-01T13:4')).toBe(Date.UTC(2024, 2, 1, 13, 40));
+    expect(bucketKeyToMs('2024-02')).toBe(Date.UTC(2024, 1, 1));
+    expect(nextBucket(Date.UTC(2024, 1, 1), 'month')).toBe(Date.UTC(2024, 2, 1));
+    expect(nextBucket(Date.UTC(2024, 0, 1), 'year')).toBe(Date.UTC(2025, 0, 1));
+    expect(bucketStart(Date.UTC(2024, 2, 1, 13, 47, 12), '10min')).toBe(Date.UTC(2024, 2, 1, 13, 40));
+  });
+});
+
+describe('TimelineModel', () => {
+  it('opens on the whole span and asks for counts grouped at the level of the view', async () => {
+    const { calls, client } = fakeCase();
+    const model = new TimelineModel(client);
+    await model.open(1);
+    expect(model.offsetMinutes).toBe(120);
+    expect(model.level).toBe('hour');
+    const q = bucketCalls(calls)[0];
+    expect(q.sql).toContain('substr(time_utc, 1, ?)');
+    expect(q.sql).toContain('COUNT(*)');
+    expect(q.params[0]).toBe(13);
+    expect(model.buckets.map((b) => b.counts)).toEqual([[5, 2], [1, 0]]);
+    expect(model.buckets[0].total).toBe(7);
+  });
+
+  it('zooming in shortens the buckets', async () => {
+    const { calls, client } = fakeCase();
+    const model = new TimelineModel(client);
+    await model.open(1);
+    await model.zoom(0.2);
+    expect(model.level).toBe('10min');
+    expect(bucketCalls(calls).at(-1)!.params[0]).toBe(15);
+    await model.setView(0, MIN_SPAN_MS / 2);
+    expect(model.view!.end - model.view!.start).toBe(MIN_SPAN_MS);
+    expect(model.level).toBe('minute');
+    expect(bucketCalls(calls).at(-1)!.params[0]).toBe(16);
+  });
+
+  it('keeps the instant under the pointer in place while zooming', async () => {
+    const { client } = fakeCase();
+    const model = new TimelineModel(client);
+    await model.open(1);
+    const v = model.view!;
+    const anchor = v.start + (v.end - v.start) * 0.25;
+    await model.zoom(0.5, anchor);
+    const w = model.view!;
+    expect((anchor - w.start) / (w.end - w.start)).toBeCloseTo(0.25, 6);
+  });
+
+  it('coalesces a burst of zooms into one query after the one in flight', async () => {
+    const { calls, client, hold } = fakeCase();
+    const model = new TimelineModel(client);
+    await model.open(1);
+    const before = bucketCalls(calls).length;
+    const gate = deferred<void>();
+    hold(gate.promise);
+    const zooms = Array.from({ length: 10 }, () => model.zoom(0.9));
+    hold(null);
+    gate.resolve();
+    await Promise.all(zooms);
+    expect(bucketCalls(calls).length - before).toBe(2);
+    expect(bucketCalls(calls).at(-1)!.params[1]).toBe(new Date(model.view!.start).toISOString());
+  });
+
+  it('lists the events of the selection, paged, with filters as parameters', async () => {
+    const { calls, client } = fakeCase();
+    const model = new TimelineModel(client);
+    await model.open(1);
+    await model.setFilter({ ip: "10.0.0.1' --", type: 'logon-failed', indicator: 'brute-force-source' });
+    await model.brush({ start: Date.UTC(2024, 2, 2), end: Date.UTC(2024, 2, 3) });
+    expect(model.events.total).toBe(42);
+    const page = calls.filter((c) => c.sql.includes('LIMIT ? OFFSET ?')).at(-1)!;
+    expect(page.sql).not.toContain('10.0.0.1');
+    expect(page.params.slice(0, 4)).toEqual(['2024-03-02T00:00:00.000Z', '2024-03-03T00:00:00.000Z', "10.0.0.1' --", 'logon-failed']);
+    expect(page.params).toContain('%,brute-force-source,%');
+    expect(page.params.slice(-2)).toEqual([100, 0]);
+  });
+
+  it('drops answers of an older run', async () => {
+    const first = fakeCase('2020-01-01T00:00:00.000Z', '2020-01-02T00:00:00.000Z');
+    const held = deferred<void>();
+    const query = vi.fn(async (sql: string, params: Params = []) => {
+      if (sql.includes('MIN(time_utc)') && query.mock.calls.length <= 4) await held.promise;
+      return first.client.query(sql, params);
+    });
+    const model = new TimelineModel({ query } as unknown as TriageClient);
+    const a = model.open(1);
+    const b = model.open(2);
+    await b;
+    const afterSecond = model.extent;
+    held.resolve();
+    await a;
+    expect(model.runId).toBe(2);
+    expect(model.extent).toEqual(afterSecond);
+    expect(model.extent).not.toBeNull();
+  });
+
+  it('sets the server time zone through the client and re-reads it', async () => {
+    const { calls, client, setServerUtcOffset } = fakeCase();
+    const model = new TimelineModel(client);
+    await model.open(1);
+    const before = bucketCalls(calls).length;
+    await model.setServerOffset(-300);
+    expect(setServerUtcOffset).toHaveBeenCalledWith(-300);
+    expect(bucketCalls(calls).length).toBe(before + 1);
+  });
+});
+
+describe('time zone text', () => {
+  it('formats and parses offsets', () => {
+    expect(formatUtcOffset(120)).toBe('UTC+02:00');
+    expect(formatUtcOffset(-330)).toBe('UTC−05:30');
+    expect(parseUtcOffset('+02:00')).toBe(120);
+    expect(parseUtcOffset('UTC-0530')).toBe(-330);
+    expect(parseUtcOffset('+2')).toBe(120);
+    expect(parseUtcOffset('Z')).toBe(0);
+    expect(parseUtcOffset('+15:00')).toBeNull();
+    expect(parseUtcOffset('two')).toBeNull();
+    expect(formatServerTime('2024-03-01T23:30:00.000Z', 120)).toBe('2024-03-02 01:30:00');
+  });
+});
