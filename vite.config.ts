@@ -1,11 +1,21 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 
 // One self-contained HTML file: classic (iife) blob workers, because module workers fail from file://
 // (../shared/reference/offline-build.md).
+/** The one file a user opens is named for the product, not index.html. */
+const productFileName: Plugin = {
+  name: 'hmail-triage-file-name',
+  enforce: 'post',
+  generateBundle(_options, bundle) {
+    const page = bundle['index.html'];
+    if (page) page.fileName = 'hmail-triage.html';
+  },
+};
+
 export default defineConfig({
-  plugins: [svelte(), viteSingleFile({ removeViteModuleLoader: true })],
+  plugins: [svelte(), viteSingleFile({ removeViteModuleLoader: true }), productFileName],
   worker: { format: 'iife' },
   // The sql.js and 7-Zip WASM binaries are imported with ?inline and handed over as bytes.
   assetsInclude: ['**/*.wasm'],

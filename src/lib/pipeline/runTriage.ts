@@ -232,7 +232,7 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
   messages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   report('logs', 'Rebuilding log sessions');
-  const logData = finishLogs(logs);
+  const logData = finishLogs(logs, { localDomains: database?.domains.map((d) => d.name) ?? [] });
   const inventory = [...ingest.inventory, ...expandedRows]
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     .map((row) => {

@@ -15,6 +15,9 @@ import { createPushStream, type PushStream } from './pushStream.ts';
 import { writeCaseTables } from './writeCaseTables.ts';
 import { htmlReport } from '../report/htmlReport.ts';
 import { reportInput } from './reportInput.ts';
+import { timelineCsv } from '../report/timelineCsv.ts';
+import { timesketchJsonl } from '../report/timesketchJsonl.ts';
+import { timelineEvents } from './timelineEvents.ts';
 import type { StoredCase } from './storedCase.ts';
 
 /** The SQL console returns at most this many rows, so one careless SELECT cannot freeze the page. */
@@ -182,6 +185,12 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
     },
     async htmlReport(): Promise<string> {
       return htmlReport(reportInput(db, version, new Date().toISOString()));
+    },
+    async timesketchJsonl(): Promise<string> {
+      return timesketchJsonl(timelineEvents(db));
+    },
+    async timelineCsv(): Promise<string> {
+      return timelineCsv(timelineEvents(db));
     },
     meta: async (key: string) => meta(key),
   };
