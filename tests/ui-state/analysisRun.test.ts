@@ -103,7 +103,7 @@ describe('AnalysisRun', () => {
     run.cancel();
     expect(held[0].signal.aborted).toBe(true);
     expect(run.state).toBe('cancelled');
-    expect(run.statusText).toMatch(/^Analysis cancelled at: Reading sample-case.zip/);
+    expect(run.statusText).toBe('Analysis cancelled at: Reading sample-case.zip, 1 / 3 files, 5.0 MB / 100 MB.');
     held[0].run.resolve(result(1));
     held[0].onProgress(progress(9_000_000));
     await started;
@@ -178,5 +178,25 @@ describe('AnalysisRun', () => {
     await run.start([evidence('a.zip')]);
     run.cancel();
     expect(run.state).toBe('done');
+  });
+});
+
+describe('AnalysisRun status text', () => {
+  it('shows only the step while a stage reports no totals', () => {
+    const { client, held } = heldClient();
+    const run = new AnalysisRun(client);
+    void run.start([evidence('a.zip')]);
+    held[0].onProgress({ stage: 'database', step: 'Reading the hMailServer database', filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0 });
+    expect(run.statusText).toBe('Reading the hMailServer database');
+  });
+});
+
+describe('AnalysisRun done text', () => {
+  it('names the first input problem and how many more there are', async () => {
+    const problems = ['unknown.bin: not recognised as hMailServer evidence', 'empty.zip: the archive is empty'];
+    const run = new AnalysisRun(mockClient({ analyze: vi.fn(async () => ({ ...result(1), problems })) }));
+    await run.start([evidence('unknown.bin')]);
+    expect(run.state).toBe('done');
+    expect(run.statusText).toMatch(/ Problem: unknown\.bin: not recognised as hMailServer evidence \(and 1 more, see the Overview\)$/);
   });
 });

@@ -45,8 +45,11 @@ const SDF_VERSIONS = new Set([0x73616261, 0x002dd714, 0x00357b9d, 0x00357dd9, 0x
 const isSdf = (s: Sniff): boolean =>
   (SDF_VERSIONS.has(u32le(s.head, 16)) && u32le(s.head, 4) === 0) || (s.text === null && s.name.endsWith('.sdf'));
 
-const isCaseFile = (head: Uint8Array): boolean =>
-  u32be(head, 68) === CASE_FILE_APPLICATION_ID || new TextDecoder('latin1').decode(head).includes('case_meta');
+const LATIN1 = new TextDecoder('latin1');
+const UTF8 = new TextDecoder('utf-8');
+const UTF16LE = new TextDecoder('utf-16le');
+
+const isCaseFile = (head: Uint8Array): boolean => u32be(head, 68) === CASE_FILE_APPLICATION_ID || LATIN1.decode(head).includes('case_meta');
 
 const TS = String.raw`\d{4}-\d\d-\d\d \d\d:\d\d:\d\d`;
 const PROTOCOL_LINE = /^"(SMTPD|SMTPC|POP3D|POP3C|IMAPD|APPLICATION|DEBUG|TCPIP|ERROR)"\t\d+\t/;
@@ -134,12 +137,12 @@ function decodeHead(head: Uint8Array): { text: string | null; utf16: boolean } {
   let utf16 = false;
   if (startsWith(head, [0xff, 0xfe])) {
     utf16 = true;
-    text = new TextDecoder('utf-16le').decode(head.subarray(2, head.length - (head.length % 2)));
+    text = UTF16LE.decode(head.subarray(2, head.length - (head.length % 2)));
   } else if (startsWith(head, [0xef, 0xbb, 0xbf])) {
-    text = new TextDecoder('utf-8').decode(head.subarray(3));
+    text = UTF8.decode(head.subarray(3));
   } else {
     if (head.includes(0)) return { text: null, utf16 };
-    text = new TextDecoder('latin1').decode(head);
+    text = LATIN1.decode(head);
   }
   // hMailServer 5.6 writes a BOM before every line of its Unicode logs (hmailserver.md §4.1).
   text = text.replace(/\uFEFF/g, '');

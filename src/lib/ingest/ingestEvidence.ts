@@ -79,6 +79,9 @@ export interface IngestResult {
  */
 const ZIP_PASS_SHARE = 0.5;
 
+/** Entries smaller than this report progress only when done: a per-chunk callback costs zip.js an extra stream per entry. */
+const PROGRESS_WITHIN_ENTRY_BYTES = 8 * 1024 * 1024;
+
 type Opener = () => ReadableStream<Uint8Array>;
 
 interface ArchiveContext {
@@ -225,7 +228,7 @@ export async function ingestEvidence(inputs: IngestInput[], options: IngestOptio
       await entry.getData(sink, {
         ...ZIP_DATA_OPTIONS,
         signal,
-        onprogress: countBytes
+        onprogress: countBytes && entry.compressedSize >= PROGRESS_WITHIN_ENTRY_BYTES
           ? (done: number) => {
               progress.bytesDone = start + done * ZIP_PASS_SHARE;
               report(`Reading ${path}`);

@@ -2,6 +2,7 @@
  * One page's analysis session: runs the pipeline, remembers how to re-read the evidence of the last run
  * (raw message views, downloads, log transcripts), and reopens a saved case file without re-parsing.
  */
+import { createLineSplitter } from '../logs/lineSplitter.ts';
 import { parseLogLine } from '../logs/parseLogLine.ts';
 import type { AnalysisResult } from '../model/analysisResult.ts';
 import { readAll } from './readAll.ts';
@@ -74,17 +75,34 @@ export function createTriageSession() {
       return outcome.result;
     },
     readEntry,
-    /** The lines of one session (or all lines of the range when session is null), as text only. */
+    /**
+     * The lines of one session (or every line of the range when session is null), as text only. Streamed
+     * through the log parser's own line splitter, so numbering matches and a huge log is never held whole.
+     */
     async logTranscript(file: string, firstLine: number, lastLine: number, session: number | null): Promise<string[]> {
-      const bytes = await readEntry(file);
-      const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
-      const text = new TextDecoder(utf16 ? 'utf-16le' : 'windows-1252').decode(bytes).replaceAll('\ufeff', '');
-      const lines = text.split(/\r?\n/).slice(firstLine - 1, lastLine);
-      return lines.filter((line, i) => {
-        if (session === null) return true;
-        const parsed = parseLogLine(line, file, firstLine + i);
-        return 'session' in parsed && parsed.session === session;
+      const stream = open?.(file) ?? null;
+      if (!stream) throw new Error(`${file} is not in the evidence of this session (a reopened case keeps no evidence bytes).`);
+      const lines: string[] = [];
+      let past = false;
+      const splitter = createLineSplitter((text, lineNo) => {
+        past ||= lineNo > lastLine;
+        if (lineNo < firstLine || past) return;
+        if (session === null) return void lines.push(text);
+        const parsed = parseLogLine(text, file, lineNo);
+        if ('session' in parsed && parsed.session === session) lines.push(text);
       });
+      const reader = stream.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        splitter.push(value);
+        if (past) {
+          await reader.cancel();
+          return lines;
+        }
+      }
+      splitter.end();
+      return lines;
     },
   };
 }

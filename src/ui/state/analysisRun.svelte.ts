@@ -55,9 +55,9 @@ export class AnalysisRun {
       case 'idle':
         return 'No evidence loaded. Drop files or folders, choose them, or load the demo evidence.';
       case 'running':
-        return p ? `${p.step} — ${progressCounts(p)}` : 'Starting…';
+        return p ? [p.step, progressCounts(p)].filter(Boolean).join(' — ') : 'Starting…';
       case 'cancelled':
-        return p ? `Analysis cancelled at: ${p.step} (${progressCounts(p)}).` : 'Analysis cancelled.';
+        return p ? `Analysis cancelled at: ${[p.step, progressCounts(p)].filter(Boolean).join(', ')}.` : 'Analysis cancelled.';
       case 'error':
         return errorReport.message ?? 'The analysis failed.';
       case 'done':
@@ -138,16 +138,21 @@ function emptyProgress(): Progress {
   return { stage: 'report', step: '', filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0 };
 }
 
+/** Empty while a stage reports no totals (e.g. a database import counted in statements, not files). */
 function progressCounts(p: Progress): string {
+  if (p.filesTotal === 0 && p.bytesTotal === 0) return '';
   return `${formatCount(p.filesDone)} / ${formatCount(p.filesTotal)} files, ${formatBytes(p.bytesDone)} / ${formatBytes(p.bytesTotal)}`;
 }
 
 function doneText(r: AnalysisResult): string {
   const c = r.counts;
   const errors = c.inventoryErrors > 0 ? ` (${formatCount(c.inventoryErrors)} with errors)` : '';
-  return (
+  const summary =
     `Analysis complete: ${formatCount(c.evidenceFiles)} evidence files, ${formatCount(c.inventoryEntries)} inventory entries${errors}, ` +
     `${formatCount(c.messages)} messages, ${formatCount(c.accounts)} accounts, ${formatCount(c.domains)} domains, ` +
-    `${formatCount(c.logLines)} log lines, ${formatCount(c.findings)} findings in ${formatDuration(r.durationMs / 1000)}.`
-  );
+    `${formatCount(c.logLines)} log lines, ${formatCount(c.findings)} findings in ${formatDuration(r.durationMs / 1000)}.`;
+  if (r.problems.length === 0) return summary;
+  // The first problem in words, so a bad input is explained where the examiner looks first.
+  const more = r.problems.length > 1 ? ` (and ${formatCount(r.problems.length - 1)} more, see the Overview)` : '';
+  return `${summary} Problem: ${r.problems[0]}${more}`;
 }
