@@ -153,7 +153,10 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
         if (parsed.dkim.length > 0) signedMessagePaths.push(path);
       });
     } else if (LOG_FORMATS.has(format)) {
-      await parseLogStream(path, e.open(), logs, { signal });
+      await parseLogStream(path, e.bytes ? new Blob([e.bytes as Uint8Array<ArrayBuffer>]).stream() : e.open(), logs, {
+        signal,
+        onProgress: (bytesDone) => report('logs', `Parsing ${path}`, { bytesDone, bytesTotal: size, filesDone: 0, filesTotal: 1 }),
+      });
     } else if (format === 'hmail-ini') {
       const bytes = await entryBytes(e, 1024 * 1024);
       if (!bytes) return fail(path, 'ini', 'hMailServer.ini larger than 1 MiB: not an ini file hMailServer could read');
@@ -172,12 +175,15 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
     } else if (DUMP_FORMATS.has(format)) {
       if (!claimDatabase(path)) return;
       await deps.caseDb.beginDump(format as DumpFormat, path);
-      const reader = e.open().getReader();
+      const reader = (e.bytes ? new Blob([e.bytes as Uint8Array<ArrayBuffer>]).stream() : e.open()).getReader();
+      let bytesDone = 0;
       for (;;) {
         throwIfAborted(signal);
         const { done, value } = await reader.read();
         if (done) break;
         await deps.caseDb.dumpChunk(value);
+        bytesDone += value.byteLength;
+        report('database', `Importing ${path}`, { bytesDone, bytesTotal: size, filesDone: 0, filesTotal: 1 });
       }
       noteDbProblems(path, await deps.caseDb.endDump());
     } else if (format === 'hmail-backup-xml') {
