@@ -60,6 +60,28 @@ function* messageRows(stored: StoredCase, ids: Map<string, number>): Generator<R
   }
 }
 
+/**
+ * A database row whose file is missing still belongs in the message list (location 'database-only'), so
+ * "open these messages" on a missing-file finding shows what the database remembers of it.
+ */
+function* databaseOnlyRows(stored: StoredCase, firstId: number): Generator<Row> {
+  const db = stored.caseData.database;
+  if (!db) return;
+  const rows = new Map(db.messages.map((m) => [m.id, m]));
+  let id = firstId;
+  for (const f of stored.findings) {
+    if (f.type !== 'missing-file' || !f.ref.message) continue;
+    const row = rows.get(Number(f.details.dbMessageId));
+    if (!row) continue;
+    const d = f.details as { account?: string | null; folder?: string | null };
+    yield [
+      id++, f.ref.message, null, row.id, d.account ?? null, d.folder ?? null, 'database-only', bool(row.type === 1), row.flags,
+      row.uid, row.createTime, null, null, row.from || null, null, '', '', '', null, row.size, null, null, 0, 0, null, null,
+      null, null, 'file missing from the evidence', '', 'missing-file', f.severity, '',
+    ];
+  }
+}
+
 function* perMessage<T>(messages: ParsedMessage[], ids: Map<string, number>, pick: (m: ParsedMessage, id: number) => Iterable<T>) {
   for (const m of messages) yield* pick(m, ids.get(m.path) ?? 0);
 }
@@ -100,7 +122,9 @@ export function writeCaseTables(db: Database, stored: StoredCase): void {
       'INSERT OR REPLACE INTO case_inventory VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       caseData.inventory.map((e) => [e.path, e.kind, e.format, e.size, e.md5, e.sha256, e.status, e.error ?? null, e.container ?? null, e.modified ?? null]),
     );
-    insertAll(db, `INSERT INTO case_messages VALUES (${Array(33).fill('?').join(', ')})`, messageRows(stored, ids));
+    const messageInsert = `INSERT OR IGNORE INTO case_messages VALUES (${Array(33).fill('?').join(', ')})`;
+    insertAll(db, messageInsert, messageRows(stored, ids));
+    insertAll(db, messageInsert, databaseOnlyRows(stored, caseData.messages.length + 1));
     insertAll(db, 'INSERT INTO case_headers VALUES (?, ?, ?, ?)', perMessage(caseData.messages, ids, (m, id) => m.headers.map((h, i): Row => [id, i, h.name, h.value])));
     insertAll(
       db,
