@@ -1,13 +1,13 @@
 /**
  * Generates the zip fixtures of the ingest tests into tests/.generated/ingest/: nested (deflated and
- * stored) and deeply nested zips, an empty zip, a folders-only zip, damaged archives (truncated, CRC mismatch, corrupt deflate
+ * stored), deeply nested zips, a truncated and an empty zip inside a zip, an empty zip, a folders-only zip, damaged archives (truncated, CRC mismatch, corrupt deflate
  * data, unsupported method, encrypted entry), ZIP64 archives (zip.js `zip64: true`; Info-ZIP `zip -fz`
  * when installed) and a sparse ZIP64 archive whose second entry starts beyond 4 GiB.
  * Deterministic; reuses the folder when its stamp matches GENERATOR_VERSION.
  * Usage: node tests/generate/zipFixtures.mjs   (prints the output folder as its last line)
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, rmSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
@@ -16,7 +16,7 @@ import { Uint8ArrayReader, Uint8ArrayWriter, ZipWriter } from '@zip.js/zip.js';
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const OUT_DIR = join(REPO, 'tests/.generated/ingest');
 /** Bumped whenever an output changes, so stale fixtures are never reused. */
-const GENERATOR_VERSION = 5;
+const GENERATOR_VERSION = 6;
 const STAMP = join(OUT_DIR, `.stamp-v${GENERATOR_VERSION}`);
 /** Local wall-clock time stored in the DOS date fields (zip.js writes Date objects in local time). */
 const DOS_DATE = new Date(2024, 4, 13, 9, 0, 0);
@@ -167,8 +167,43 @@ function infoZip64(dir) {
   rmSync(src, { recursive: true, force: true });
 }
 
+/** Test files run in parallel processes: one generates while the others wait for its stamp. */
+const LOCK = `${OUT_DIR}.lock`;
+/** A lock older than this was left by a crashed run. */
+const STALE_LOCK_MS = 120_000;
+
+async function withLock(work) {
+  mkdirSync(dirname(OUT_DIR), { recursive: true });
+  for (;;) {
+    let fd;
+    try {
+      fd = openSync(LOCK, 'wx');
+    } catch {
+      if (existsSync(STAMP)) return;
+      try {
+        if (Date.now() - statSync(LOCK).mtimeMs > STALE_LOCK_MS) rmSync(LOCK, { force: true });
+      } catch {
+        // The lock went away meanwhile: try again.
+      }
+      await new Promise((r) => setTimeout(r, 100));
+      continue;
+    }
+    try {
+      if (!existsSync(STAMP)) await work();
+      return;
+    } finally {
+      closeSync(fd);
+      rmSync(LOCK, { force: true });
+    }
+  }
+}
+
 export async function generateZipFixtures() {
-  if (existsSync(STAMP)) return OUT_DIR;
+  if (!existsSync(STAMP)) await withLock(generate);
+  return OUT_DIR;
+}
+
+async function generate() {
   rmSync(OUT_DIR, { recursive: true, force: true });
   mkdirSync(OUT_DIR, { recursive: true });
   const write = (name, bytes) => writeFileSync(join(OUT_DIR, name), bytes);
@@ -188,8 +223,11 @@ export async function generateZipFixtures() {
   write('nested.zip', nested);
   write('nested-stored.zip', await zip([['evidence/inner.zip', inner], ['top.eml', MESSAGE]], { level: 0 }));
   write('deep-nesting.zip', await deepNesting(6));
-  write('truncated.zip', nested.subarray(0, Math.floor(nested.length * 0.6)));
-  write('empty.zip', await zip([]));
+  const truncated = nested.subarray(0, Math.floor(nested.length * 0.6));
+  write('truncated.zip', truncated);
+  const empty = await zip([]);
+  write('empty.zip', empty);
+  write('nested-odd.zip', await zip([['broken-inner.zip', truncated], ['empty-inner.zip', empty], ['ok.eml', MESSAGE]]));
   write('only-folders.zip', await zip([['Data/', null], ['Logs/', null]]));
 
   const stored = await zip(
@@ -233,7 +271,6 @@ export async function generateZipFixtures() {
   infoZip64(OUT_DIR);
   writeBeyond4GiB(join(OUT_DIR, 'zip64-beyond-4gib.zip'));
   writeFileSync(STAMP, '');
-  return OUT_DIR;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -40,11 +40,7 @@ export interface IngestProgress {
 
 export interface IngestedEntry {
   entry: InventoryEntry;
-  /**
-   * The whole content when status is ok and size is within `keepInMemoryLimit`; otherwise null. The
-   * buffer is the receiver's (it may be transferred), except for an archive row, whose nested reader
-   * may still be using it.
-   */
+  /** The whole content when status is ok and size is within `keepInMemoryLimit`; otherwise null. The receiver may transfer it. */
   bytes: Uint8Array | null;
   /** The first HEAD_BYTES of the content (what it was classified from); empty when nothing could be read. */
   head: Uint8Array;
@@ -327,8 +323,22 @@ export async function ingestEvidence(inputs: IngestInput[], options: IngestOptio
     });
   };
 
+  /** A dropped file the browser cannot read (moved, deleted or locked since it was chosen). */
+  const unreadable = (file: Blob, path: string, e: unknown) => {
+    throwIfAborted(signal);
+    const error = `file could not be read: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`;
+    evidence.push({ name: path, size: file.size, md5: '', sha256: '' });
+    const row: InventoryEntry = { path, kind: 'other', format: 'unknown', size: file.size, md5: '', sha256: '', status: 'error', error, modified: fileModified(file) };
+    return emit(row, null, failingOpener(error));
+  };
+
   const ingestDroppedZip = async (file: Blob, path: string, first: Uint8Array) => {
-    const digest = await hashDropped(file, path, first, 0, ZIP_PASS_SHARE);
+    let digest: CollectedEntry;
+    try {
+      digest = await hashDropped(file, path, first, 0, ZIP_PASS_SHARE);
+    } catch (e) {
+      return unreadable(file, path, e);
+    }
     report(`Listing ${path}`, true);
     progress.filesTotal--;
     const walk = await walkArchive({ source: file, later: fixedSource(file), container: path, prefix: '', depth: 1 });
@@ -352,7 +362,12 @@ export async function ingestEvidence(inputs: IngestInput[], options: IngestOptio
   };
 
   const ingestDroppedFile = async (file: Blob, path: string, first: Uint8Array) => {
-    const collected = await hashDropped(file, path, first, keepLimit, 1);
+    let collected: CollectedEntry;
+    try {
+      collected = await hashDropped(file, path, first, keepLimit, 1);
+    } catch (e) {
+      return unreadable(file, path, e);
+    }
     await emit(contentRow(path, collected, { modified: fileModified(file) }), collected, blobOpener(file));
   };
 
@@ -360,14 +375,20 @@ export async function ingestEvidence(inputs: IngestInput[], options: IngestOptio
   let next = inputs.length > 0 ? firstSlice(inputs[0].file) : null;
   for (let i = 0; i < inputs.length; i++) {
     const { file } = inputs[i];
-    const first = await next!;
+    const path = toSlashes(inputs[i].path);
+    const current = next!;
     next = i + 1 < inputs.length ? firstSlice(inputs[i + 1].file) : null;
     next?.catch(() => undefined);
     throwIfAborted(signal);
-    const path = toSlashes(inputs[i].path);
     const before = progress.bytesDone;
-    if (classifyEntry(path, first.subarray(0, HEAD_BYTES), file.size).format === 'zip') await ingestDroppedZip(file, path, first);
-    else await ingestDroppedFile(file, path, first);
+    let first: Uint8Array | null = null;
+    try {
+      first = await current;
+    } catch (e) {
+      await unreadable(file, path, e);
+    }
+    if (first && classifyEntry(path, first.subarray(0, HEAD_BYTES), file.size).format === 'zip') await ingestDroppedZip(file, path, first);
+    else if (first) await ingestDroppedFile(file, path, first);
     progress.bytesDone = before + file.size;
     report(`Read ${path}`, true);
   }

@@ -21,7 +21,6 @@ function looksBinary(head: Uint8Array): boolean {
 
 export function notAnalysedReason(format: EntryFormat, head: Uint8Array): string | null {
   if (format === 'empty') return 'empty file (0 bytes): nothing to analyse';
-  if (format === '7z') return '7z archive: not opened (extract it and add its files); hashed only';
   if (format !== 'unknown') return null;
   if (!looksBinary(head)) return 'text not recognised as hMailServer evidence: hashed, not analysed';
   const known = KNOWN_BINARIES.find(([magic]) => magic.every((b, i) => head[i] === b));

@@ -41,6 +41,6 @@ export interface InventoryEntry {
   error?: string;
   /** Path of the archive this entry came from; absent for dropped files. */
   container?: string;
-  /** Modification time recorded in the archive or file system, ISO UTC, or null. */
+  /** Modification time from the archive or file system: ISO UTC ("…Z"), a naive local wall-clock time for plain DOS zip times (no zone recorded), or null. */
   modified?: string | null;
 }

@@ -138,6 +138,15 @@ describe('ingestEvidence: damaged and odd input', () => {
     expect(await readStream(result.open('truncated.zip'))).toEqual(zip);
   });
 
+  it('reports a truncated and an empty zip inside a zip on their own rows', async () => {
+    const { result, row } = await ingest([input('nested-odd.zip', generatedBytes('nested-odd.zip'))]);
+    expect(result.inventory.map((r) => r.path)).toEqual(['broken-inner.zip', 'empty-inner.zip', 'ok.eml']);
+    expect(row('broken-inner.zip')).toMatchObject({ kind: 'archive', status: 'error', error: 'ZIP central directory not found: file truncated or not a zip' });
+    expect(row('broken-inner.zip').sha256).toBe(hex('sha256', generatedBytes('truncated.zip')));
+    expect(row('empty-inner.zip')).toMatchObject({ kind: 'archive', status: 'skipped', error: 'empty archive: no entries' });
+    expect(row('ok.eml').status).toBe('ok');
+  });
+
   it('reports an empty zip and a folders-only zip as skipped rows', async () => {
     const { row } = await ingest([input('empty.zip', generatedBytes('empty.zip')), input('only-folders.zip', generatedBytes('only-folders.zip'))]);
     expect(row('empty.zip')).toMatchObject({ kind: 'archive', status: 'skipped', error: 'empty archive: no entries' });
@@ -169,6 +178,13 @@ describe('ingestEvidence: damaged and odd input', () => {
     expect(seen[0].bytes).toBeNull();
   });
 
+  it('leaves a 7z backup ok and whole for the pipeline to expand', async () => {
+    const sevenZip = new Uint8Array([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0, 4, 1, 2, 3, 4]);
+    const { row, seen } = await ingest([input('HMBackup 2024-05-06 020000.7z', sevenZip)]);
+    expect(row('HMBackup 2024-05-06 020000.7z')).toMatchObject({ kind: 'archive', format: '7z', status: 'ok' });
+    expect(seen[0].bytes).toEqual(sevenZip);
+  });
+
   it('opens a zip named .txt and sniffs a MySQL dump named .log', async () => {
     const dump = text('-- MySQL dump 10.13  Distrib 8.0.36\n--\nINSERT INTO `hm_accounts` VALUES (1);\n');
     const { result, row } = await ingest([input('notes.txt', generatedBytes('nested.zip')), input('Logs/hmailserver_2024-05-06.log', dump)]);
@@ -195,6 +211,27 @@ describe('ingestEvidence: damaged and odd input', () => {
     expect(row('legacy.eml')).toMatchObject({ status: 'error', error: 'unsupported compression method 12 (BZIP2) in entry legacy.eml' });
     expect(row('secret.eml')).toMatchObject({ status: 'error', error: 'entry secret.eml is encrypted: no password, content not read' });
     expect(row('plain.ini')).toMatchObject({ status: 'ok', format: 'hmail-ini' });
+  });
+
+  it('reports a dropped file the browser cannot read and goes on with the next one', async () => {
+    class UnreadableBlob extends Blob {
+      override slice(): Blob {
+        const part = super.slice();
+        part.arrayBuffer = () => Promise.reject(new DOMException('file moved', 'NotReadableError'));
+        return part;
+      }
+    }
+    const { result, row } = await ingest([
+      { file: new UnreadableBlob([MZ]), path: 'gone.zip' },
+      input('ok.bin', MZ),
+    ]);
+    expect(row('gone.zip')).toMatchObject({ status: 'error', error: 'file could not be read: NotReadableError: file moved', md5: '', size: MZ.length });
+    expect(row('ok.bin').sha256).toBe(hex('sha256', MZ));
+    expect(result.evidence.map((e) => [e.name, e.sha256])).toEqual([
+      ['gone.zip', ''],
+      ['ok.bin', hex('sha256', MZ)],
+    ]);
+    await expect(readStream(result.open('gone.zip'))).rejects.toThrow(/could not be read/);
   });
 
   it('hands error rows to onEntry without bytes', async () => {

@@ -1,0 +1,203 @@
+/**
+ * The object the caseDb worker exposes (src/lib/store/caseDbService.ts), called directly: the SQL console's
+ * read-only guard and row limit, saving and reopening a case file, and re-deriving UTC times for a new
+ * server offset. Runs on the built-in demo evidence.
+ */
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCaseDbService, QUERY_ROW_LIMIT, type CaseDbService } from '../../src/lib/store/caseDbService.ts';
+import { DEMO_ZIP_NAME, demoEvidenceBytes } from '../helpers/demoEvidence.ts';
+import { fileInput, nodeTriage } from '../helpers/nodeTriage.ts';
+
+let SQL: SqlJsStatic;
+
+async function demoCase(): Promise<{ caseDb: CaseDbService; findings: number }> {
+  const { outcome, caseDb } = await nodeTriage([fileInput(DEMO_ZIP_NAME, demoEvidenceBytes())]);
+  return { caseDb, findings: outcome.findings.length };
+}
+
+async function emptyCase(): Promise<CaseDbService> {
+  const caseDb = createCaseDbService(SQL, 'test');
+  await caseDb.reset();
+  return caseDb;
+}
+
+const scalar = async (db: CaseDbService, sql: string) => (await db.query(sql)).rows[0][0];
+
+beforeAll(async () => {
+  SQL = await initSqlJs();
+});
+
+describe('query() refuses writes', () => {
+  let caseDb: CaseDbService;
+  let findings: number;
+  beforeAll(async () => {
+    ({ caseDb, findings } = await demoCase());
+    expect(findings).toBeGreaterThan(0);
+  });
+
+  const writes = [
+    "INSERT INTO case_meta VALUES ('planted', 'x')",
+    "UPDATE case_findings SET severity = 'info'",
+    'DELETE FROM case_findings',
+    'DROP TABLE case_findings',
+    'CREATE TABLE planted (x)',
+    'CREATE TEMP TABLE planted (x)',
+    'PRAGMA user_version = 7',
+    'VACUUM',
+    'WITH doomed AS (SELECT id FROM case_findings) DELETE FROM case_findings WHERE id IN (SELECT id FROM doomed)',
+  ];
+  for (const sql of writes) {
+    it(`refuses: ${sql}`, async () => {
+      await expect(caseDb.query(sql)).rejects.toThrow(/^Refused: the case database is read-only here/);
+    });
+  }
+
+  const multi = ['SELECT 1; DELETE FROM case_findings', 'SELECT 1; SELECT 2', "SELECT 1; ATTACH DATABASE ':memory:' AS planted"];
+  for (const sql of multi) {
+    it(`refuses more than one statement: ${sql}`, async () => {
+      await expect(caseDb.query(sql)).rejects.toThrow('Exactly one SQL statement is allowed (found 2).');
+    });
+  }
+
+  it('still answers SELECTs afterwards, with nothing changed', async () => {
+    for (const sql of writes) await caseDb.query(sql).catch(() => null);
+    expect(await scalar(caseDb, 'SELECT count(*) FROM case_findings')).toBe(findings);
+    expect(await scalar(caseDb, "SELECT count(*) FROM sqlite_master WHERE name = 'planted'")).toBe(0);
+    expect(await scalar(caseDb, "SELECT count(*) FROM case_meta WHERE key = 'planted'")).toBe(0);
+    expect(await scalar(caseDb, 'PRAGMA user_version')).toBe(0);
+  });
+
+  it('leaves the service itself able to write after a refusal (query_only is switched back off)', async () => {
+    await expect(caseDb.query('DELETE FROM case_bookmarks')).rejects.toThrow(/^Refused/);
+    await caseDb.setBookmark('a.eml', 'tag', 'note', '2024-06-01T00:00:00.000Z');
+    expect((await caseDb.query('SELECT path, tags, note FROM case_bookmarks')).rows).toEqual([['a.eml', 'tag', 'note']]);
+  });
+
+  it('binds parameters and shows blobs as their size', async () => {
+    expect((await caseDb.query('SELECT ? + 1 AS n, ? AS s', [41, 'x'])).rows).toEqual([[42, 'x']]);
+    expect((await caseDb.query("SELECT x'00ff10'")).rows).toEqual([['<3 bytes>']]);
+  });
+});
+
+describe('query() refuses statements that change the connection rather than the data', () => {
+  // PRAGMA query_only does not cover these: each leaves the connection altered (an attached file, a schema
+  // that may be written, the guard itself off, an open transaction) after query() returns.
+  const connectionChanges = [
+    "ATTACH DATABASE ':memory:' AS planted",
+    'PRAGMA writable_schema = ON',
+    'PRAGMA query_only = OFF',
+    'BEGIN',
+  ];
+  for (const sql of connectionChanges) {
+    it.fails(`refuses: ${sql} (caseDbService.query accepts it today)`, async () => {
+      const caseDb = await emptyCase();
+      await expect(caseDb.query(sql)).rejects.toThrow(/refused|read-only|not allowed/i);
+      expect((await caseDb.query('PRAGMA database_list')).rows.map((r) => r[1])).toEqual(['main']);
+    });
+  }
+});
+
+describe('query() row limit', () => {
+  const numbers = (n: number) => `WITH RECURSIVE seq(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM seq LIMIT ${n}) SELECT x FROM seq`;
+
+  it(`cuts a result at ${QUERY_ROW_LIMIT} rows and says so`, async () => {
+    const result = await (await emptyCase()).query(numbers(QUERY_ROW_LIMIT + 1));
+    expect(result.rows).toHaveLength(QUERY_ROW_LIMIT);
+    expect(result.rows.at(-1)).toEqual([QUERY_ROW_LIMIT]);
+    expect(result.truncated).toBe(true);
+  });
+
+  it('does not flag a result of exactly the limit', async () => {
+    const result = await (await emptyCase()).query(numbers(QUERY_ROW_LIMIT));
+    expect(result.rows).toHaveLength(QUERY_ROW_LIMIT);
+    expect(result).not.toHaveProperty('truncated');
+    expect(result.columns).toEqual(['x']);
+  });
+});
+
+describe('openCaseFile', () => {
+  let caseDb: CaseDbService;
+  let saved: Uint8Array;
+  const allFindings = 'SELECT * FROM case_findings ORDER BY id';
+  beforeAll(async () => {
+    ({ caseDb } = await demoCase());
+    await caseDb.setFindingNote(1, 'examiner note');
+    saved = await caseDb.exportDb();
+  });
+
+  it('reopens an exported case in a fresh service with the same findings, notes and findings.json', async () => {
+    const reopened = await emptyCase();
+    expect(await reopened.openCaseFile(saved.slice())).toBe(true);
+    const before = await caseDb.query(allFindings);
+    expect(before.rows.length).toBeGreaterThan(0);
+    expect(await reopened.query(allFindings)).toEqual(before);
+    expect(await reopened.query('SELECT * FROM case_finding_notes')).toEqual(await caseDb.query('SELECT * FROM case_finding_notes'));
+    expect(await reopened.findingsJson()).toBe(await caseDb.findingsJson());
+    expect(await reopened.findingsJson()).toMatch(/^\{\n {2}"schema": "hmail-triage\/findings@1"/);
+  });
+
+  it('answers false for a SQLite file that is not a case file, and keeps the current case', async () => {
+    const reopened = await emptyCase();
+    await reopened.openCaseFile(saved.slice());
+    const plain = new SQL.Database();
+    plain.run('CREATE TABLE hm_accounts (accountid INTEGER)');
+    const bytes = plain.export();
+    plain.close();
+    expect(await reopened.openCaseFile(bytes)).toBe(false);
+    expect(await reopened.query(allFindings)).toEqual(await caseDb.query(allFindings));
+  });
+
+  it.fails('answers false for bytes with the SQLite magic but a corrupt body (caseDbService throws today)', async () => {
+    const corrupt = new TextEncoder().encode('SQLite format 3\u0000'.padEnd(4096, '\u0007'));
+    await expect((await emptyCase()).openCaseFile(corrupt)).resolves.toBe(false);
+  });
+});
+
+describe('setServerUtcOffset', () => {
+  let caseDb: CaseDbService;
+  type Row = [string | null, string | null];
+  let timeline: Row[];
+  let logEvents: Row[];
+  const timelineSql = 'SELECT time_utc, time_local FROM case_timeline ORDER BY rowid';
+  const logEventsSql = 'SELECT time_utc, time_local FROM case_log_events ORDER BY rowid';
+
+  beforeAll(async () => {
+    ({ caseDb } = await demoCase());
+    timeline = (await caseDb.query(timelineSql)).rows as Row[];
+    logEvents = (await caseDb.query(logEventsSql)).rows as Row[];
+  });
+
+  /** hMailServer local time 'YYYY-MM-DD HH:MM:SS[.fff]' at the given offset east of UTC, as ISO UTC. */
+  const utcOf = (local: string, offsetMinutes: number) =>
+    new Date(Date.parse(`${local.replace(' ', 'T')}Z`) - offsetMinutes * 60_000).toISOString();
+
+  const expected = (rows: Row[], offset: number): Row[] =>
+    rows.map(([utc, local]) => [local === null ? utc : utcOf(local, offset), local]);
+
+  it('starts from the offset the run guessed', async () => {
+    const guessed = Number(await caseDb.meta('server_utc_offset_minutes'));
+    expect(guessed).toBe(120);
+    expect(timeline.filter(([, local]) => local !== null).length).toBeGreaterThan(5);
+    expect(timeline.some(([, local]) => local === null)).toBe(true);
+    expect(timeline).toEqual(expected(timeline, guessed));
+  });
+
+  for (const offset of [0, 330, -300, 120]) {
+    it(`re-derives case_timeline and case_log_events times for ${offset} minutes east of UTC`, async () => {
+      await caseDb.setServerUtcOffset(offset);
+      expect((await caseDb.query(timelineSql)).rows).toEqual(expected(timeline, offset));
+      expect((await caseDb.query(logEventsSql)).rows).toEqual(expected(logEvents, offset));
+      expect(await caseDb.meta('server_utc_offset_minutes')).toBe(String(offset));
+      expect(await caseDb.meta('server_utc_offset_basis')).toBe('set by the examiner');
+    });
+  }
+
+  it('shifts a known row: 09:12:44 local is 07:12:44Z at +120 and 03:42:44Z at +330', async () => {
+    const sql = "SELECT time_utc FROM case_timeline WHERE time_local = '2024-06-01 09:12:44' LIMIT 1";
+    await caseDb.setServerUtcOffset(330);
+    expect(await scalar(caseDb, sql)).toBe('2024-06-01T03:42:44.000Z');
+    await caseDb.setServerUtcOffset(120);
+    expect(await scalar(caseDb, sql)).toBe('2024-06-01T07:12:44.000Z');
+  });
+});
