@@ -28,7 +28,7 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['tests/unit/**/*.test.ts', 'tests/workers/**/*.test.ts', 'tests/contract/**/*.test.ts', 'tests/golden/**/*.test.ts', 'tests/ui-state/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/workers/**/*.test.ts', 'tests/contract/**/*.test.ts', 'tests/golden/**/*.test.ts', 'tests/ui-state/**/*.test.ts', 'tests/lint/**/*.test.ts'],
     testTimeout: 60_000,
     pool: 'forks',
   },

@@ -11,6 +11,8 @@ type Async<T> = { [K in keyof T]: T[K] extends (...a: infer A) => infer R ? (...
 const api = new Proxy({} as Async<CaseDbService> & { connect(port: MessagePort): void }, {
   get(_target, name: string) {
     if (name === 'connect') return (port: MessagePort) => expose(api, port);
+    // Not a thenable: anything that awaits the api object itself must not hang.
+    if (name === 'then') return undefined;
     return async (...args: unknown[]) => {
       const s = (await service) as unknown as Record<string, (...a: unknown[]) => unknown>;
       return s[name](...args);

@@ -6,7 +6,8 @@ import { parseMessage } from '../../src/lib/mail/parseMessage.ts';
 import { runTriage, type TriageInput, type TriageOutcome } from '../../src/lib/pipeline/runTriage.ts';
 import { createCaseDbService, type CaseDbService } from '../../src/lib/store/caseDbService.ts';
 
-export const FIXED_NOW = new Date('2024-06-01T00:00:00Z');
+/** After every evidence date used in tests, so "in the future" checks only fire on planted anomalies. */
+export const FIXED_NOW = new Date('2025-01-01T00:00:00Z');
 
 export async function nodeTriage(
   inputs: TriageInput[],

@@ -49,8 +49,8 @@ function uiRules(depth, isWorkerClient) {
 /** Allow-list: src/lib, comlink, sql.js, the package version and sibling worker files. */
 const WORKER_RULES = [
   {
-    regex: '^(?!(?:comlink|sql\\.js)(?:/|$)|\\.\\./src/lib/|\\.\\./package\\.json$|\\./[^/]+$)',
-    message: 'workers/ may import only src/lib/**, comlink, sql.js, ../package.json and sibling files in workers/.',
+    regex: '^(?!(?:comlink|sql\\.js)(?:/|$)|7z-wasm/7zz\\.wasm\\?inline$|\\.\\./src/lib/|\\.\\./package\\.json$|\\./[^/]+$)',
+    message: 'workers/ may import only src/lib/**, comlink, sql.js, the 7-Zip WASM binary, ../package.json and sibling files in workers/.',
   },
 ];
 

@@ -11,7 +11,7 @@ import type { CaseDbWorkerApi } from '../../workers/caseDb.worker.ts';
 import type { ParseWorkerApi } from '../../workers/parse.worker.ts';
 import type { TriageWorkerApi } from '../../workers/triage.worker.ts';
 import { DEMO_ZIP_NAME, demoEvidenceBytes } from '../helpers/demoEvidence.ts';
-import { fileInput, nodeTriage } from '../helpers/nodeTriage.ts';
+import { FIXED_NOW, fileInput, nodeTriage } from '../helpers/nodeTriage.ts';
 
 const captured = vi.hoisted(() => ({ apis: [] as object[], realExpose: null as null | ((obj: object, ep: Endpoint) => void) }));
 
@@ -80,13 +80,19 @@ describe('worker entries wired as in workerClient.ts', () => {
 
     const bytes = demoEvidenceBytes();
     const input = fileInput(DEMO_ZIP_NAME, bytes);
-    result = await triage.analyze(
-      [input],
-      7,
-      'test',
-      transfer(ports, [caseChannel.port2, parserChannel.port2]),
-      proxy((p: Progress) => void progress.push(p)),
-    );
+    // The worker stamps its run with new Date(); pin it to nodeTriage's clock so both runs judge times alike.
+    vi.useFakeTimers({ toFake: ['Date'], now: FIXED_NOW });
+    try {
+      result = await triage.analyze(
+        [input],
+        7,
+        'test',
+        transfer(ports, [caseChannel.port2, parserChannel.port2]),
+        proxy((p: Progress) => void progress.push(p)),
+      );
+    } finally {
+      vi.useRealTimers();
+    }
     expected = await nodeTriage([fileInput(DEMO_ZIP_NAME, bytes)]);
     doc = JSON.parse(expected.outcome.findingsJson);
   });

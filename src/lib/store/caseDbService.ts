@@ -11,6 +11,7 @@ import type { QueryResult } from '../model/analysisResult.ts';
 import type { DatabaseSource, HmailDatabase, ImportProblem } from '../model/hmailDatabase.ts';
 import type { CaseDbPort, DumpFormat } from '../pipeline/caseDbPort.ts';
 import { CASE_SCHEMA } from './caseSchema.ts';
+import { readOnlyStatementProblem } from './readOnlyStatement.ts';
 import { createPushStream, type PushStream } from './pushStream.ts';
 import { writeCaseTables } from './writeCaseTables.ts';
 import { htmlReport } from '../report/htmlReport.ts';
@@ -122,6 +123,8 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
         stmt.free();
       }
       if (statements !== 1) throw new Error(`Exactly one SQL statement is allowed (found ${statements}).`);
+      const problem = readOnlyStatementProblem(sql);
+      if (problem) throw new Error(`Refused: the case database is read-only here (${problem}).`);
       db.exec('PRAGMA query_only = ON');
       const stmt = db.prepare(sql);
       try {
@@ -153,7 +156,13 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
     /** Opens a saved case file in place of the current case; false when the bytes are not one. */
     async openCaseFile(bytes: Uint8Array): Promise<boolean> {
       const candidate = new SQL.Database(bytes);
-      if (!isCaseFile(candidate)) {
+      let caseFile = false;
+      try {
+        caseFile = isCaseFile(candidate);
+      } catch {
+        // A corrupt body behind a valid header: not a case file we can open; intake reports it as a database.
+      }
+      if (!caseFile) {
         candidate.close();
         return false;
       }

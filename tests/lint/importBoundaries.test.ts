@@ -1,0 +1,80 @@
+/**
+ * The import-boundary config (tests/lint/eslint.config.js) blocks what architecture.md forbids and lets
+ * through what it allows: each case is linted as if it were a file at that path in the repo.
+ */
+import { ESLint } from 'eslint';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const REPO = resolve(__dirname, '..', '..');
+const eslint = new ESLint({ cwd: REPO, overrideConfigFile: join(REPO, 'tests', 'lint', 'eslint.config.js') });
+
+async function problems(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(REPO, file) });
+  return result.messages.map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+const svelte = (script: string) => `<script lang="ts">\n${script}\nlet n: number = 1;\n</script>\n<p>{n}</p>\n`;
+
+const blocked: [file: string, code: string][] = [
+  ['src/lib/pipeline/x.ts', "import { mount } from 'svelte';"],
+  ['src/lib/pipeline/x.ts', "import { onMount } from 'svelte/internal';"],
+  ['src/lib/x.ts', "import { wrap } from 'comlink';"],
+  ['src/lib/analyze/x.ts', "import { format } from '../../ui/format.ts';"],
+  ['src/lib/analyze/support/x.ts', "import type { X } from '../../../ui/triageClient.ts';"],
+  ['src/lib/store/x.ts', "import { ownBuffer } from '../../../workers/remoteDeps.ts';"],
+  ['src/lib/store/x.ts', "export * from '../../../workers/remoteDeps.ts';"],
+  ['src/lib/store/x.ts', "const m = await import('./other.ts');"],
+  ['src/ui/state/x.svelte.ts', "import { runTriage } from '../../lib/pipeline/runTriage.ts';"],
+  ['src/ui/x.ts', "import { htmlReport } from '../lib/report/htmlReport.ts';"],
+  ['src/ui/x.ts', "import { x } from '../lib/report/format/deeper.ts';"],
+  ['src/ui/views/X.svelte', svelte("import { parseMessage } from '../../lib/mail/parseMessage.ts';")],
+  ['src/ui/views/X.svelte', svelte("import W from '../../../workers/caseDb.worker.ts?worker&inline';")],
+  ['src/ui/state/x.ts', "import { remoteDeps } from '../../../workers/remoteDeps.ts';"],
+  ['src/ui/workerClient.ts', "import { parseMessage } from '../lib/mail/parseMessage.ts';"],
+  ['workers/x.worker.ts', "import { format } from '../src/ui/format.ts';"],
+  ['workers/x.worker.ts', "import JSZip from 'jszip';"],
+  ['workers/x.worker.ts', "import SevenZip from '7z-wasm';"],
+  ['workers/x.worker.ts', "import { y } from './sub/y.ts';"],
+  ['workers/sub/x.ts', "export const x = 1;"],
+  ['src/lib/a/b/c/d/e/f/g/x.ts', "export const x = 1;"],
+];
+
+const allowed: [file: string, code: string][] = [
+  ['src/lib/pipeline/x.ts', "import initSqlJs from 'sql.js';\nimport { y } from '../model/finding.ts';"],
+  ['src/lib/analyze/x.ts', "import { y } from '../ui/local.ts';"],
+  ['src/ui/x.ts', "import { SEVERITY_RANK } from '../lib/model/finding.ts';\nimport { mount } from 'svelte';"],
+  ['src/ui/x.ts', "import { formatSeverity } from '../lib/report/formatSeverity.ts';"],
+  ['src/ui/state/x.svelte.ts', "import type { TriageInput } from '../../lib/pipeline/runTriage.ts';"],
+  ['src/ui/state/x.svelte.ts', "import { type QueryResult } from '../../lib/store/caseDbService.ts';"],
+  ['src/ui/views/X.svelte', svelte("import type { TriageWorkerApi } from '../../../workers/triage.worker.ts';")],
+  ['src/ui/workerClient.ts', "import W from '../../workers/caseDb.worker.ts?worker&inline';\nimport { wrap } from 'comlink';"],
+  [
+    'workers/x.worker.ts',
+    [
+      "import { expose } from 'comlink';",
+      "import initSqlJs from 'sql.js';",
+      "import wasm from 'sql.js/dist/sql-wasm.wasm?inline';",
+      "import sevenZipWasm from '7z-wasm/7zz.wasm?inline';",
+      "import { version } from '../package.json';",
+      "import { x } from '../src/lib/store/caseDbService.ts';",
+      "import { y } from './remoteDeps.ts';",
+    ].join('\n'),
+  ],
+];
+
+describe('import boundaries', () => {
+  for (const [file, code] of blocked) {
+    it(`blocks in ${file}: ${code.split('\n').find((l) => /import|export/.test(l))}`, async () => {
+      const found = await problems(file, code);
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatch(/^no-restricted-(imports|syntax): /);
+    });
+  }
+
+  for (const [file, code] of allowed) {
+    it(`allows in ${file}: ${code.split('\n')[0]}${code.includes('\n') ? ' …' : ''}`, async () => {
+      expect(await problems(file, code)).toEqual([]);
+    });
+  }
+});
