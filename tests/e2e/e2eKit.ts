@@ -10,7 +10,7 @@ import JSZip from 'jszip';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { SAMPLES_DIR } from '../helpers/sharedSamples.ts';
 import { referenceCaseDb } from '../unit/database/dbTestKit.ts';
-import { GENERATED_DIR, REPO, dropEvidence, expect, openBuiltApp, status, waitForDone, type FindingsJson } from './helpers.ts';
+import { GENERATED_DIR, REPO, dropEvidence, expect, openBuiltApp, openTab, status, waitForDone, type FindingsJson } from './helpers.ts';
 
 export const SAMPLE_ZIP = join(SAMPLES_DIR, 'sample-case.zip');
 export const SAMPLE_ZONE = join(SAMPLES_DIR, 'sample-dns.zone');
@@ -172,4 +172,10 @@ export function valueCell(scope: Locator, label: string): Locator {
     .filter({ has: scope.page().locator('td:first-child', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) })
     .locator('td')
     .nth(1);
+}
+
+/** The selected main view's panel (the first tabpanel: a message or session view nests its own). */
+export async function openView(page: Page, name: string): Promise<Locator> {
+  await openTab(page, name);
+  return page.locator('[role="tabpanel"][id^="panel-"]:not([hidden])');
 }

@@ -16,7 +16,7 @@ export function sampleBytes(name: string): Uint8Array {
 }
 
 export function sampleFile(name: string): File {
-  return new File([sampleBytes(name)], name);
+  return new File([sampleBytes(name) as Uint8Array<ArrayBuffer>], name);
 }
 
 export interface ExpectedFindings {

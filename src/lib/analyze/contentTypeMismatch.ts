@@ -6,8 +6,10 @@
 import type { Finding, Severity } from '../model/finding.ts';
 import type { AttachmentInfo } from '../model/message.ts';
 import type { Analyzer } from './analyzer.ts';
+import { containerNote } from './support/containerNote.ts';
 import { extensionOf } from './support/extensionOf.ts';
 import { removalNoticeOriginal } from './support/removalNoticeOriginal.ts';
+import { serverMessagePattern } from './support/serverMessagePattern.ts';
 
 const ZIP_FAMILY = ['zip', 'ooxml', 'office-macro'];
 const OLE_FAMILY = ['ole2', 'office-macro'];
@@ -75,18 +77,22 @@ export const contentTypeMismatch: Analyzer = {
   findingTypes: ['content-type-mismatch'],
   needs: ['messages'],
   run(caseData) {
+    const notice = serverMessagePattern(caseData.database, 'ATTACHMENT_REMOVED');
     const findings: Finding[] = [];
     for (const m of caseData.messages) {
-      const hits = m.attachments.filter((a) => removalNoticeOriginal(a) === null).map(mismatchOf).filter((h): h is Mismatch => h !== null);
+      const hits = m.attachments.filter((a) => removalNoticeOriginal(a, notice) === null).map(mismatchOf).filter((h): h is Mismatch => h !== null);
       if (hits.length === 0) continue;
       const severity: Severity = hits.some((h) => DANGEROUS.has(h.a.detectedType)) ? 'high' : 'medium';
       findings.push({
         type: 'content-type-mismatch',
         severity,
         ref: { message: m.path },
-        summary: `In ${m.path} ${hits.map((h) => `"${h.a.filename || '(unnamed part)'}" is ${h.claims.join(' and ')} but its bytes are ${h.a.detectedType}`).join('; ')}.`,
+        summary: `In ${m.path} ${hits.map((h) => `"${h.a.filename || '(unnamed part)'}"${containerNote(h.a)} is ${h.claims.join(' and ')} but its bytes are ${h.a.detectedType}`).join('; ')}.`,
         details: {
-          attachments: hits.map((h) => ({ filename: h.a.filename, contentType: h.a.contentType, extension: extensionOf(h.a.filename), detectedType: h.a.detectedType, size: h.a.size, sha256: h.a.sha256 })),
+          attachments: hits.map((h) => ({
+            filename: h.a.filename, contentType: h.a.contentType, extension: extensionOf(h.a.filename), detectedType: h.a.detectedType, size: h.a.size, sha256: h.a.sha256,
+            ...(h.a.container ? { container: h.a.container } : {}),
+          })),
         },
       });
     }

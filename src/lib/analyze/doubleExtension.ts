@@ -4,8 +4,10 @@
  */
 import type { Finding } from '../model/finding.ts';
 import type { Analyzer } from './analyzer.ts';
+import { containerNote } from './support/containerNote.ts';
 import { EXECUTABLE_EXTENSIONS } from './support/executableExtensions.ts';
 import { removalNoticeOriginal } from './support/removalNoticeOriginal.ts';
+import { serverMessagePattern } from './support/serverMessagePattern.ts';
 
 /** Extensions a user trusts to open as a document, picture or archive. */
 const DECOY_EXTENSIONS = new Set([
@@ -32,10 +34,11 @@ export const doubleExtension: Analyzer = {
   findingTypes: ['double-extension'],
   needs: ['messages'],
   run(caseData) {
+    const notice = serverMessagePattern(caseData.database, 'ATTACHMENT_REMOVED');
     const findings: Finding[] = [];
     for (const m of caseData.messages) {
       const hits = m.attachments
-        .filter((a) => a.filename && removalNoticeOriginal(a) === null)
+        .filter((a) => a.filename && removalNoticeOriginal(a, notice) === null)
         .map((a) => ({ a, why: verdict(a.filename) }))
         .filter((h): h is { a: (typeof h)['a']; why: string } => h.why !== null);
       if (hits.length === 0) continue;
@@ -43,8 +46,13 @@ export const doubleExtension: Analyzer = {
         type: 'double-extension',
         severity: 'high',
         ref: { message: m.path },
-        summary: `${m.path} carries ${hits.map((h) => `"${h.a.filename}", ${h.why}`).join('; ')}: a disguised executable.`,
-        details: { attachments: hits.map((h) => ({ filename: h.a.filename, contentType: h.a.contentType, detectedType: h.a.detectedType, size: h.a.size, sha256: h.a.sha256 })) },
+        summary: `${m.path} carries ${hits.map((h) => `"${h.a.filename}"${containerNote(h.a)}, ${h.why}`).join('; ')}: a disguised executable.`,
+        details: {
+          attachments: hits.map((h) => ({
+            filename: h.a.filename, contentType: h.a.contentType, detectedType: h.a.detectedType, size: h.a.size, sha256: h.a.sha256,
+            ...(h.a.container ? { container: h.a.container } : {}),
+          })),
+        },
       });
     }
     return findings;

@@ -4,6 +4,7 @@
  */
 import type { Finding } from '../model/finding.ts';
 import type { Analyzer } from './analyzer.ts';
+import { containerNote } from './support/containerNote.ts';
 import { EXECUTABLE_EXTENSIONS } from './support/executableExtensions.ts';
 import { extensionOf } from './support/extensionOf.ts';
 
@@ -25,8 +26,10 @@ export const executableInArchive: Analyzer = {
         type: 'executable-in-archive',
         severity: 'high',
         ref: { message: m.path },
-        summary: `${m.path} carries ${hits.map((h) => `the archive "${h.a.filename}" containing ${h.entries.slice(0, MAX_NAMED_ENTRIES).join(', ')}${h.entries.length > MAX_NAMED_ENTRIES ? ` and ${h.entries.length - MAX_NAMED_ENTRIES} more` : ''}`).join('; ')}: executable content packed to pass attachment filters.`,
-        details: { archives: hits.map((h) => ({ filename: h.a.filename, detectedType: h.a.detectedType, sha256: h.a.sha256, executables: h.entries })) },
+        summary: `${m.path} carries ${hits.map((h) => `the archive "${h.a.filename}"${containerNote(h.a)} containing ${h.entries.slice(0, MAX_NAMED_ENTRIES).join(', ')}${h.entries.length > MAX_NAMED_ENTRIES ? ` and ${h.entries.length - MAX_NAMED_ENTRIES} more` : ''}`).join('; ')}: executable content packed to pass attachment filters.`,
+        details: {
+          archives: hits.map((h) => ({ filename: h.a.filename, detectedType: h.a.detectedType, sha256: h.a.sha256, executables: h.entries, ...(h.a.container ? { container: h.a.container } : {}) })),
+        },
       });
     }
     return findings;

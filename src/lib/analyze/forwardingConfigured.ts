@@ -20,7 +20,8 @@ export const forwardingConfigured: Analyzer = {
   needs: [],
   run(caseData) {
     const db = caseData.database;
-    const local = localDomains(caseData);
+    // Domain aliases are left out: a target is called local only when a domain holding mailboxes receives it.
+    const local = localDomains(caseData, { aliases: false });
     const accounts = new Map((db?.accounts ?? []).map((a) => [a.id, a.address]));
     const external = (address: string) => !local.has(domainOf(address) ?? '');
     const findings: Finding[] = [];

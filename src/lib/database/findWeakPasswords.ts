@@ -24,6 +24,8 @@ interface Candidates {
   variants: string[];
 }
 
+type Match = { password: string; matchedBy: WeakPassword['matchedBy'] };
+
 let md5OfCommon: Promise<Map<string, string>> | null = null;
 let lowerCommon: Set<string> | null = null;
 
@@ -51,7 +53,7 @@ function checkAbort(signal?: AbortSignal): void {
   if (signal?.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError');
 }
 
-function matchPlain(plain: string, c: Candidates): { password: string; matchedBy: string } | null {
+function matchPlain(plain: string, c: Candidates): Match | null {
   const lower = plain.toLowerCase();
   lowerCommon ??= new Set(COMMON_PASSWORDS.map((p) => p.toLowerCase()));
   if (lowerCommon.has(lower)) return { password: plain, matchedBy: 'common-list' };
@@ -63,9 +65,9 @@ async function matchHashed(
   stored: string,
   hasher: IHasher,
   salt: string,
-  lists: [readonly string[], string][],
+  lists: [readonly string[], Match['matchedBy']][],
   signal?: AbortSignal,
-): Promise<{ password: string; matchedBy: string } | null> {
+): Promise<Match | null> {
   const target = stored.slice(salt.length).toLowerCase();
   let n = 0;
   for (const [list, matchedBy] of lists) {
@@ -92,7 +94,7 @@ export async function findWeakPasswords(accounts: DbAccount[], options: { signal
     if (account.isAd || account.passwordStored === '') continue;
     const stored = account.passwordStored;
     const c: Candidates = { common: COMMON_PASSWORDS, variants: passwordNameVariants(account) };
-    let hit: { password: string; matchedBy: string } | null = null;
+    let hit: Match | null = null;
     switch (account.passwordScheme) {
       case 'plain':
         hit = matchPlain(stored, c);

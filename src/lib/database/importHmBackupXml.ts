@@ -1,12 +1,15 @@
 /**
  * Loads hMailServer's own backup (hMailServerBackup.xml inside "HMBackup <date>.7z") into the hm_* tables:
- * domains, accounts, aliases, distribution lists, IMAP folders, messages and settings, as written by the
- * XMLStore methods of C/BO/*.cpp (<Domain Name=…>, <Account Name=…>, <Folder>, <Message ID=…>, <Properties>).
- * The XML carries no row ids except message ids: the others are numbered in document order.
+ * domains, domain aliases, accounts, aliases, distribution lists, IMAP folders, messages, settings, DNS
+ * blacklists, SURBL servers, incoming relays and the spam white list, as written by the XMLStore methods of
+ * C/BO/*.cpp (<Domain Name=…>, <Account Name=…>, <Folder>, <Message ID=…>, <Properties>, <DNSBlackList>…).
+ * The XML carries no row ids except message ids: the others are numbered in document order. Server
+ * messages are not in it (ServerMessage::XMLStore writes nothing).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Database } from 'sql.js';
 import type { ImportProblem } from '../model/hmailDatabase.ts';
+import { encodeIpAddress } from './encodeIpAddress.ts';
 import { HmailRowWriter } from './hmailRowWriter.ts';
 import type { SqlCell } from './sqlInsertParser.ts';
 
@@ -53,10 +56,17 @@ export function importHmBackupXml(db: Database, xmlText: string): ImportProblem[
   }
 
   const writer = new HmailRowWriter(db, problems);
-  const ids = { domain: 0, account: 0, folder: 0, alias: 0, list: 0, recipient: 0, setting: 0 };
+  const ids = { domain: 0, account: 0, folder: 0, alias: 0, list: 0, recipient: 0, setting: 0, domainAlias: 0, dnsbl: 0, surbl: 0, relay: 0, white: 0 };
   const pendingMessages: { attrs: Record<string, string>; ctx: Context }[] = [];
 
   const insert = (table: string, row: Record<string, SqlCell>) => writer.insertRows(table, Object.keys(row), [Object.values(row)], 0, STATEMENT);
+
+  // Text addresses become the two IP columns; one that does not parse is reported and left NULL.
+  const ipColumns = (text: string | undefined, what: string, first: string, second: string): Record<string, SqlCell> => {
+    const encoded = encodeIpAddress(text ?? '');
+    if (!encoded) writer.problem(0, STATEMENT, `${what}: "${text ?? ''}" is not an IP address`);
+    return { [first]: encoded?.[0] ?? null, [second]: encoded?.[1] ?? null };
+  };
 
   const walk = (nodes: XmlNode[], ctx: Context) => {
     for (const node of nodes) {
@@ -128,6 +138,36 @@ export function importHmBackupXml(db: Database, xmlText: string): ImportProblem[
           }
           break;
         }
+        case 'DomainAlias':
+          insert('hm_domain_aliases', { daid: ++ids.domainAlias, dadomainid: ctx.domainId, daalias: a.Name ?? '' });
+          break;
+        case 'DNSBlackList':
+          insert('hm_dnsbl', {
+            sblid: ++ids.dnsbl, sblactive: a.Active ?? 0, sbldnshost: a.Name ?? '', sblresult: a.ExpectedResult ?? '',
+            sblrejectmessage: a.RejectMessage ?? '', sblscore: a.Score ?? 0,
+          });
+          break;
+        case 'SURBLServer':
+          insert('hm_surblservers', { surblid: ++ids.surbl, surblactive: a.Active ?? 0, surblhost: a.Name ?? '', surblrejectmessage: a.RejectMessage ?? '', surblscore: a.Score ?? 0 });
+          break;
+        case 'IncomingRelay':
+          insert('hm_incoming_relays', {
+            relayid: ++ids.relay, relayname: a.Name ?? '',
+            ...ipColumns(a.LowerIP, `incoming relay ${a.Name ?? ''}`, 'relaylowerip1', 'relaylowerip2'),
+            ...ipColumns(a.UpperIP, `incoming relay ${a.Name ?? ''}`, 'relayupperip1', 'relayupperip2'),
+          });
+          break;
+        case 'WhiteListAddresses':
+          // Greylisting white addresses share the <WhiteAddress> element name: only this collection is the white list.
+          for (const item of inner.filter((n) => tagOf(n) === 'WhiteAddress')) {
+            const w = item[':@'] ?? {};
+            insert('hm_whitelist', {
+              whiteid: ++ids.white, whiteemailaddress: w.EMailAddress ?? '', whitedescription: w.Description ?? '',
+              ...ipColumns(w.LowerIPAddress, 'white list entry', 'whiteloweripaddress1', 'whiteloweripaddress2'),
+              ...ipColumns(w.UpperIPAddress, 'white list entry', 'whiteupperipaddress1', 'whiteupperipaddress2'),
+            });
+          }
+          break;
         case 'Properties':
           for (const p of inner) {
             const name = tagOf(p);

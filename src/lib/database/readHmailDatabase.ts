@@ -82,6 +82,16 @@ export function readHmailDatabase(db: Database, source: DatabaseSource, path: st
     const name = str(r.settingname);
     settings[name] = { name, string: str(r.settingstring), integer: int(r.settinginteger) };
   }
+  // The server takes the first row of a name, compared case-insensitively (Collection::GetItemByName).
+  const serverMessages: Record<string, string> = {};
+  const messageNames = new Set<string>();
+  for (const r of select(db, 'SELECT smname, smtext FROM hm_servermessages ORDER BY smname, smid')) {
+    const name = str(r.smname);
+    if (messageNames.has(name.toLowerCase())) continue;
+    messageNames.add(name.toLowerCase());
+    serverMessages[name] = str(r.smtext);
+  }
+
   const delimiterSetting = Object.values(settings).find((s) => s.name.toLowerCase() === 'imaphierarchydelimiter');
   const delimiter = delimiterSetting?.string || '.';
 
@@ -222,6 +232,38 @@ export function readHmailDatabase(db: Database, source: DatabaseSource, path: st
     blockedAttachments: select(db, 'SELECT * FROM hm_blocked_attachments ORDER BY baid').map((r) => ({
       wildcard: str(r.bawildcard),
       description: str(r.badescription),
+    })),
+    dnsbl: select(db, 'SELECT * FROM hm_dnsbl ORDER BY sblid').map((r) => ({
+      host: str(r.sbldnshost),
+      active: bool(r.sblactive),
+      score: int(r.sblscore),
+      rejectMessage: str(r.sblrejectmessage),
+    })),
+    surbl: select(db, 'SELECT * FROM hm_surblservers ORDER BY surblid').map((r) => ({
+      host: str(r.surblhost),
+      active: bool(r.surblactive),
+      score: int(r.surblscore),
+      rejectMessage: str(r.surblrejectmessage),
+    })),
+    serverMessages,
+    domainAliases: select(db, 'SELECT * FROM hm_domain_aliases ORDER BY daid').map((r) => ({ domainId: int(r.dadomainid), alias: str(r.daalias) })),
+    incomingRelays: select(
+      db,
+      `SELECT relayname, CAST(relaylowerip1 AS TEXT) AS l1, CAST(relaylowerip2 AS TEXT) AS l2,
+        CAST(relayupperip1 AS TEXT) AS u1, CAST(relayupperip2 AS TEXT) AS u2
+       FROM hm_incoming_relays ORDER BY relayid`,
+    ).map((r) => ({ name: str(r.relayname), lowerIp: decodeIpAddress(ipText(r.l1), ipText(r.l2)), upperIp: decodeIpAddress(ipText(r.u1), ipText(r.u2)) })),
+    whitelist: select(
+      db,
+      `SELECT whiteemailaddress, whitedescription,
+        CAST(whiteloweripaddress1 AS TEXT) AS l1, CAST(whiteloweripaddress2 AS TEXT) AS l2,
+        CAST(whiteupperipaddress1 AS TEXT) AS u1, CAST(whiteupperipaddress2 AS TEXT) AS u2
+       FROM hm_whitelist ORDER BY whiteid`,
+    ).map((r) => ({
+      lowerIp: decodeIpAddress(ipText(r.l1), ipText(r.l2)),
+      upperIp: decodeIpAddress(ipText(r.u1), ipText(r.u2)),
+      emailAddress: str(r.whiteemailaddress),
+      description: str(r.whitedescription),
     })),
     rules,
     fetchAccounts: select(db, 'SELECT * FROM hm_fetchaccounts ORDER BY faid').map((r) => ({

@@ -9,7 +9,7 @@ import type { AttachmentInfo, ParsedMessage } from '../model/message.ts';
 import { parseAddressList, parseBareAddress } from './addresses.ts';
 import { decodeText, repairC1 } from './decodeText.ts';
 import { detectAttachmentType } from './detectAttachmentType.ts';
-import { attachmentBytes, flattenAttachments } from './flattenAttachments.ts';
+import { attachmentBytes, flattenAttachments, type FlatAttachment } from './flattenAttachments.ts';
 import { guidFromPath } from './guidFromPath.ts';
 import { listArchiveEntries } from './listArchiveEntries.ts';
 import { mimeTree } from './mimeTree.ts';
@@ -68,7 +68,7 @@ function bounded(text: string): string {
   return text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
 }
 
-async function attachmentInfo(a: Email['attachments'][number]): Promise<AttachmentInfo> {
+async function attachmentInfo(a: FlatAttachment): Promise<AttachmentInfo> {
   const bytes = attachmentBytes(a);
   const detectedType = detectAttachmentType(bytes);
   const info: AttachmentInfo = {
@@ -79,6 +79,7 @@ async function attachmentInfo(a: Email['attachments'][number]): Promise<Attachme
     sha256: await sha256Hex(bytes),
     detectedType,
   };
+  if (a.container !== undefined) info.container = a.container;
   if (detectedType === 'zip') info.archiveEntries = (await listArchiveEntries(bytes)).names;
   if (a.mimeType.startsWith('text/') || TEXT_LIKE.has(detectedType)) {
     info.textPreview = decodeText(bytes.subarray(0, TEXT_PREVIEW_CHARS * 4)).slice(0, TEXT_PREVIEW_CHARS);

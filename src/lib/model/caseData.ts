@@ -10,8 +10,7 @@ import type { ParsedMessage } from './message.ts';
 export interface WeakPassword {
   account: string;
   scheme: string;
-  /** 'common-list' or 'name-variant'. */
-  matchedBy: string;
+  matchedBy: 'common-list' | 'name-variant';
   /** Kept for reveal-on-request only; never written to findings.json. */
   password: string;
 }

@@ -142,6 +142,18 @@ export interface DbLogonFailure { ip: string; time: string | null }
 
 export interface DbBlockedAttachment { wildcard: string; description: string }
 
+/** A DNS blacklist (hm_dnsbl) or SURBL server (hm_surblservers); inactive rows are kept. */
+export interface DbSpamList { host: string; active: boolean; score: number; rejectMessage: string }
+
+/** hm_domain_aliases: another domain name the server accepts as `domainId`. */
+export interface DbDomainAlias { domainId: number; alias: string }
+
+/** hm_incoming_relays: an IP range hMailServer trusts as a forwarding relay. */
+export interface DbIncomingRelay { name: string; lowerIp: string; upperIp: string }
+
+/** hm_whitelist: senders exempt from every spam test (IP range and/or address wildcard). */
+export interface DbWhitelistEntry { lowerIp: string; upperIp: string; emailAddress: string; description: string }
+
 /** A statement or row the importer could not load: reported, never silently dropped. */
 export interface ImportProblem { line: number; statement: string; reason: string }
 
@@ -162,6 +174,13 @@ export interface HmailDatabase {
   settings: Record<string, DbSetting>;
   securityRanges: DbSecurityRange[];
   blockedAttachments: DbBlockedAttachment[];
+  dnsbl: DbSpamList[];
+  surbl: DbSpamList[];
+  /** hm_servermessages: template name (smname, e.g. ATTACHMENT_REMOVED) → text as customised. */
+  serverMessages: Record<string, string>;
+  domainAliases: DbDomainAlias[];
+  incomingRelays: DbIncomingRelay[];
+  whitelist: DbWhitelistEntry[];
   rules: DbRule[];
   fetchAccounts: DbFetchAccount[];
   routes: DbRoute[];

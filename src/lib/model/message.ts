@@ -31,6 +31,8 @@ export interface AttachmentInfo {
   archiveEntries?: string[];
   /** First bytes of a text part (removal notices are short). */
   textPreview?: string;
+  /** For a part found inside an attached message: that message's file name, else its subject. */
+  container?: string;
 }
 
 export interface DkimCheck {

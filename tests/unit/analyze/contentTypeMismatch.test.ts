@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contentTypeMismatch } from '../../../src/lib/analyze/contentTypeMismatch.ts';
 import { attachment, buildCase, guid, mailboxPath, message } from './caseBuilder.ts';
 import { runCase, type AnalyzerCase } from './expectFindings.ts';
@@ -7,6 +7,16 @@ const path = mailboxPath('bob@northwind.example', guid(0xc7000001));
 const with1 = (p: Parameters<typeof attachment>[0]) => buildCase({ messages: [message(path, { attachments: [attachment(p)] })] });
 
 const cases: AnalyzerCase[] = [
+  {
+    name: 'a mismatch inside an attached message names that message',
+    input: with1({ filename: 'invoice.pdf', contentType: 'application/pdf', detectedType: 'pe-executable', container: 'Fwd: invoice' }),
+    expected: [{ summary: expect.stringContaining('"invoice.pdf" inside the attached message Fwd: invoice is'), details: { attachments: [{ container: 'Fwd: invoice' }] } }],
+  },
+  {
+    name: 'a top-level attachment is not said to be inside anything',
+    input: with1({ filename: 'invoice.pdf', contentType: 'application/pdf', detectedType: 'pe-executable' }),
+    expected: [{ summary: expect.not.stringContaining('inside the attached message') }],
+  },
   {
     name: 'an MZ executable declared application/pdf (the sample)',
     input: with1({ filename: 'invoice.pdf.exe', contentType: 'application/pdf', detectedType: 'pe-executable' }),

@@ -28,6 +28,16 @@ const cases: AnalyzerCase[] = [
     input: buildCase({ database: withNames, messages: [message(path, from('Alice Smith', 'alice.smith@freemail.example'))] }),
     expected: [{ details: { claims: [{ kind: 'local-user', claimed: 'alice@northwind.example' }] } }],
   },
+  {
+    name: "a local user's name on an address at a domain alias is not outside: nothing",
+    input: buildCase({ database: { ...withNames, domainAliases: [{ domainId: 1, alias: 'northwind-traders.example' }] }, messages: [message(path, from('Alice Smith', 'alice@northwind-traders.example'))] }),
+    expected: [],
+  },
+  {
+    name: 'the same address when the alias is not configured: a local-user claim',
+    input: buildCase({ database: withNames, messages: [message(path, from('Alice Smith', 'alice@northwind-traders.example'))] }),
+    expected: [{ details: { claims: [{ kind: 'local-user', claimed: 'alice@northwind.example' }] } }],
+  },
   { name: "the user's own name on her own address: nothing", input: buildCase({ database: withNames, messages: [message(path, from('Alice Smith', 'alice@northwind.example'))] }), expected: [] },
   { name: 'the real brand domain (subdomain): nothing', input: buildCase({ messages: [message(path, from('PayPal', 'service@mail.paypal.com'))] }), expected: [] },
   { name: 'the real address repeated in the name: nothing', input: buildCase({ messages: [message(path, from('news@contoso.example', 'News@Contoso.example'))] }), expected: [] },

@@ -15,6 +15,11 @@ const cases: AnalyzerCase[] = [
     expected: [{ type: 'forwarding-configured', severity: 'medium', ref: { account: 'carol@northwind.example' }, details: { kind: 'account-forward', target: 'carol.private@freemail.example', external: true, keepOriginal: false } }],
   },
   { name: 'forwarding to a colleague on the server: low', input: buildCase({ database: database({ accounts: [account(1, 'alice@northwind.example', { forwardEnabled: true, forwardAddress: 'bob@northwind.example', forwardKeepOriginal: true })] }) }), expected: [{ severity: 'low', details: { external: false, keepOriginal: true } }] },
+  {
+    name: 'forwarding to a domain alias is judged as before domain aliases were read: outside',
+    input: buildCase({ database: database({ domainAliases: [{ domainId: 1, alias: 'northwind-traders.example' }], accounts: [account(1, 'alice@northwind.example', { forwardEnabled: true, forwardAddress: 'alice@northwind-traders.example' })] }) }),
+    expected: [{ severity: 'medium', details: { external: true } }],
+  },
   { name: 'forward address left over but disabled: nothing', input: buildCase({ database: database({ accounts: [account(1, 'alice@northwind.example', { forwardAddress: 'x@freemail.example' })] }) }), expected: [] },
   {
     name: 'account rule copying mail out, global rule forwarding, inactive rule ignored (in findings order: setting refs first)',

@@ -18,6 +18,16 @@ const cases: AnalyzerCase[] = [
     expected: [{ severity: 'medium', details: { fromIsLocal: true } }],
   },
   {
+    name: 'a From at a domain alias with an outside envelope sender: medium',
+    input: buildCase({ database: database({ domainAliases: [{ domainId: 1, alias: 'northwind-traders.example' }] }), messages: [message(path, { from: from('ceo@northwind-traders.example'), returnPath: 'x@evil.example' })] }),
+    expected: [{ severity: 'medium', details: { fromIsLocal: true } }],
+  },
+  {
+    name: 'the same message when the alias is not configured: low',
+    input: buildCase({ database: database(), messages: [message(path, { from: from('ceo@northwind-traders.example'), returnPath: 'x@evil.example' })] }),
+    expected: [{ severity: 'low', details: { fromIsLocal: false } }],
+  },
+  {
     name: 'bounce subdomain of the same organisation: nothing',
     input: buildCase({ messages: [message(path, { from: from('news@contoso.example'), returnPath: 'bounces+123@mail.contoso.example' })] }),
     expected: [],

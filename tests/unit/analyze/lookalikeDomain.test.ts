@@ -33,6 +33,26 @@ const cases: AnalyzerCase[] = [
     input: buildCase({ database: db, messages: [message(path, fromAddress('x@paypal-secure.example'))] }),
     expected: [{ severity: 'medium', details: { domains: [{ kind: 'same-name' }] } }],
   },
+  {
+    name: 'a misspelling of a domain alias (hm_domain_aliases) imitates the server own domain',
+    input: buildCase({ database: { ...db, domainAliases: [{ domainId: 1, alias: 'northwind-traders.example' }] }, messages: [message(path, fromAddress('ceo@northwind-tradres.example'))] }),
+    expected: [{ severity: 'high', details: { domains: [{ imitates: 'northwind-traders.example', own: true, kind: 'misspelling' }] } }],
+  },
+  {
+    name: 'without the alias only the primary name is imitated: medium same-name',
+    input: buildCase({ database: db, messages: [message(path, fromAddress('ceo@northwind-tradres.example'))] }),
+    expected: [{ severity: 'medium', details: { domains: [{ imitates: 'northwind.example', kind: 'same-name' }] } }],
+  },
+  {
+    name: 'mail from a domain alias is the server own: nothing (without the alias the same name under another suffix)',
+    input: buildCase({ database: { ...db, domainAliases: [{ domainId: 1, alias: 'northwind.co.uk' }] }, messages: [message(path, fromAddress('ceo@northwind.co.uk'))] }),
+    expected: [],
+  },
+  {
+    name: 'the same sender when the alias is not configured: same-name',
+    input: buildCase({ database: db, messages: [message(path, fromAddress('ceo@northwind.co.uk'))] }),
+    expected: [{ details: { domains: [{ imitates: 'northwind.example', own: true, kind: 'same-name' }] } }],
+  },
   { name: 'the server own domains: nothing', input: buildCase({ database: db, messages: [message(path, fromAddress('treasury@fabrikam.example'))] }), expected: [] },
   { name: 'the real brand: nothing', input: buildCase({ database: db, messages: [message(path, fromAddress('service@paypal.com'))] }), expected: [] },
   {

@@ -60,6 +60,21 @@ const cases: AnalyzerCase[] = [
   },
   { name: 'outbound mail of a local sender: nothing', input: buildCase({ database: queued('bob@northwind.example', externalRcpts), messages: [spamFile] }), expected: [] },
   { name: 'inbound mail for a local account waiting in the queue: nothing', input: buildCase({ database: queued('promo@cheap-pills.example', [rcpt(1, 'alice@northwind.example', 1)]), messages: [spamFile] }), expected: [] },
+  {
+    name: 'outbound mail of a sender at a domain alias: nothing',
+    input: buildCase({ database: { ...queued('promo@northwind-traders.example', externalRcpts), domainAliases: [{ domainId: 1, alias: 'northwind-traders.example' }] }, messages: [spamFile] }),
+    expected: [],
+  },
+  {
+    name: 'inbound mail for an address at a domain alias: nothing',
+    input: buildCase({ database: { ...queued('promo@cheap-pills.example', [rcpt(1, 'info@northwind-traders.example')]), domainAliases: [{ domainId: 1, alias: 'northwind-traders.example' }] }, messages: [spamFile] }),
+    expected: [],
+  },
+  {
+    name: 'the same sender when the alias is not configured: relayed outside to outside',
+    input: buildCase({ database: queued('promo@northwind-traders.example', externalRcpts), messages: [spamFile] }),
+    expected: [{ details: { envelopeSender: 'promo@northwind-traders.example' } }],
+  },
   { name: 'a bounce (null sender) to an outside sender: nothing', input: buildCase({ database: queued('', externalRcpts), messages: [spamFile] }), expected: [] },
 ];
 

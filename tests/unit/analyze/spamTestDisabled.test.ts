@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spamTestDisabled } from '../../../src/lib/analyze/spamTestDisabled.ts';
 import { buildCase, database, setting } from './caseBuilder.ts';
 import { runCase, type AnalyzerCase } from './expectFindings.ts';
@@ -26,6 +26,24 @@ const cases: AnalyzerCase[] = [
     ],
   },
   { name: 'setting names match case-insensitively', input: buildCase({ database: database({ settings: setting('UseSPF', 0) }) }), expected: [{ ref: { setting: 'usespf' }, details: { value: 0 } }] },
+  {
+    name: 'DNSBL and SURBL servers listed but none active (hm_dnsbl, hm_surblservers)',
+    input: buildCase({
+      database: database({
+        dnsbl: [{ host: 'zen.spamhaus.org', active: false, score: 3, rejectMessage: 'Rejected by Spamhaus.' }, { host: 'bl.spamcop.net', active: false, score: 3, rejectMessage: 'Rejected by SpamCop.' }],
+        surbl: [{ host: 'multi.surbl.org', active: false, score: 3, rejectMessage: 'Rejected by SURBL.' }],
+      }),
+    }),
+    expected: [
+      { type: 'spam-test-disabled', severity: 'low', ref: { setting: 'hm_dnsbl' }, summary: expect.stringContaining('None of the 2 DNS blacklists in hm_dnsbl (zen.spamhaus.org, bl.spamcop.net) is active'), details: { test: 'DNS blacklists', lists: [{ host: 'zen.spamhaus.org', score: 3 }, { host: 'bl.spamcop.net', score: 3 }] } },
+      { ref: { setting: 'hm_surblservers' }, summary: expect.stringContaining('The only SURBL server in hm_surblservers (multi.surbl.org) is inactive'), details: { test: 'SURBL servers' } },
+    ],
+  },
+  {
+    name: 'one active DNSBL is enough, and empty list tables are not reported',
+    input: buildCase({ database: database({ dnsbl: [{ host: 'zen.spamhaus.org', active: true, score: 3, rejectMessage: '' }, { host: 'bl.spamcop.net', active: false, score: 3, rejectMessage: '' }], surbl: [] }) }),
+    expected: [],
+  },
   { name: 'all on: nothing', input: buildCase({ database: database({ settings: { ...setting('usespf', 1), ...setting('ascheckptr', 1) } }) }), expected: [] },
 ];
 

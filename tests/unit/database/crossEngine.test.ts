@@ -50,6 +50,8 @@ describe.skipIf(!hasSamples)('the same hMailServer data from every engine decode
     expect(Math.max(...ref.messages.map((m) => m.id))).toBe(1046);
     expect(ref.tables.hm_messages).toBe(44);
     expect(ref.tables.hm_aliases).toBe(1);
+    expect(ref.domainAliases).toEqual([{ domainId: 1, alias: 'northwind-traders.example' }]);
+    expect([ref.dnsbl, ref.surbl, ref.incomingRelays, ref.whitelist, ref.serverMessages]).toEqual([[], [], [], [], {}]);
   });
 
   for (const [name, format] of FIXTURES) {

@@ -209,11 +209,57 @@ TVqQAAMAAAA=
 --outer--
 `),
     );
-    expect(m.attachments.map((a) => [a.filename, a.contentType, a.detectedType])).toEqual([
-      ['original.eml', 'message/rfc822', 'text'],
-      ['tool.exe', 'application/octet-stream', 'pe-executable'],
+    expect(m.attachments.map((a) => [a.filename, a.contentType, a.detectedType, a.container])).toEqual([
+      ['original.eml', 'message/rfc822', 'text', undefined],
+      ['tool.exe', 'application/octet-stream', 'pe-executable', 'original.eml'],
     ]);
+    expect('container' in m.attachments[0]).toBe(false);
     expect(m.defects).toEqual([]);
+  });
+
+  it('names an unnamed attached message by its subject, and a nested one by its own name', async () => {
+    const m = await parse(
+      mail(`From: a@x.example
+Content-Type: multipart/mixed; boundary="l0"
+
+--l0
+Content-Type: message/rfc822
+Content-Disposition: attachment
+
+From: b@y.example
+Subject: Fwd: the files
+Content-Type: multipart/mixed; boundary="l1"
+
+--l1
+Content-Type: text/plain; name="readme.txt"
+Content-Disposition: attachment; filename="readme.txt"
+
+read me
+--l1
+Content-Type: message/rfc822; name="deeper.eml"
+Content-Disposition: attachment; filename="deeper.eml"
+
+From: c@z.example
+Subject: deeper
+Content-Type: multipart/mixed; boundary="l2"
+
+--l2
+Content-Type: application/octet-stream; name="run.scr"
+Content-Disposition: attachment; filename="run.scr"
+Content-Transfer-Encoding: base64
+
+TVqQAAMAAAA=
+--l2--
+--l1--
+--l0--
+`),
+    );
+    expect(m.attachments.map((a) => [a.filename, a.container ?? null])).toEqual([
+      ['', null],
+      ['readme.txt', 'Fwd: the files'],
+      ['deeper.eml', 'Fwd: the files'],
+      ['run.scr', 'deeper.eml'],
+    ]);
   });
 });
 
