@@ -49,6 +49,7 @@ function messageEntry(m: ParsedMessage, link: MessageLink | undefined, offset: n
       size: a.size,
       sha256: a.sha256,
       detectedType: a.detectedType,
+      ...(a.container ? { container: a.container } : {}),
     })),
   };
 }

@@ -31,7 +31,7 @@ CREATE TABLE IF NOT EXISTS case_received (
 CREATE INDEX IF NOT EXISTS case_received_msg ON case_received(message_id);
 CREATE TABLE IF NOT EXISTS case_attachments (
   message_id INTEGER, ord INTEGER, filename TEXT, content_type TEXT, size INTEGER, sha256 TEXT,
-  detected_type TEXT, archive_entries TEXT);
+  detected_type TEXT, archive_entries TEXT, container TEXT);
 CREATE INDEX IF NOT EXISTS case_attachments_msg ON case_attachments(message_id);
 CREATE TABLE IF NOT EXISTS case_findings (
   id INTEGER PRIMARY KEY, type TEXT, severity TEXT, category TEXT, summary TEXT, ref_message TEXT,

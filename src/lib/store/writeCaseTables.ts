@@ -135,9 +135,11 @@ export function writeCaseTables(db: Database, stored: StoredCase): void {
     );
     insertAll(
       db,
-      'INSERT INTO case_attachments VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO case_attachments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       perMessage(caseData.messages, ids, (m, id) =>
-        m.attachments.map((a, i): Row => [id, i, a.filename, a.contentType, a.size, a.sha256, a.detectedType, a.archiveEntries?.join('\n') ?? null]),
+        m.attachments.map((a, i): Row => [
+          id, i, a.filename, a.contentType, a.size, a.sha256, a.detectedType, a.archiveEntries?.join('\n') ?? null, a.container ?? null,
+        ]),
       ),
     );
     findings.forEach((f, i) => {
