@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { generateLargeEvidence } from '../generate/largeEvidence.mjs';
+import { chromiumLaunchOptions } from '../tools/chromium.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BUILT_FILE = join(REPO, 'dist', 'hmail-triage.html');
@@ -17,15 +18,6 @@ const DEFAULT_COUNT = 20_000;
 /** How long one side may run before the benchmark gives up on it. */
 const RUN_TIMEOUT_MS = Number(process.env.HMAIL_BENCH_TIMEOUT_MS ?? 30 * 60 * 1000);
 const SAMPLE_EVERY_MS = 250;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 function parseCount() {
   const i = process.argv.indexOf('--count');
@@ -347,8 +339,7 @@ async function main() {
   const uncompressed = entries.reduce((sum, e) => sum + e[3], 0);
   const zip = { path: zipPath, files: entries.length, bytes: uncompressed, size: statSync(zipPath).size };
 
-  const executablePath = process.env.HMAIL_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
   try {
     console.log(`baseline: inflating and hashing ${entries.length} entries in one worker…`);
     const baseline = await runBaseline(browser, zipPath, entries);

@@ -1,26 +1,15 @@
 /**
  * Browser tests against the built single file (dist/hmail-triage.html) opened from file://, in Debian's
- * Chromium (HMAIL_CHROMIUM or /usr/bin/chromium) or, when neither exists, Playwright's own browser.
+ * Chromium (HMAIL_CHROMIUM or /usr/bin/chromium) or, when neither exists, Playwright's own browser
+ * (../tools/chromium.mjs, shared with the benchmark).
  */
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from '../tools/chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
-const chromium = process.env.HMAIL_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-
-/** Keep Chromium off the network on its own account: a zero-request test must see only the page's requests. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export default defineConfig({
   testDir: here,
@@ -40,6 +29,6 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'off',
     viewport: { width: 1400, height: 900 },
-    launchOptions: { executablePath: chromium, args: CHROMIUM_ARGS },
+    launchOptions: chromiumLaunchOptions(),
   },
 });

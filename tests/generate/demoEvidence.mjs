@@ -10,6 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import initSqlJs from 'sql.js';
+import { mulberry32 } from './mulberry32.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUTPUT = resolve(process.argv[2] ?? `${REPO}/src/assets/demo/demo-evidence.zip`);
@@ -22,17 +23,6 @@ const HOSTNAME = 'mail.harbourline.example';
 const SERVER_IP = '10.20.0.5';
 /** The server's local offset; every hMailServer time below is local time at +02:00. */
 const OFFSET = '+0200';
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = mulberry32(20240603);
 

@@ -11,6 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { configure, Uint8ArrayReader, ZipWriter } from '@zip.js/zip.js';
+import { mulberry32 } from './mulberry32.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Bumped whenever the output changes, so a stale cached zip is never reused. */
@@ -35,17 +36,6 @@ function parseArgs(argv) {
   if (!Number.isInteger(args.count) || args.count < 1) throw new Error('--count must be a positive integer');
   args.out ??= resolve(REPO, 'tests/.generated', `large-evidence-v${GENERATOR_VERSION}-${args.count}.zip`);
   return args;
-}
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const WORDS = (

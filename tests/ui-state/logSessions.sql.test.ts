@@ -1,33 +1,17 @@
 // The Logs tab's SQL against a real case database (sql.js + CASE_SCHEMA): session filters, top IPs by
 // failed logons (with successes from the same IP), and unparsed lines.
-import initSqlJs, { type Database, type SqlValue } from 'sql.js';
+import type { Database } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CASE_SCHEMA } from '../../src/lib/store/caseSchema.ts';
 import { LogSessions } from '../../src/ui/state/logSessions.svelte.ts';
 import type { TriageClient } from '../../src/ui/triageClient.ts';
+import { emptyCaseDb, sqlClient } from './sqlClient.ts';
 
 let db: Database;
 
-const client = (): TriageClient =>
-  ({
-    query: async (sql: string, params: (string | number | null)[] = []) => {
-      const stmt = db.prepare(sql);
-      try {
-        stmt.bind(params as SqlValue[]);
-        const rows: (string | number | null)[][] = [];
-        while (stmt.step()) rows.push(stmt.get() as (string | number | null)[]);
-        return { columns: stmt.getColumnNames(), rows };
-      } finally {
-        stmt.free();
-      }
-    },
-    logTranscript: async () => [],
-  }) as unknown as TriageClient;
+const client = (): TriageClient => sqlClient(db);
 
 beforeAll(async () => {
-  const SQL = await initSqlJs();
-  db = new SQL.Database();
-  db.exec(CASE_SCHEMA);
+  db = await emptyCaseDb();
   const s = (key: string, protocol: string, ip: string, user: string | null, result: string | null, start: string) =>
     db.run('INSERT INTO case_log_sessions (key, file, protocol, session, ip, start_local, auth_user, auth_result, first_line, last_line) VALUES (?, ?, ?, 1, ?, ?, ?, ?, 1, 2)', [key, 'a.log', protocol, ip, start, user, result]);
   s('k1', 'SMTPD', '203.0.113.9', 'bob@x.example', 'failed', '2024-03-01 10:00:00');

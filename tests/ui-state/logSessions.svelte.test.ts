@@ -4,23 +4,15 @@ import { describe, expect, it, vi } from 'vitest';
 import type { QueryResult } from '../../src/lib/model/analysisResult.ts';
 import { TRANSCRIPT_MAX_LINES, LogSessions } from '../../src/ui/state/logSessions.svelte.ts';
 import type { TriageClient } from '../../src/ui/triageClient.ts';
-
-type Params = (string | number | null)[];
-interface Call { sql: string; params: Params }
-
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
-}
+import { deferred, type QueryCall, type QueryParams } from './mockClient.ts';
 
 const session = (key: string, first: number, last: number): (string | number | null)[] =>
   [key, 'Logs/hmailserver_2024-03-01.log', 'SMTPD', 7, '203.0.113.9', '2024-03-01 10:00:00.000', '2024-03-01 10:00:05.000', 'x', 'bob@x.example', 'failed', null, '', '', 0, 12, first, last];
 
 function fakeCase(total = 5_000) {
-  const calls: Call[] = [];
+  const calls: QueryCall[] = [];
   const logTranscript = vi.fn(async (_f: string, first: number, last: number) => Array.from({ length: last - first + 1 }, (_, i) => `line ${first + i}`));
-  const query = vi.fn(async (sql: string, params: Params = []): Promise<QueryResult> => {
+  const query = vi.fn(async (sql: string, params: QueryParams = []): Promise<QueryResult> => {
     calls.push({ sql, params });
     if (sql.startsWith('SELECT COUNT(*) FROM case_log_sessions')) return { columns: [], rows: [[total]] };
     if (sql.includes('WHERE key = ?')) return { columns: [], rows: [session(String(params[0]), 100, 130)] };
@@ -35,7 +27,7 @@ function fakeCase(total = 5_000) {
   return { calls, logTranscript, client: { query, logTranscript } as unknown as TriageClient };
 }
 
-const pages = (calls: Call[]) => calls.filter((c) => c.sql.includes('LIMIT ? OFFSET ?'));
+const pages = (calls: QueryCall[]) => calls.filter((c) => c.sql.includes('LIMIT ? OFFSET ?'));
 
 describe('LogSessions', () => {
   it('loads the summaries and only the first page of sessions', async () => {
@@ -104,7 +96,7 @@ describe('LogSessions', () => {
     const { client } = fakeCase();
     const held = deferred<QueryResult>();
     let counts = 0;
-    const query = vi.fn((sql: string, params?: Params) => {
+    const query = vi.fn((sql: string, params?: QueryParams) => {
       if (sql.startsWith('SELECT COUNT(*) FROM case_log_sessions') && ++counts === 1) return held.promise;
       return client.query(sql, params);
     });

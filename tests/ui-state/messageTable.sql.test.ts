@@ -1,34 +1,25 @@
 // The Messages tab's SQL against a real case database (sql.js + CASE_SCHEMA): filters, search with
 // wildcard characters, indicator and bookmark filters, sorting, and the message view's queries.
-import initSqlJs, { type Database, type SqlValue } from 'sql.js';
+import type { Database } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { QueryResult } from '../../src/lib/model/analysisResult.ts';
-import { CASE_SCHEMA } from '../../src/lib/store/caseSchema.ts';
 import { MessageIocs } from '../../src/ui/state/messageIocs.svelte.ts';
 import { MessageTable } from '../../src/ui/state/messageTable.svelte.ts';
 import { MessageView } from '../../src/ui/state/messageView.svelte.ts';
 import type { TriageClient } from '../../src/ui/triageClient.ts';
+import { emptyCaseDb, sqlClient } from './sqlClient.ts';
 
 let db: Database;
 
 function clientOf(database: Database): TriageClient {
-  const query = async (sql: string, params: (string | number | null)[] = []): Promise<QueryResult> => {
-    const stmt = database.prepare(sql);
-    try {
-      stmt.bind(params as SqlValue[]);
-      const rows: (string | number | null)[][] = [];
-      while (stmt.step()) rows.push(stmt.get() as (string | number | null)[]);
-      return { columns: stmt.getColumnNames(), rows };
-    } finally {
-      stmt.free();
-    }
-  };
-  return {
-    query,
+  return sqlClient(database, {
     messageDetail: async (path: string) => ({ path, raw: new Uint8Array(), html: null, text: 'body', mimeTree: [], attachments: [] }),
-    setBookmark: async (path: string, tags: string, note: string) => database.run('INSERT OR REPLACE INTO case_bookmarks VALUES (?, ?, ?, ?)', [path, tags, note, '2024-01-01T00:00:00Z']),
-    removeBookmark: async (path: string) => database.run('DELETE FROM case_bookmarks WHERE path = ?', [path]),
-  } as unknown as TriageClient;
+    setBookmark: async (path: string, tags: string, note: string) => {
+      database.run('INSERT OR REPLACE INTO case_bookmarks VALUES (?, ?, ?, ?)', [path, tags, note, '2024-01-01T00:00:00Z']);
+    },
+    removeBookmark: async (path: string) => {
+      database.run('DELETE FROM case_bookmarks WHERE path = ?', [path]);
+    },
+  });
 }
 
 const msg = (id: number, over: Record<string, string | number | null>) => {
@@ -41,9 +32,7 @@ const msg = (id: number, over: Record<string, string | number | null>) => {
 };
 
 beforeAll(async () => {
-  const SQL = await initSqlJs();
-  db = new SQL.Database();
-  db.exec(CASE_SCHEMA);
+  db = await emptyCaseDb();
   const rows = [
     msg(1, { subject: 'Invoice 100% paid', attachment_count: 2, indicators: 'double-extension,spf-fail', max_severity: 'high', thread_id: 1 }),
     msg(2, { subject: 'Re: Invoice', body_text: 'see the_file attached', indicators: 'spf-fail-soft', max_severity: 'low', thread_id: 1 }),

@@ -6,20 +6,12 @@ import { EMPTY_MESSAGE_FILTER, messageFilterFromNavigation, messageWhere } from 
 import { PAGE_SIZE, PagedRows } from '../../src/ui/state/pagedRows.svelte.ts';
 import { MessageTable } from '../../src/ui/state/messageTable.svelte.ts';
 import type { TriageClient } from '../../src/ui/triageClient.ts';
-
-type Params = (string | number | null)[];
-interface Call { sql: string; params: Params }
-
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
-}
+import { deferred, type QueryCall, type QueryParams } from './mockClient.ts';
 
 /** A case of `total` messages; every query is recorded and answered from the numbers alone. */
 function fakeCase(total: number) {
-  const calls: Call[] = [];
-  const query = vi.fn(async (sql: string, params: Params = []): Promise<QueryResult> => {
+  const calls: QueryCall[] = [];
+  const query = vi.fn(async (sql: string, params: QueryParams = []): Promise<QueryResult> => {
     calls.push({ sql, params });
     if (sql.startsWith('SELECT COUNT(*)')) return { columns: ['n'], rows: [[total]] };
     if (sql.includes('LIMIT ? OFFSET ?')) {
@@ -36,8 +28,8 @@ function row(i: number): (string | number | null)[] {
   return [i + 1, `Data/x.example/a/${i}.eml`, '2024-01-01T00:00:00.000Z', 'a@x.example', 'A', 'b@y.example', `s${i}`, 'a@x.example', 'INBOX', 100, 0, 'spf-fail,lookalike-domain', 'high', 0];
 }
 
-const pageCalls = (calls: Call[]) => calls.filter((c) => c.sql.includes('LIMIT ? OFFSET ?'));
-const offsets = (calls: Call[]) => pageCalls(calls).map((c) => c.params.at(-1));
+const pageCalls = (calls: QueryCall[]) => calls.filter((c) => c.sql.includes('LIMIT ? OFFSET ?'));
+const offsets = (calls: QueryCall[]) => pageCalls(calls).map((c) => c.params.at(-1));
 
 describe('PagedRows', () => {
   it('counts first and then fetches only the pages under the window', async () => {
@@ -140,8 +132,8 @@ describe('MessageTable', () => {
 
   it('drops the answers of an older run', async () => {
     const gate = deferred<QueryResult>();
-    const calls: Call[] = [];
-    const query = vi.fn((sql: string, params: Params = []) => {
+    const calls: QueryCall[] = [];
+    const query = vi.fn((sql: string, params: QueryParams = []) => {
       calls.push({ sql, params });
       const run = calls.filter((c) => c.sql.startsWith('SELECT COUNT(*)')).length;
       if (sql.startsWith('SELECT COUNT(*)')) return run === 1 ? gate.promise : Promise.resolve({ columns: [], rows: [[7]] });

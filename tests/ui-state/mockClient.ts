@@ -1,7 +1,17 @@
-/** A TriageClient whose every method is a vi.fn, and a deferred promise to hold an analysis open. */
+/**
+ * A TriageClient whose every method is a vi.fn, a deferred promise to hold an analysis or a query open, and
+ * the shape in which fake clients record the queries they were asked.
+ */
 import { vi } from 'vitest';
 import type { AnalysisResult } from '../../src/lib/model/analysisResult.ts';
 import type { EvidenceInput, TriageClient } from '../../src/ui/triageClient.ts';
+
+export type QueryParams = (string | number | null)[];
+
+export interface QueryCall {
+  sql: string;
+  params: QueryParams;
+}
 
 export interface Deferred<T> {
   promise: Promise<T>;

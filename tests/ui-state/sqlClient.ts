@@ -14,7 +14,8 @@ import { mockClient } from './mockClient.ts';
 
 const SQLITE_PATH = 'hMailServer/Database/hMailServer-converted.sqlite';
 
-export async function sqlClient(db: Database): Promise<TriageClient> {
+/** Every query runs read-only, as the views only read; overrides stand in for the client's writing calls. */
+export function sqlClient(db: Database, overrides: Partial<TriageClient> = {}): TriageClient {
   return mockClient({
     query: vi.fn(async (sql: string, params: (string | number | null)[] = []) => {
       db.exec('PRAGMA query_only = ON');
@@ -29,6 +30,7 @@ export async function sqlClient(db: Database): Promise<TriageClient> {
         db.exec('PRAGMA query_only = OFF');
       }
     }),
+    ...overrides,
   });
 }
 

@@ -1,33 +1,22 @@
 // The Timeline tab's SQL against a real case database (sql.js + CASE_SCHEMA): bucket counts per level,
 // filters (indicator through messages, IPs and accounts), and the event list of a selection.
-import initSqlJs, { type Database, type SqlValue } from 'sql.js';
+import type { Database } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CASE_SCHEMA } from '../../src/lib/store/caseSchema.ts';
 import { TimelineModel } from '../../src/ui/state/timelineModel.svelte.ts';
 import type { TriageClient } from '../../src/ui/triageClient.ts';
+import { emptyCaseDb, sqlClient } from './sqlClient.ts';
 
 let db: Database;
 
 const client = (): TriageClient =>
-  ({
-    query: async (sql: string, params: (string | number | null)[] = []) => {
-      const stmt = db.prepare(sql);
-      try {
-        stmt.bind(params as SqlValue[]);
-        const rows: (string | number | null)[][] = [];
-        while (stmt.step()) rows.push(stmt.get() as (string | number | null)[]);
-        return { columns: stmt.getColumnNames(), rows };
-      } finally {
-        stmt.free();
-      }
+  sqlClient(db, {
+    setServerUtcOffset: async (minutes: number) => {
+      db.run("INSERT OR REPLACE INTO case_meta VALUES ('server_utc_offset_minutes', ?)", [String(minutes)]);
     },
-    setServerUtcOffset: async (minutes: number) => db.run("INSERT OR REPLACE INTO case_meta VALUES ('server_utc_offset_minutes', ?)", [String(minutes)]),
-  }) as unknown as TriageClient;
+  });
 
 beforeAll(async () => {
-  const SQL = await initSqlJs();
-  db = new SQL.Database();
-  db.exec(CASE_SCHEMA);
+  db = await emptyCaseDb();
   db.run("INSERT INTO case_meta VALUES ('server_utc_offset_minutes', '60'), ('server_utc_offset_basis', 'guessed')");
   const ev = (t: string, type: string, over: { msg?: string; ip?: string; account?: string; session?: string } = {}) =>
     db.run('INSERT INTO case_timeline VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?)', [t, type, 'test', `${type} at ${t}`, over.msg ?? null, over.session ?? null, over.account ?? null, over.ip ?? null]);

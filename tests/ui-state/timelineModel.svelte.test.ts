@@ -6,25 +6,17 @@ import { bucketKeyToMs, bucketLevelFor, bucketStart, nextBucket } from '../../sr
 import { MIN_SPAN_MS, TimelineModel } from '../../src/ui/state/timelineModel.svelte.ts';
 import { formatServerTime, formatUtcOffset, parseUtcOffset } from '../../src/ui/state/timelineTime.ts';
 import type { TriageClient } from '../../src/ui/triageClient.ts';
-
-type Params = (string | number | null)[];
-interface Call { sql: string; params: Params }
+import { deferred, type QueryCall, type QueryParams } from './mockClient.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
-}
-
 /** A case whose events run from `min` to `max`; bucket queries can be held back with `gate`. */
 function fakeCase(min = '2024-03-01T00:00:00.000Z', max = '2024-03-11T00:00:00.000Z') {
-  const calls: Call[] = [];
+  const calls: QueryCall[] = [];
   let gate: Promise<void> | null = null;
   const setServerUtcOffset = vi.fn(async () => {});
-  const query = vi.fn(async (sql: string, params: Params = []): Promise<QueryResult> => {
+  const query = vi.fn(async (sql: string, params: QueryParams = []): Promise<QueryResult> => {
     calls.push({ sql, params });
     if (sql.includes('MIN(time_utc)')) return { columns: [], rows: [[min, max]] };
     if (sql.includes('GROUP BY type')) return { columns: [], rows: [['logon-failed', 900], ['message-received', 100]] };
@@ -40,7 +32,7 @@ function fakeCase(min = '2024-03-01T00:00:00.000Z', max = '2024-03-11T00:00:00.0
   return { calls, client, setServerUtcOffset, hold: (p: Promise<void> | null) => (gate = p) };
 }
 
-const bucketCalls = (calls: Call[]) => calls.filter((c) => c.sql.includes('GROUP BY bucket'));
+const bucketCalls = (calls: QueryCall[]) => calls.filter((c) => c.sql.includes('GROUP BY bucket'));
 
 describe('bucket levels', () => {
   it('picks the finest level that shows the span in at most 400 bars', () => {
@@ -132,7 +124,7 @@ describe('TimelineModel', () => {
   it('drops answers of an older run', async () => {
     const first = fakeCase('2020-01-01T00:00:00.000Z', '2020-01-02T00:00:00.000Z');
     const held = deferred<void>();
-    const query = vi.fn(async (sql: string, params: Params = []) => {
+    const query = vi.fn(async (sql: string, params: QueryParams = []) => {
       if (sql.includes('MIN(time_utc)') && query.mock.calls.length <= 4) await held.promise;
       return first.client.query(sql, params);
     });

@@ -27,7 +27,7 @@ describe.skipIf(!hasSamples)(`view queries on the sample case ${hasSamples ? '' 
 
   beforeAll(async () => {
     db = await sampleCaseDb();
-    client = await sqlClient(db);
+    client = sqlClient(db);
     hm = await loadHmColumns(client);
   });
 
@@ -164,7 +164,7 @@ describe('view queries without a hMailServer database', () => {
     const db = await emptyCaseDb();
     db.run(`INSERT INTO case_messages (id, path, account, folder, size) VALUES
       (1, 'a/1.eml', 'x@y.example', 'INBOX', 10), (2, 'a/2.eml', 'x@y.example', 'Sent', 20), (3, 'q/3.eml', NULL, NULL, 5)`);
-    const client = await sqlClient(db);
+    const client = sqlClient(db);
     const hm = await loadHmColumns(client);
     const accounts = new AccountsData(client);
     await accounts.load(hm);
@@ -183,7 +183,7 @@ describe('view queries without a hMailServer database', () => {
     const db = await emptyCaseDb();
     db.run('CREATE TABLE hm_accounts (accountid INTEGER, accountaddress TEXT)');
     db.run("INSERT INTO case_messages (id, path, account, size) VALUES (1, 'a/1.eml', 'x@y.example', 10)");
-    const client = await sqlClient(db);
+    const client = sqlClient(db);
     const accounts = new AccountsData(client);
     await accounts.load(await loadHmColumns(client));
     expect(accounts.rows.map((r) => [r.address, r.files, r.id])).toEqual([['x@y.example', 1, null]]);
@@ -193,7 +193,7 @@ describe('view queries without a hMailServer database', () => {
     const db = await emptyCaseDb();
     db.run('CREATE TABLE hm_accounts (accountid INTEGER, accountaddress TEXT, accountpassword TEXT, accountactive INTEGER)');
     db.run("INSERT INTO hm_accounts VALUES (1, 'old@legacy.example', 'x', 1)");
-    const client = await sqlClient(db);
+    const client = sqlClient(db);
     const accounts = new AccountsData(client);
     await accounts.load(await loadHmColumns(client));
     expect(accounts.rows).toMatchObject([{ address: 'old@legacy.example', active: true, isAd: null, scheme: 'unknown', quotaMb: null, dbMessages: null }]);
@@ -204,7 +204,7 @@ describe('CasePanel', () => {
   it('loads and saves case details, and exports through the save callback', async () => {
     const db = await emptyCaseDb();
     db.run(`INSERT INTO case_meta VALUES ('case_details', '{"examiner":"R. Doe","caseNumber":"2024-17","notes":""}')`);
-    const client = await sqlClient(db);
+    const client = sqlClient(db);
     const save = vi.fn();
     const panel = new CasePanel(client, save);
     await panel.load();
@@ -223,7 +223,7 @@ describe('CasePanel', () => {
   });
 
   it('a failed export is reported, not thrown', async () => {
-    const client = await sqlClient(await emptyCaseDb());
+    const client = sqlClient(await emptyCaseDb());
     (client.htmlReport as ReturnType<typeof vi.fn>).mockRejectedValueOnce(new Error('report template missing'));
     const panel = new CasePanel(client, vi.fn());
     await panel.export('report');

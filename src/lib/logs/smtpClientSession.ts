@@ -3,34 +3,15 @@
  * commands and RECEIVED lines the remote server's replies. The reply to the end of DATA is the delivery result.
  */
 import type { LogLine } from '../model/logEvent.ts';
+import { applyEnvelopeCommand } from './applyEnvelopeCommand.ts';
 import type { LogSink } from './logSink.ts';
-import { addRecipient, noteResponse, refuseRecipient, type SessionState } from './sessionState.ts';
+import { noteResponse, refuseRecipient, type SessionState } from './sessionState.ts';
 
-const HELO = /^(?:HELO|EHLO)\s+(.*)$/i;
-const MAIL_FROM = /^MAIL FROM:\s*(?:<([^>]*)>|(\S+))(.*)$/i;
-const RCPT_TO = /^RCPT TO:\s*(?:<([^>]*)>|(\S+))/i;
-const SIZE_PARAM = /\bSIZE=(\d+)/i;
 const END_OF_DATA = /^(?:\[nl\])*\.$/;
 const REPLY_CODE = /^([2-5])\d\d(?:[ -]|$)/;
 
 function clientCommand(s: SessionState, command: string): void {
-  const helo = HELO.exec(command);
-  if (helo) {
-    s.helo ??= helo[1].trim();
-    return;
-  }
-  const from = MAIL_FROM.exec(command);
-  if (from) {
-    s.mailFrom ??= from[1] ?? from[2] ?? '';
-    const size = SIZE_PARAM.exec(from[3]);
-    if (size) s.bytes += Number(size[1]);
-    return;
-  }
-  const rcpt = RCPT_TO.exec(command);
-  if (rcpt) {
-    addRecipient(s, rcpt[1] ?? rcpt[2] ?? '');
-    return;
-  }
+  if (applyEnvelopeCommand(s, command)) return;
   if (END_OF_DATA.test(command.trim())) s.expect = 'data-result';
 }
 

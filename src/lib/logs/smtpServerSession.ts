@@ -3,15 +3,12 @@
  * RCPT TO and the replies that refuse them, and the `250 Queued` that accepts a message.
  */
 import type { LogLine } from '../model/logEvent.ts';
+import { applyEnvelopeCommand } from './applyEnvelopeCommand.ts';
 import { applyLoginPassword, applyLoginUser, applyPlainBlob } from './authExchange.ts';
 import type { LogSink } from './logSink.ts';
-import { addRecipient, noteResponse, recordLogon, refuseRecipient, type SessionState } from './sessionState.ts';
+import { noteResponse, recordLogon, refuseRecipient, type SessionState } from './sessionState.ts';
 
-const HELO = /^(?:HELO|EHLO)\s+(.*)$/i;
 const AUTH = /^AUTH\s+(\S+)(?:\s+(.*))?$/i;
-const MAIL_FROM = /^MAIL FROM:\s*(?:<([^>]*)>|(\S+))(.*)$/i;
-const RCPT_TO = /^RCPT TO:\s*(?:<([^>]*)>|(\S+))/i;
-const SIZE_PARAM = /\bSIZE=(\d+)/i;
 const REPLY_CODE = /^([2-5])\d\d[ -]?/;
 const ASK_USER = /^334 VXNlcm5hbWU6/;
 const ASK_PASSWORD = /^334 UGFzc3dvcmQ6/;
@@ -49,23 +46,7 @@ function clientLine(s: SessionState, line: LogLine, command: string, sink: LogSi
     }
     return;
   }
-  const helo = HELO.exec(command);
-  if (helo) {
-    s.helo ??= helo[1].trim();
-    return;
-  }
-  const from = MAIL_FROM.exec(command);
-  if (from) {
-    s.mailFrom ??= from[1] ?? from[2] ?? '';
-    const size = SIZE_PARAM.exec(from[3]);
-    if (size) s.bytes += Number(size[1]);
-    return;
-  }
-  const rcpt = RCPT_TO.exec(command);
-  if (rcpt) {
-    addRecipient(s, rcpt[1] ?? rcpt[2] ?? '');
-    return;
-  }
+  if (applyEnvelopeCommand(s, command)) return;
   if (/^DATA\s*$/i.test(command)) s.expect = 'data-result';
 }
 

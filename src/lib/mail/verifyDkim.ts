@@ -50,17 +50,22 @@ function signedHeaderData(bytes: Uint8Array, block: RawHeaderBlock, sig: RawHead
   return data + canonicalizeHeader(emptied, canon).replace(/\r\n$/, '');
 }
 
-async function checkOne(bytes: Uint8Array, block: RawHeaderBlock, sig: RawHeaderField, dns: DnsSnapshot | null): Promise<DkimCheck> {
-  const { tags, duplicates } = parseTagList(sig.value);
-  const check: DkimCheck = {
+/** What the signature claims (d=, s=, a=, c=) before anything about it is known. */
+function uncheckedResult(tags: Map<string, string>, reason: string): DkimCheck {
+  return {
     domain: (tags.get('d') ?? '').toLowerCase(),
     selector: tags.get('s') ?? '',
     algorithm: (tags.get('a') ?? '').toLowerCase(),
     canonicalization: tags.get('c') ?? 'simple/simple',
     bodyHashOk: null,
     signatureOk: null,
-    reason: '',
+    reason,
   };
+}
+
+async function checkOne(bytes: Uint8Array, block: RawHeaderBlock, sig: RawHeaderField, dns: DnsSnapshot | null): Promise<DkimCheck> {
+  const { tags, duplicates } = parseTagList(sig.value);
+  const check = uncheckedResult(tags, '');
   const missing = ['v', 'a', 'b', 'bh', 'd', 'h', 's'].filter((t) => !tags.has(t));
   if (missing.length > 0) {
     check.reason = `malformed signature: missing ${missing.map((t) => `${t}=`).join(', ')}`;
@@ -145,16 +150,7 @@ export async function verifyDkim(bytes: Uint8Array, block: RawHeaderBlock, dns: 
     try {
       checks.push(await checkOne(bytes, block, sig, dns));
     } catch (err) {
-      const tags = parseTagList(sig.value).tags;
-      checks.push({
-        domain: (tags.get('d') ?? '').toLowerCase(),
-        selector: tags.get('s') ?? '',
-        algorithm: (tags.get('a') ?? '').toLowerCase(),
-        canonicalization: tags.get('c') ?? 'simple/simple',
-        bodyHashOk: null,
-        signatureOk: null,
-        reason: `check failed: ${err instanceof Error ? err.message : String(err)}`,
-      });
+      checks.push(uncheckedResult(parseTagList(sig.value).tags, `check failed: ${err instanceof Error ? err.message : String(err)}`));
     }
   }
   return checks;

@@ -1,4 +1,4 @@
-/** Reads committed mail fixtures (tests/fixtures/mail) and builds small messages from strings and bytes. */
+/** Reads committed mail fixtures (tests/fixtures/mail) and builds small messages from strings, bytes and shared parts. */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,3 +26,29 @@ export function mail(...parts: (string | number[] | Uint8Array)[]): Uint8Array {
 }
 
 export const NO_HASHES = { md5: 'md5', sha256: 'sha256' };
+
+/**
+ * A forwarded message as a MIME part: message/rfc822 named original.eml, holding a text part and tool.exe (the
+ * 8 bytes 4D 5A 90 00 03 00 00 00). Unclosed, its own closing boundary is missing: a truncation defect.
+ */
+export function attachedMessagePart(closed: boolean): string {
+  return `Content-Type: message/rfc822
+Content-Disposition: attachment; filename="original.eml"
+
+From: b@y.example
+Subject: original
+Content-Type: multipart/mixed; boundary="inner"
+
+--inner
+Content-Type: text/plain
+
+inner text
+--inner
+Content-Type: application/octet-stream; name="tool.exe"
+Content-Disposition: attachment; filename="tool.exe"
+Content-Transfer-Encoding: base64
+
+TVqQAAMAAAA=
+${closed ? '--inner--' : '--inner'}
+`;
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { messageDetail } from '../../../src/lib/mail/messageDetail.ts';
 import { sha256Hex } from '../../../src/lib/mail/sha256Hex.ts';
 import { hasSamples } from '../../helpers/sharedSamples.ts';
-import { mail } from './fixtures.ts';
+import { attachedMessagePart, mail } from './fixtures.ts';
 import { BOB, sampleMessage } from './sampleMessages.ts';
 
 const HTML = '<html><body><img src="http://tracker.example/p.gif?id=1"><script>alert(1)</script><p>Hi</p></body></html>';
@@ -24,25 +24,7 @@ Content-Type: text/html; charset=utf-8
 ${HTML}
 --alt--
 --outer
-Content-Type: message/rfc822
-Content-Disposition: attachment; filename="original.eml"
-
-From: b@y.example
-Subject: original
-Content-Type: multipart/mixed; boundary="inner"
-
---inner
-Content-Type: text/plain
-
-inner text
---inner
-Content-Type: application/octet-stream; name="tool.exe"
-Content-Disposition: attachment; filename="tool.exe"
-Content-Transfer-Encoding: base64
-
-TVqQAAMAAAA=
---inner
---outer--
+${attachedMessagePart(false)}--outer--
 `;
 
 describe('messageDetail', () => {

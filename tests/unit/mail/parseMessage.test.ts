@@ -4,7 +4,7 @@ import { parseAuthResults } from '../../../src/lib/mail/parseAuthResults.ts';
 import { parseMessage } from '../../../src/lib/mail/parseMessage.ts';
 import { parseSpamVerdict } from '../../../src/lib/mail/parseSpamVerdict.ts';
 import { hasSamples } from '../../helpers/sharedSamples.ts';
-import { mail, NO_HASHES } from './fixtures.ts';
+import { attachedMessagePart, mail, NO_HASHES } from './fixtures.ts';
 import { ALICE, BOB, CAROL, sampleMessage, sampleMessagePaths } from './sampleMessages.ts';
 
 const parse = (bytes: Uint8Array, path = 'Data/x.example/u/AB/{AB0CF48E-6847-4D27-A0CA-D702FFEC5B94}.eml') =>
@@ -188,25 +188,7 @@ Content-Type: text/plain
 
 see the forwarded mail
 --outer
-Content-Type: message/rfc822
-Content-Disposition: attachment; filename="original.eml"
-
-From: b@y.example
-Subject: inner
-Content-Type: multipart/mixed; boundary="inner"
-
---inner
-Content-Type: text/plain
-
-inner text
---inner
-Content-Type: application/octet-stream; name="tool.exe"
-Content-Disposition: attachment; filename="tool.exe"
-Content-Transfer-Encoding: base64
-
-TVqQAAMAAAA=
---inner--
---outer--
+${attachedMessagePart(true)}--outer--
 `),
     );
     expect(m.attachments.map((a) => [a.filename, a.contentType, a.detectedType, a.container])).toEqual([
