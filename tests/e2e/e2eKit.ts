@@ -144,11 +144,6 @@ export async function sampleWithoutDatabasePath(): Promise<string> {
   return writeGenerated('sample-without-database.zip', await out.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
 }
 
-/** A findings type + ref pair as text, for comparing sets of findings. */
-export function findingKey(f: { type: string; ref: Record<string, string> }): string {
-  return `${f.type} ${JSON.stringify(Object.fromEntries(Object.entries(f.ref).sort(([a], [b]) => a.localeCompare(b))))}`;
-}
-
 export type Finding = { type: string; severity: string; ref: Record<string, string>; summary: string; details: Record<string, unknown> };
 export type Message = { path: string; account: string | null; subject: string | null; from: string | null; sha256: string; attachments: { filename: string; sha256: string }[] };
 
@@ -178,4 +173,20 @@ export function valueCell(scope: Locator, label: string): Locator {
 export async function openView(page: Page, name: string): Promise<Locator> {
   await openTab(page, name);
   return page.locator('[role="tabpanel"][id^="panel-"]:not([hidden])');
+}
+
+/**
+ * Rows the Messages tab lists: every message file, plus one row per database message whose file is
+ * missing (a missing-file finding), so the examiner sees it too.
+ */
+export function listedMessages(json: FindingsJson): { path: string; account: string | null }[] {
+  const files = messagesOf(json).map((m) => ({ path: m.path, account: m.account }));
+  const known = new Set(files.map((m) => m.path));
+  const missing = [...new Set(findingsOf(json).filter((f) => f.type === 'missing-file').map((f) => f.ref.message))]
+    .filter((path) => !known.has(path))
+    .map((path) => {
+      const m = /Data\/([^/]+)\/([^/]+)\//.exec(path);
+      return { path, account: m ? `${m[2]}@${m[1]}` : null };
+    });
+  return [...files, ...missing];
 }
