@@ -41,6 +41,7 @@ export function remoteDeps(caseDbPort: MessagePort, parserPorts: MessagePort[]):
       endDump: () => caseDb.endDump(),
       importBackupXml: (xml, path) => caseDb.importBackupXml(xml, path),
       readHmailDatabase: () => caseDb.readHmailDatabase(),
+      storeBodies: (rows) => caseDb.storeBodies(rows),
       storeCase: (stored) => caseDb.storeCase(stored),
     },
     caseFile: {

@@ -39,6 +39,8 @@ export interface TriageClient {
   exportCaseDb(): Promise<Uint8Array>;
   htmlReport(): Promise<string>;
   timesketchJsonl(): Promise<string>;
+  /** The same events as Timesketch CSV (message, datetime, timestamp_desc first). */
+  timesketchCsv(): Promise<string>;
   timelineCsv(): Promise<string>;
   /** A zip of the given messages (and their attachments) with a manifest of hashes. */
   exportMessagesZip(paths: string[]): Promise<Uint8Array>;

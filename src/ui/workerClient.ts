@@ -19,10 +19,13 @@ interface Workers {
   parsers: Remote<ParseWorkerApi>[];
 }
 
-/** One parser per spare core, at least one, and few enough that a laptop stays responsive. */
+/**
+ * One parser per core: message parsing dominates a run while the triage worker mostly waits on the pool;
+ * capped so a many-core machine does not hold six copies of the parser's memory for little gain.
+ */
 function poolSize(): number {
   const cores = globalThis.navigator?.hardwareConcurrency ?? 2;
-  return Math.min(6, Math.max(1, cores - 1));
+  return Math.min(6, Math.max(1, cores));
 }
 
 function startWorkers(): Workers {
@@ -97,6 +100,7 @@ export function createWorkerClient(): TriageClient {
     exportCaseDb: () => get().caseDb.exportDb(),
     htmlReport: () => get().caseDb.htmlReport(),
     timesketchJsonl: () => get().caseDb.timesketchJsonl(),
+    timesketchCsv: () => get().caseDb.timesketchCsv(),
     timelineCsv: () => get().caseDb.timelineCsv(),
     exportMessagesZip: (paths) => get().triage.exportMessagesZip(paths),
   };

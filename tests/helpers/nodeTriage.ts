@@ -3,7 +3,7 @@ import initSqlJs from 'sql.js';
 import { extract7z } from '../../src/lib/database/extract7z.ts';
 import { findWeakPasswords } from '../../src/lib/database/findWeakPasswords.ts';
 import { parseMessage } from '../../src/lib/mail/parseMessage.ts';
-import { runTriage, type TriageInput, type TriageOutcome } from '../../src/lib/pipeline/runTriage.ts';
+import { runTriage, type TriageInput, type TriageOptions, type TriageOutcome } from '../../src/lib/pipeline/runTriage.ts';
 import { createCaseDbService, type CaseDbService } from '../../src/lib/store/caseDbService.ts';
 
 /** After every evidence date used in tests, so "in the future" checks only fire on planted anomalies. */
@@ -11,7 +11,7 @@ export const FIXED_NOW = new Date('2025-01-01T00:00:00Z');
 
 export async function nodeTriage(
   inputs: TriageInput[],
-  options: { signal?: AbortSignal; serverUtcOffsetMinutes?: number } = {},
+  options: { signal?: AbortSignal; serverUtcOffsetMinutes?: number; onProgress?: TriageOptions["onProgress"] } = {},
 ): Promise<{ outcome: TriageOutcome; caseDb: CaseDbService }> {
   const caseDb = createCaseDbService(await initSqlJs(), 'test');
   const outcome = await runTriage(

@@ -83,6 +83,22 @@ describe('Messages SQL on a real case database', () => {
     expect(await withFilter({ indicator: 'spf-fail' })).toEqual(['Invoice 100% paid']);
   });
 
+  it('an indicator whose findings name a folder, not a message (uid-gap), lists that folder of that account', async () => {
+    const gap = await emptyCaseDb();
+    for (const r of [msg(1, { subject: 'In the gap folder' }), msg(2, { folder: 'Sent', subject: 'Other folder' }), msg(3, { account: 'carol@x.example', subject: 'Other account' })]) {
+      const cols = Object.keys(r);
+      gap.run(`INSERT INTO case_messages (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`, Object.values(r));
+    }
+    gap.run(`INSERT INTO case_findings VALUES (1, 'uid-gap', 'low', 'Integrity', 'UID 5 missing', NULL, 'ALICE@x.example', NULL, NULL, NULL, '{"folder":"INBOX","missing":[5]}')`);
+    gap.run(`INSERT INTO case_findings VALUES (2, 'parse-error', 'low', 'Integrity', 'bad dump', NULL, NULL, NULL, 'dump.sql', NULL, 'not json')`);
+    const table = new MessageTable(clientOf(gap));
+    await table.open(1);
+    table.setFilter({ indicator: 'uid-gap' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await listed(table)).toEqual(['In the gap folder']);
+    expect(table.facets.indicators).toEqual(['uid-gap']);
+  });
+
   it('filters by account, folder, dates, attachments, bookmarks and a path list', async () => {
     expect(await withFilter({ account: 'CAROL@x.example' })).toEqual(['Lunch']);
     expect(await withFilter({ folder: 'Sent' })).toEqual(['Lunch']);

@@ -153,6 +153,6 @@ describe('MessageTable', () => {
     expect(f).toEqual({ ...EMPTY_MESSAGE_FILTER, indicator: 'spf-fail', paths: ['a.eml', 'b.eml'] });
     const where = messageWhere(f);
     expect(where.sql).toContain('json_each(?)');
-    expect(where.params).toEqual(['%,spf-fail,%', '["a.eml","b.eml"]']);
+    expect(where.params).toEqual(['%,spf-fail,%', 'spf-fail', '["a.eml","b.eml"]']);
   });
 });

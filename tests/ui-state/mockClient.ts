@@ -57,6 +57,7 @@ export function mockClient(overrides: Partial<TriageClient> = {}): TriageClient 
     exportCaseDb: vi.fn(async () => new Uint8Array([1, 2, 3])),
     htmlReport: vi.fn(async () => '<html></html>'),
     timesketchJsonl: vi.fn(async () => ''),
+    timesketchCsv: vi.fn(async () => ''),
     timelineCsv: vi.fn(async () => ''),
     exportMessagesZip: vi.fn(async () => new Uint8Array()),
     ...overrides,

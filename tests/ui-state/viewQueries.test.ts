@@ -5,7 +5,8 @@ import type { Database } from 'sql.js';
 import { loadHmColumns, type HmColumns } from '../../src/ui/queries/hmColumns.ts';
 import { errorReport } from '../../src/ui/reportError.svelte.ts';
 import { AccountsData } from '../../src/ui/state/accountsData.svelte.ts';
-import { CasePanel } from '../../src/ui/state/casePanel.svelte.ts';
+import { EMPTY_MESSAGE_FILTER } from '../../src/ui/queries/messages.ts';
+import { CasePanel, MAX_ZIP_MESSAGES, MESSAGES_ZIP } from '../../src/ui/state/casePanel.svelte.ts';
 import { IndicatorsData } from '../../src/ui/state/indicatorsData.svelte.ts';
 import { InventoryData } from '../../src/ui/state/inventoryData.svelte.ts';
 import { OverviewData } from '../../src/ui/state/overviewData.svelte.ts';
@@ -198,6 +199,20 @@ describe('view queries without a hMailServer database', () => {
     await accounts.load(await loadHmColumns(client));
     expect(accounts.rows).toMatchObject([{ address: 'old@legacy.example', active: true, isAd: null, scheme: 'unknown', quotaMb: null, dbMessages: null }]);
   });
+
+  it('a flag stored as NULL reads as off, the same as 0, as hMailServer reads it', async () => {
+    const db = await emptyCaseDb();
+    db.run('CREATE TABLE hm_accounts (accountid INTEGER, accountaddress TEXT, accountactive INTEGER, accountvacationmessageon INTEGER)');
+    db.run("INSERT INTO hm_accounts VALUES (1, 'null@x.example', NULL, NULL), (2, 'zero@x.example', 0, 0), (3, 'one@x.example', 1, 1)");
+    const client = sqlClient(db);
+    const accounts = new AccountsData(client);
+    await accounts.load(await loadHmColumns(client));
+    expect(accounts.rows.map((r) => [r.address, r.active, r.autoReply, r.isAd])).toEqual([
+      ['null@x.example', false, false, null],
+      ['one@x.example', true, true, null],
+      ['zero@x.example', false, false, null],
+    ]);
+  });
 });
 
 describe('CasePanel', () => {
@@ -228,5 +243,43 @@ describe('CasePanel', () => {
     const panel = new CasePanel(client, vi.fn());
     await panel.export('report');
     expect(errorReport.message).toBe('Could not export report.html: report template missing');
+  });
+
+  it('zips the bookmarked messages, or the listed ones when none is bookmarked, and says which', async () => {
+    const db = await emptyCaseDb();
+    db.run(`INSERT INTO case_messages (id, path, account, folder, date_utc) VALUES
+      (1, 'a/1.eml', 'alice@x.example', 'INBOX', '2024-01-01'), (2, 'a/2.eml', 'alice@x.example', 'Sent', '2024-01-02'),
+      (3, 'b/3.eml', 'bob@x.example', 'INBOX', '2024-01-03')`);
+    const client = sqlClient(db);
+    const save = vi.fn();
+    let listed = { ...EMPTY_MESSAGE_FILTER, account: 'alice@x.example' };
+    const panel = new CasePanel(client, save, () => listed);
+    await panel.exportMessagesZip();
+    expect(client.exportMessagesZip).toHaveBeenLastCalledWith(['a/1.eml', 'a/2.eml']);
+    expect(save).toHaveBeenLastCalledWith(MESSAGES_ZIP, new Uint8Array(), 'application/zip');
+    expect(panel.messagesZipNote).toBe(`${MESSAGES_ZIP}: 2 messages listed in the Messages tab (none bookmarked).`);
+
+    db.run("INSERT INTO case_bookmarks VALUES ('b/3.eml', 'x', '', '2024-01-04')");
+    await panel.exportMessagesZip();
+    expect(client.exportMessagesZip).toHaveBeenLastCalledWith(['b/3.eml']);
+    expect(panel.messagesZipNote).toBe(`${MESSAGES_ZIP}: 1 bookmarked message.`);
+
+    db.run('DELETE FROM case_bookmarks');
+    listed = { ...EMPTY_MESSAGE_FILTER, account: 'nobody@x.example' };
+    await panel.exportMessagesZip();
+    expect(client.exportMessagesZip).toHaveBeenCalledTimes(2);
+    expect(panel.messagesZipNote).toMatch(/^No messages to export/);
+    expect(panel.busy).toBeNull();
+  });
+
+  it(`refuses a messages zip of more than ${MAX_ZIP_MESSAGES} messages without reading any`, async () => {
+    const db = await emptyCaseDb();
+    db.run(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i <= ${MAX_ZIP_MESSAGES})
+      INSERT INTO case_messages (id, path) SELECT i, 'm/' || i || '.eml' FROM n`);
+    const client = sqlClient(db);
+    const panel = new CasePanel(client, vi.fn(), () => EMPTY_MESSAGE_FILTER);
+    await panel.exportMessagesZip();
+    expect(client.exportMessagesZip).not.toHaveBeenCalled();
+    expect(panel.messagesZipNote).toMatch(/^Not exported: 2,001 messages listed/);
   });
 });

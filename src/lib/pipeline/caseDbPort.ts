@@ -19,5 +19,10 @@ export interface CaseDbPort {
   importBackupXml(xml: string, path: string): Promise<ImportProblem[]>;
   /** The hm_* tables decoded, or null when no database was loaded. */
   readHmailDatabase(): Promise<HmailDatabase | null>;
+  /**
+   * Body texts for full-text search, sent in batches as messages are parsed, so the end-of-run hand-over
+   * (storeCase) does not carry every body a second time.
+   */
+  storeBodies(rows: [path: string, text: string][]): Promise<void>;
   storeCase(stored: StoredCase): Promise<void>;
 }

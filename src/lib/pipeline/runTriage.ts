@@ -32,6 +32,9 @@ import { collectIocs } from './collectIocs.ts';
 import { expand7z } from './expand7z.ts';
 import { readAll } from './readAll.ts';
 
+/** Body texts go to the case database in batches of this many messages. */
+const BODY_BATCH = 200;
+
 /** A message file above this is not parsed (it would have to be held whole); it is reported instead. */
 export const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
 
@@ -119,6 +122,12 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
   let dns: DnsSnapshot | null = null;
   let dbPath: string | null = null;
   const queue = new BoundedQueue(Math.max(1, deps.parseConcurrency));
+  let bodies: [string, string][] = [];
+  const flushBodies = async () => {
+    const batch = bodies;
+    bodies = [];
+    if (batch.length > 0) await deps.caseDb.storeBodies(batch);
+  };
 
   const fail = (path: string, kind: string, reason: string, status: EntryStatus = 'error') => {
     parseErrors.push({ path, kind, reason });
@@ -149,6 +158,8 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
       await queue.add(async () => {
         const parsed = await deps.parseMessage(bytes, path, { md5, sha256 }, null);
         messages.push(parsed);
+        bodies.push([path, parsed.text]);
+        if (bodies.length >= BODY_BATCH) await flushBodies();
         if (parsed.parseError) fail(path, 'message', parsed.parseError);
         if (parsed.dkim.length > 0) signedMessagePaths.push(path);
       });
@@ -213,6 +224,7 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
   };
   report('messages', `Finishing ${messages.length} message parses`);
   await queue.drain();
+  await flushBodies();
   throwIfAborted(signal);
 
   for (const path of sdfPaths) fail(path, 'database', sdfNotice(ini), 'skipped');
@@ -281,7 +293,8 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
 
   report('report', 'Writing the case database');
   await deps.caseDb.storeCase({
-    caseData,
+    // Bodies are already in the case database (storeBodies): not sent a second time.
+    caseData: { ...caseData, messages: messages.map((m) => ({ ...m, text: '' })) },
     findings,
     timeline,
     iocs: collectIocs(messages),

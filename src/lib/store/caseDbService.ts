@@ -17,6 +17,7 @@ import { writeCaseTables } from './writeCaseTables.ts';
 import { htmlReport } from '../report/htmlReport.ts';
 import { reportInput } from './reportInput.ts';
 import { timelineCsv } from '../report/timelineCsv.ts';
+import { timesketchCsv } from '../report/timesketchCsv.ts';
 import { timesketchJsonl } from '../report/timesketchJsonl.ts';
 import { timelineEvents } from './timelineEvents.ts';
 import type { StoredCase } from './storedCase.ts';
@@ -108,6 +109,14 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
       if (!loaded) return null;
       return readHmailDatabase(db, loaded.source, loaded.path, loaded.problems);
     },
+    async storeBodies(rows) {
+      const stmt = db.prepare('INSERT OR REPLACE INTO case_bodies VALUES (?, ?)');
+      try {
+        for (const row of rows) stmt.run(row);
+      } finally {
+        stmt.free();
+      }
+    },
     async storeCase(stored: StoredCase) {
       writeCaseTables(db, stored);
     },
@@ -197,6 +206,9 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
     },
     async timesketchJsonl(): Promise<string> {
       return timesketchJsonl(timelineEvents(db));
+    },
+    async timesketchCsv(): Promise<string> {
+      return timesketchCsv(timelineEvents(db));
     },
     async timelineCsv(): Promise<string> {
       return timelineCsv(timelineEvents(db));

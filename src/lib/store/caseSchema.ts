@@ -23,6 +23,7 @@ CREATE INDEX IF NOT EXISTS case_messages_date ON case_messages(date_utc);
 CREATE INDEX IF NOT EXISTS case_messages_subject ON case_messages(subject);
 CREATE INDEX IF NOT EXISTS case_messages_from ON case_messages(from_addr);
 CREATE INDEX IF NOT EXISTS case_messages_size ON case_messages(size);
+CREATE TABLE IF NOT EXISTS case_bodies (path TEXT PRIMARY KEY, body_text TEXT);
 CREATE TABLE IF NOT EXISTS case_headers (message_id INTEGER, ord INTEGER, name TEXT, value TEXT);
 CREATE INDEX IF NOT EXISTS case_headers_msg ON case_headers(message_id);
 CREATE TABLE IF NOT EXISTS case_received (

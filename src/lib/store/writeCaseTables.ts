@@ -55,7 +55,7 @@ function* messageRows(stored: StoredCase, ids: Map<string, number>): Generator<R
       m.to.map((a) => a.address).join(', '), m.cc.map((a) => a.address).join(', '), m.subject, m.size,
       link?.dbSize ?? null, m.md5, m.sha256, m.attachments.length, bool(m.hasHtml), m.messageId, m.inReplyTo,
       stored.threads[m.path] ?? null, m.spam.score, m.parseError, m.defects.join('; '),
-      ind ? [...ind.types].sort().join(',') : '', ind?.max ?? null, m.text,
+      ind ? [...ind.types].sort().join(',') : '', ind?.max ?? null, null,
     ];
   }
 }
@@ -125,6 +125,8 @@ export function writeCaseTables(db: Database, stored: StoredCase): void {
     const messageInsert = `INSERT OR IGNORE INTO case_messages VALUES (${Array(33).fill('?').join(', ')})`;
     insertAll(db, messageInsert, messageRows(stored, ids));
     insertAll(db, messageInsert, databaseOnlyRows(stored, caseData.messages.length + 1));
+    db.exec(`UPDATE case_messages SET body_text = (SELECT b.body_text FROM case_bodies b WHERE b.path = case_messages.path);
+             DELETE FROM case_bodies;`);
     insertAll(db, 'INSERT INTO case_headers VALUES (?, ?, ?, ?)', perMessage(caseData.messages, ids, (m, id) => m.headers.map((h, i): Row => [id, i, h.name, h.value])));
     insertAll(
       db,

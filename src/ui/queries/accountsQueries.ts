@@ -3,6 +3,7 @@
  * an account's IMAP folders with full paths from the parent chain (hmailserver.md §2.3 hm_imapfolders).
  * Without database accounts (no database in the evidence) accounts come from the mailbox folders of the files.
  */
+import type { CellValue } from '../components/tableColumn.ts';
 import type { TriageClient } from '../triageClient.ts';
 import type { HmColumns } from './hmColumns.ts';
 import { asFlag, asNumber, asText, queryRows, type QueryRecord } from './queryRows.ts';
@@ -35,6 +36,14 @@ export interface FolderRow {
   currentUid: number | null;
   dbMessages: number | null;
   files: number;
+}
+
+/**
+ * hMailServer reads a NULL flag as off, the same as 0 (a SQLite database leaves many NULL where a dump of
+ * a NOT NULL column holds 0); only a column this schema lacks is unknown.
+ */
+function flag(hm: HmColumns, table: string, column: string, value: CellValue): boolean | null {
+  return hm.has(table, column) ? asFlag(value) : null;
 }
 
 const WEAK = `exists (select 1 from case_findings f where f.type = 'weak-password' and lower(f.ref_account) = lower(a.accountaddress))`;
@@ -78,8 +87,8 @@ export async function loadAccounts(client: TriageClient, hm: HmColumns): Promise
     return {
       id: asNumber(r.accountid),
       address: asText(r.accountaddress),
-      active: r.accountactive === null ? null : asFlag(r.accountactive),
-      isAd: r.accountisad === null ? null : asFlag(r.accountisad),
+      active: flag(hm, 'hm_accounts', 'accountactive', r.accountactive),
+      isAd: flag(hm, 'hm_accounts', 'accountisad', r.accountisad),
       adminLevel: asNumber(r.accountadminlevel),
       quotaMb: asNumber(r.accountmaxsize),
       sizeBytes: asNumber(r.size_bytes),
@@ -89,7 +98,7 @@ export async function loadAccounts(client: TriageClient, hm: HmColumns): Promise
       scheme: asText(r.scheme),
       weak: asFlag(r.weak),
       forwarding: forward ? `${asText(r.accountforwardaddress)}${keep}` : '',
-      autoReply: r.accountvacationmessageon === null ? null : asFlag(r.accountvacationmessageon),
+      autoReply: flag(hm, 'hm_accounts', 'accountvacationmessageon', r.accountvacationmessageon),
     };
   });
 }
@@ -130,7 +139,7 @@ export async function loadFolders(client: TriageClient, hm: HmColumns, account: 
   return queryRows(await client.query(foldersSql(hm), [account.id, account.address])).map((r) => ({
     id: asNumber(r.id),
     path: asText(r.path),
-    subscribed: r.folderissubscribed === null ? null : asFlag(r.folderissubscribed),
+    subscribed: flag(hm, 'hm_imapfolders', 'folderissubscribed', r.folderissubscribed),
     created: r.foldercreationtime === null ? null : asText(r.foldercreationtime),
     currentUid: asNumber(r.foldercurrentuid),
     dbMessages: asNumber(r.db_messages),

@@ -20,7 +20,7 @@ export interface MessageFilter {
   dateFrom: string;
   dateTo: string;
   hasAttachments: boolean;
-  /** A finding type listed in case_messages.indicators. */
+  /** A finding type: messages that carry it (case_messages.indicators), or in a folder a finding of it names. */
   indicator: string;
   bookmarked: boolean;
   /** Exactly these messages (sent by the Indicators or Accounts tab); null for no restriction. */
@@ -44,6 +44,8 @@ export const MESSAGE_SORT_COLUMNS = {
   size: 'm.size',
   attachments: 'm.attachment_count',
   severity: SEVERITY_ORDER,
+  location: 'm.location',
+  flags: 'm.flags',
 } as const;
 
 export type MessageSortKey = keyof typeof MESSAGE_SORT_COLUMNS;
@@ -64,6 +66,10 @@ export interface MessageRow {
   indicators: string[];
   maxSeverity: string | null;
   bookmarked: boolean;
+  /** mailbox, queue or database-only (a database row without its file). */
+  location: string | null;
+  /** hm_messages.messageflags (seen, deleted, flagged, answered, draft, recent); null without a database row. */
+  flags: number | null;
 }
 
 /** Escapes LIKE wildcards for use with `ESCAPE '\'`. */
@@ -78,6 +84,16 @@ function dayAfter(date: string): string | null {
   const ms = Date.parse(`${date}T00:00:00Z`);
   return Number.isNaN(ms) ? null : new Date(ms + 86_400_000).toISOString();
 }
+
+/** The folder a finding names in its details when its ref has no message (uid-gap: details.folder). */
+const FINDING_FOLDER = "CASE WHEN json_valid(f.details) THEN json_extract(f.details, '$.folder') END";
+
+/**
+ * The (account, folder) pairs named by findings of one type that point at a folder, not a message: those
+ * findings are about the folder's messages as a whole (a UID gap is mail missing from that folder).
+ */
+const FOLDER_FINDINGS_SQL = `SELECT lower(f.ref_account), ${FINDING_FOLDER} FROM case_findings f
+  WHERE f.type = ? AND f.ref_message IS NULL AND f.ref_account IS NOT NULL`;
 
 const SEARCH_COLUMNS = ['m.subject', 'm.from_addr', 'm.from_name', 'm.to_addrs', 'm.cc_addrs', 'm.body_text'];
 
@@ -108,8 +124,8 @@ export function messageWhere(f: MessageFilter): SqlQuery {
   }
   if (f.hasAttachments) terms.push('m.attachment_count > 0');
   if (f.indicator) {
-    terms.push(`(',' || m.indicators || ',') LIKE ? ESCAPE '\\'`);
-    params.push(`%,${escapeLike(f.indicator)},%`);
+    terms.push(`((',' || m.indicators || ',') LIKE ? ESCAPE '\\' OR (lower(m.account), m.folder) IN (${FOLDER_FINDINGS_SQL}))`);
+    params.push(`%,${escapeLike(f.indicator)},%`, f.indicator);
   }
   if (f.bookmarked) terms.push('m.path IN (SELECT path FROM case_bookmarks)');
   if (f.paths) {
@@ -132,7 +148,7 @@ export function messagePageQuery(f: MessageFilter, sort: MessageSortKey, dir: So
   return {
     sql:
       'SELECT m.id, m.path, m.date_utc, m.from_addr, m.from_name, m.to_addrs, m.subject, m.account, m.folder, m.size, ' +
-      'm.attachment_count, m.indicators, m.max_severity, (b.path IS NOT NULL) AS bookmarked ' +
+      'm.attachment_count, m.indicators, m.max_severity, (b.path IS NOT NULL) AS bookmarked, m.location, m.flags ' +
       `FROM case_messages m LEFT JOIN case_bookmarks b ON b.path = m.path ${where.sql} ` +
       `ORDER BY ${column} ${direction}, m.id ${direction} LIMIT ? OFFSET ?`,
     params: [...where.params, limit, offset],
@@ -156,6 +172,8 @@ export function toMessageRow(r: (string | number | null)[]): MessageRow {
     indicators: r[11] ? String(r[11]).split(',').filter(Boolean) : [],
     maxSeverity: str(r[12]),
     bookmarked: Number(r[13]) === 1,
+    location: str(r[14] ?? null),
+    flags: r[15] === null || r[15] === undefined ? null : Number(r[15]),
   };
 }
 
@@ -163,7 +181,8 @@ export function toMessageRow(r: (string | number | null)[]): MessageRow {
 export const MESSAGE_FACET_QUERIES = {
   accounts: 'SELECT DISTINCT account FROM case_messages WHERE account IS NOT NULL ORDER BY account COLLATE NOCASE',
   folders: 'SELECT DISTINCT folder FROM case_messages WHERE folder IS NOT NULL ORDER BY folder COLLATE NOCASE',
-  indicators: 'SELECT DISTINCT type FROM case_findings WHERE ref_message IS NOT NULL ORDER BY type',
+  indicators: `SELECT DISTINCT f.type FROM case_findings f
+    WHERE f.ref_message IS NOT NULL OR (f.ref_account IS NOT NULL AND ${FINDING_FOLDER} IS NOT NULL) ORDER BY f.type`,
 } as const;
 
 /** The filter another tab sends (CaseView.openMessages) as a complete Messages-tab filter. */

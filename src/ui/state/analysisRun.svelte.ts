@@ -31,6 +31,8 @@ export class AnalysisRun {
   etaSeconds = $state<number | null>(null);
   /** What was dropped, for the header ("sample-case.zip and 2 more"). */
   evidenceLabel = $state('');
+  /** The inputs of the latest analysis, so it can run again with more (pasted DNS records). */
+  lastInputs = $state.raw<EvidenceInput[]>([]);
 
   private generation = 0;
   private controller: AbortController | null = null;
@@ -76,6 +78,7 @@ export class AnalysisRun {
     this.status = 'running';
     this.readyRunId = 0;
     this.result = null;
+    this.lastInputs = inputs;
     this.evidenceLabel = inputs.length === 1 ? inputs[0].path : `${inputs[0].path} and ${inputs.length - 1} more`;
     const bytesTotal = inputs.reduce((sum, i) => sum + i.file.size, 0);
     this.progress = { stage: 'ingest', step: 'Starting', filesDone: 0, filesTotal: inputs.length, bytesDone: 0, bytesTotal };

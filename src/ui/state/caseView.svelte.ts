@@ -3,6 +3,7 @@
  * (an indicator opens its messages, an IP opens its log sessions). Views read these fields and call
  * the methods; nothing here talks to the workers.
  */
+import { EMPTY_MESSAGE_FILTER, type MessageFilter as MessageListFilter } from '../queries/messages.ts';
 
 export const TABS = [
   { id: 'overview', label: 'Overview' },
@@ -19,7 +20,7 @@ export type TabId = (typeof TABS)[number]['id'];
 
 /** Which messages the Messages tab lists; every key set narrows the list (AND). */
 export interface MessageFilter {
-  /** A finding type: messages that carry it (case_messages.indicators). */
+  /** A finding type: messages that carry it (case_messages.indicators), or in the folder it names (uid-gap). */
   indicator?: string;
   /** An account address (case_messages.account). */
   account?: string;
@@ -38,6 +39,8 @@ export interface LogFilter {
 export class CaseView {
   tab = $state<TabId>('overview');
   messageFilter = $state.raw<MessageFilter>({});
+  /** The Messages tab's complete filter as the examiner last set it: the case panel's zip takes those messages. */
+  listedMessages = $state.raw<MessageListFilter>(EMPTY_MESSAGE_FILTER);
   /** The message shown in the Messages tab's detail pane (evidence path), or null. */
   selectedMessage = $state<string | null>(null);
   logFilter = $state.raw<LogFilter>({});

@@ -4,29 +4,37 @@
  */
 import { tick } from 'svelte';
 import { loadHmColumns } from '../queries/hmColumns.ts';
+import { saveFile } from '../saveFile.ts';
 import type { TriageClient } from '../triageClient.ts';
 import { AccountsData } from './accountsData.svelte.ts';
 import { AnalysisRun } from './analysisRun.svelte.ts';
 import { CasePanel } from './casePanel.svelte.ts';
 import { CaseView } from './caseView.svelte.ts';
+import { ConfigurationData } from './configurationData.svelte.ts';
 import { IndicatorsData } from './indicatorsData.svelte.ts';
 import { InventoryData } from './inventoryData.svelte.ts';
+import { MailFlowData } from './mailFlowData.svelte.ts';
 import { OverviewData } from './overviewData.svelte.ts';
+import { PastedRecords } from './pastedRecords.svelte.ts';
 import { SqlConsole } from './sqlConsole.svelte.ts';
 
 export function createAppState(client: TriageClient) {
   const caseView = new CaseView();
   const overview = new OverviewData();
+  const configuration = new ConfigurationData(client);
+  const mailFlow = new MailFlowData(client);
   const indicators = new IndicatorsData(client);
   const accounts = new AccountsData(client);
   const inventory = new InventoryData(client);
   const sql = new SqlConsole(client);
-  const casePanel = new CasePanel(client);
+  const casePanel = new CasePanel(client, saveFile, () => caseView.listedMessages);
 
   const run = new AnalysisRun(client, {
     onStart() {
       caseView.reset();
       overview.clear();
+      configuration.clear();
+      mailFlow.clear();
       indicators.clear();
       accounts.clear();
       inventory.clear();
@@ -35,14 +43,18 @@ export function createAppState(client: TriageClient) {
     },
     async prepare() {
       const hm = await loadHmColumns(client);
-      await Promise.all([overview.load(client, hm), indicators.load(), accounts.load(hm), inventory.load(), casePanel.load()]);
+      await Promise.all([
+        overview.load(client, hm), configuration.load(hm), mailFlow.load(hm), indicators.load(), accounts.load(hm), inventory.load(), casePanel.load(),
+      ]);
       // Views that load on their own start when readyRunId changes; let their effects run, then wait for them.
       await tick();
       await caseView.settled();
     },
   });
 
-  return { client, run, caseView, overview, indicators, accounts, inventory, sql, casePanel };
+  const pastedRecords = new PastedRecords(run);
+
+  return { client, run, caseView, overview, configuration, mailFlow, pastedRecords, indicators, accounts, inventory, sql, casePanel };
 }
 
 export type AppState = ReturnType<typeof createAppState>;

@@ -14,6 +14,7 @@ import {
 import { queryRows, type QueryRecord } from '../queries/queryRows.ts';
 import type { TriageClient } from '../triageClient.ts';
 import { PagedRows } from './pagedRows.svelte.ts';
+import { readAllRows } from './readAllRows.ts';
 import { queryScalar } from '../queries/queryRows.ts';
 
 /** Transcript lines rendered at most: a session interleaved through a huge log must not freeze the page. */
@@ -100,6 +101,16 @@ export class LogSessions {
     } catch (err) {
       if (token === this.#selectToken) this.transcriptError = message(err);
     }
+  }
+
+  /** Every session under the current filter, in table order, for the CSV export. */
+  allRows(): Promise<LogSessionRow[]> {
+    const client = this.#client;
+    const filter = this.filter;
+    return readAllRows(async (offset, limit) => {
+      const q = logSessionPageQuery(filter, offset, limit);
+      return (await client.query(q.sql, q.params)).rows.map(toLogSessionRow);
+    });
   }
 
   close(): void {

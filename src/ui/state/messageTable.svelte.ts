@@ -19,6 +19,7 @@ import {
 } from '../queries/messages.ts';
 import type { TriageClient } from '../triageClient.ts';
 import { PagedRows } from './pagedRows.svelte.ts';
+import { readAllRows } from './readAllRows.ts';
 
 export interface MessageFacets {
   accounts: string[];
@@ -38,9 +39,12 @@ export class MessageTable {
   runId = $state<number | null>(null);
   readonly rows = new PagedRows<MessageRow>();
   readonly #client: TriageClient;
+  readonly #onFilter: (filter: MessageFilter) => void;
 
-  constructor(client: TriageClient) {
+  /** onFilter hears every filter the table applies (the case panel exports the listed messages). */
+  constructor(client: TriageClient, onFilter: (filter: MessageFilter) => void = () => {}) {
     this.#client = client;
+    this.#onFilter = onFilter;
   }
 
   /** Shows the case of this run; resolves when the count, facets and first rows are in. */
@@ -53,12 +57,14 @@ export class MessageTable {
 
   setFilter(patch: Partial<MessageFilter>): void {
     this.filter = { ...this.filter, ...patch };
+    this.#onFilter(this.filter);
     void this.#reload();
   }
 
   /** Replaces the whole filter: an examiner sent here from another tab starts from a clean filter. */
   replaceFilter(filter: MessageFilter): void {
     this.filter = filter;
+    this.#onFilter(filter);
     void this.#reload();
   }
 
@@ -73,6 +79,16 @@ export class MessageTable {
   /** Re-reads the rows after a change they show (a bookmark set or removed). */
   refresh(): void {
     void this.#reload();
+  }
+
+  /** Every row under the current filter and sort, for the CSV export. */
+  allRows(): Promise<MessageRow[]> {
+    const client = this.#client;
+    const { filter, sortKey, sortDir } = this;
+    return readAllRows(async (offset, limit) => {
+      const q = messagePageQuery(filter, sortKey, sortDir, offset, limit);
+      return (await client.query(q.sql, q.params)).rows.map(toMessageRow);
+    });
   }
 
   #reload(): Promise<void> {
