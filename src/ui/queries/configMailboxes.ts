@@ -20,10 +20,10 @@ const FORWARDING: TableSpec = {
     ['account', 'Account', { width: 'minmax(14rem, 1.5fr)' }],
     ['forward', 'Forwarding', { width: '6rem' }],
     ['forwardTo', 'Forward to', { width: 'minmax(14rem, 1.5fr)' }],
-    ['keep', 'Keeps a copy', { width: '6rem' }],
+    ['keep', 'Keeps a copy', { width: '7rem' }],
     ['reply', 'Auto-reply', { width: '6rem' }],
     ['subject', 'Auto-reply subject', { width: 'minmax(10rem, 1fr)' }],
-    ['expires', 'Auto-reply ends (server time)', { width: '12rem', mono: true }],
+    ['expires', 'Auto-reply ends (server time)', { width: '14rem', mono: true }],
     ['text', 'Auto-reply text', { width: 'minmax(16rem, 2fr)' }],
   ],
   attention: true,
@@ -75,16 +75,17 @@ export async function loadForwarding(client: TriageClient, hm: HmColumns): Promi
   );
   const rows = queryRows(result).map((r) => {
     const forward = asFlag(r.accountforwardenabled);
+    // hMailServer reads a NULL flag as 0, so an unset keep-original means no copy stays in the mailbox.
     const keep = asFlag(r.accountforwardkeeporiginal);
     const text = asText(r.accountvacationmessage);
     const outside = asNumber(r.external) === 1;
     return {
       cells: {
         account: asText(r.accountaddress),
-        forward: yesNo(forward),
+        forward: yesNo(r.accountforwardenabled === null ? null : forward),
         forwardTo: asText(r.accountforwardaddress) || null,
         keep: asText(r.accountforwardaddress) ? yesNo(keep) : null,
-        reply: yesNo(asFlag(r.accountvacationmessageon)),
+        reply: yesNo(r.accountvacationmessageon === null ? null : asFlag(r.accountvacationmessageon)),
         subject: asText(r.accountvacationsubject) || null,
         expires: asFlag(r.accountvacationexpires) ? asText(r.accountvacationexpiredate) || 'set, no date' : null,
         text: text ? (text.length > REPLY_EXCERPT ? `${text.slice(0, REPLY_EXCERPT)}…` : text) : null,

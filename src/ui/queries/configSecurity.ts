@@ -17,11 +17,11 @@ const RANGES: TableSpec = {
   columns: [
     ['name', 'Name', { width: 'minmax(10rem, 1fr)' }],
     ['priority', 'Priority', { width: '5rem', align: 'end' }],
-    ['addresses', 'Addresses', { width: 'minmax(14rem, 1.5fr)', mono: true }],
+    ['addresses', 'Addresses', { width: 'minmax(17rem, 1.5fr)', mono: true }],
     ['allow', 'Allows', { width: '9rem' }],
-    ['relay', 'Relaying allowed', { width: 'minmax(14rem, 1.5fr)' }],
+    ['relay', 'Relaying allowed', { width: 'minmax(22rem, 2fr)' }],
     ['auth', 'SMTP AUTH required for', { width: 'minmax(14rem, 1.5fr)' }],
-    ['protection', 'Protection', { width: '9rem' }],
+    ['protection', 'Protection', { width: '10rem' }],
     ['other', 'Other options', { width: 'minmax(8rem, 1fr)' }],
     ['options', 'Options value', { width: '7rem', align: 'end' }],
     ['expires', 'Expires (server time)', { width: '12rem', mono: true }],
@@ -49,10 +49,16 @@ const AUTH_LOCAL_TO_OUTSIDE = 16384;
 
 const list = (items: string[]) => (items.length ? items.join(', ') : 'none');
 
-export function rangeAttention(options: number, name: string, expires: boolean): string {
+/** Only this machine can connect from such a range, so its relay options expose nothing to the network. */
+function loopbackOnly(lower: string, upper: string): boolean {
+  return (lower.startsWith('127.') && upper.startsWith('127.')) || (lower === '::1' && upper === '::1');
+}
+
+export function rangeAttention(options: number, name: string, expires: boolean, lower: string, upper: string): string {
+  const where = loopbackOnly(lower, upper) ? ' (this machine only)' : '';
   return attentionOf(
-    (options & RELAY_OUTSIDE_TO_OUTSIDE) !== 0 && (options & AUTH_OUTSIDE_TO_OUTSIDE) === 0 && 'open relay: outside senders to outside recipients without SMTP AUTH',
-    (options & RELAY_LOCAL_TO_OUTSIDE) !== 0 && (options & AUTH_LOCAL_TO_OUTSIDE) === 0 && 'relays a claimed local sender to outside recipients without SMTP AUTH',
+    (options & RELAY_OUTSIDE_TO_OUTSIDE) !== 0 && (options & AUTH_OUTSIDE_TO_OUTSIDE) === 0 && `open relay: outside senders to outside recipients without SMTP AUTH${where}`,
+    (options & RELAY_LOCAL_TO_OUTSIDE) !== 0 && (options & AUTH_LOCAL_TO_OUTSIDE) === 0 && `relays a claimed local sender to outside recipients without SMTP AUTH${where}`,
     (expires || /^auto-ban/i.test(name)) && 'temporary ban (auto-ban)',
   );
 }
@@ -86,7 +92,7 @@ export async function loadRanges(client: TriageClient, hm: HmColumns): Promise<C
         options: r.rangeoptions === null ? null : options,
         expires: expires ? asText(r.rangeexpirestime) || 'yes' : null,
       },
-      attention: rangeAttention(options, name, expires),
+      attention: rangeAttention(options, name, expires, lower, upper),
     };
   });
   return configTable(RANGES, rows, true, result);

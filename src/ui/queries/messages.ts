@@ -44,7 +44,6 @@ export const MESSAGE_SORT_COLUMNS = {
   size: 'm.size',
   attachments: 'm.attachment_count',
   severity: SEVERITY_ORDER,
-  location: 'm.location',
   flags: 'm.flags',
 } as const;
 

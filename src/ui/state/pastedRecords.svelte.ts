@@ -8,6 +8,8 @@ import { PASTED_RECORDS_PATH, countRecords, pastedZone } from './pastedZone.ts';
 
 export class PastedRecords {
   text = $state('');
+  /** The panel is unfolded; kept here so it stays open across the re-analysis it starts. */
+  open = $state(false);
 
   readonly records = $derived(countRecords(this.text));
 
