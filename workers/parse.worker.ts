@@ -2,10 +2,10 @@
 import { expose, transfer } from 'comlink';
 import { findWeakPasswords } from '../src/lib/database/findWeakPasswords.ts';
 import { messageDetail } from '../src/lib/mail/messageDetail.ts';
-import { parseMessage } from '../src/lib/mail/parseMessage.ts';
+import { parseForTriage } from '../src/lib/pipeline/parseForTriage.ts';
 
 const api = {
-  parseMessage,
+  parseMessage: parseForTriage,
   findWeakPasswords,
   async messageDetail(bytes: Uint8Array, path: string) {
     const detail = await messageDetail(bytes, path);

@@ -89,4 +89,6 @@ export interface ParsedMessage {
   defects: string[];
   /** Set when the message could not be parsed at all. */
   parseError: string | null;
+  /** Indicators of compromise, extracted in the parser worker while the full body is at hand. */
+  iocs?: { kind: string; value: string }[];
 }

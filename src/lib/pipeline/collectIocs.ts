@@ -6,7 +6,7 @@ import type { StoredIoc } from '../store/storedCase.ts';
 export function collectIocs(messages: ParsedMessage[]): StoredIoc[] {
   const byKey = new Map<string, StoredIoc>();
   for (const m of messages) {
-    for (const ioc of extractIocs(m)) {
+    for (const ioc of m.iocs ?? extractIocs(m)) {
       const key = `${ioc.kind}\u0000${ioc.value}`;
       const seen = byKey.get(key);
       if (!seen) byKey.set(key, { kind: ioc.kind, value: ioc.value, messages: [m.path] });

@@ -55,7 +55,7 @@ function* messageRows(stored: StoredCase, ids: Map<string, number>): Generator<R
       m.to.map((a) => a.address).join(', '), m.cc.map((a) => a.address).join(', '), m.subject, m.size,
       link?.dbSize ?? null, m.md5, m.sha256, m.attachments.length, bool(m.hasHtml), m.messageId, m.inReplyTo,
       stored.threads[m.path] ?? null, m.spam.score, m.parseError, m.defects.join('; '),
-      ind ? [...ind.types].sort().join(',') : '', ind?.max ?? null, null,
+      ind ? [...ind.types].sort().join(',') : '', ind?.max ?? null, m.path,
     ];
   }
 }
@@ -77,7 +77,7 @@ function* databaseOnlyRows(stored: StoredCase, firstId: number): Generator<Row> 
     yield [
       id++, f.ref.message, null, row.id, d.account ?? null, d.folder ?? null, 'database-only', bool(row.type === 1), row.flags,
       row.uid, row.createTime, null, null, row.from || null, null, '', '', '', null, row.size, null, null, 0, 0, null, null,
-      null, null, 'file missing from the evidence', '', 'missing-file', f.severity, '',
+      null, null, 'file missing from the evidence', '', 'missing-file', f.severity, null,
     ];
   }
 }
@@ -122,11 +122,12 @@ export function writeCaseTables(db: Database, stored: StoredCase): void {
       'INSERT OR REPLACE INTO case_inventory VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       caseData.inventory.map((e) => [e.path, e.kind, e.format, e.size, e.md5, e.sha256, e.status, e.error ?? null, e.container ?? null, e.modified ?? null]),
     );
-    const messageInsert = `INSERT OR IGNORE INTO case_messages VALUES (${Array(33).fill('?').join(', ')})`;
+    // The body comes from case_bodies (filled while parsing) in the same write: the last value is the path.
+    const values = `${Array(32).fill('?').join(', ')}, (SELECT b.body_text FROM case_bodies b WHERE b.path = ?)`;
+    const messageInsert = `INSERT OR IGNORE INTO case_messages VALUES (${values})`;
     insertAll(db, messageInsert, messageRows(stored, ids));
     insertAll(db, messageInsert, databaseOnlyRows(stored, caseData.messages.length + 1));
-    db.exec(`UPDATE case_messages SET body_text = (SELECT b.body_text FROM case_bodies b WHERE b.path = case_messages.path);
-             DELETE FROM case_bodies;`);
+    db.exec('DROP TABLE case_bodies');
     insertAll(db, 'INSERT INTO case_headers VALUES (?, ?, ?, ?)', perMessage(caseData.messages, ids, (m, id) => m.headers.map((h, i): Row => [id, i, h.name, h.value])));
     insertAll(
       db,
