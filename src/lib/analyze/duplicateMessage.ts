@@ -10,7 +10,7 @@ import { compareStrings } from './support/compareStrings.ts';
 
 /** What a copy made by the server keeps unchanged: the trace headers it prepends are left out. */
 function contentKey(m: ParsedMessage): string {
-  return JSON.stringify([m.from?.address ?? null, m.subject, m.date, m.to.map((a) => a.address), m.text, m.attachments.map((a) => a.sha256)]);
+  return JSON.stringify([m.from?.address ?? null, m.subject, m.date, m.to.map((a) => a.address), m.textDigest ?? m.text, m.attachments.map((a) => a.sha256)]);
 }
 
 export const duplicateMessage: Analyzer = {

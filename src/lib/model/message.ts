@@ -82,8 +82,13 @@ export interface ParsedMessage {
   spam: SpamVerdict;
   dkim: DkimCheck[];
   attachments: AttachmentInfo[];
-  /** Plain text body (bounded) for search. */
+  /**
+   * Plain text body (bounded) for search. During a run the triage worker keeps only its beginning once
+   * the whole body is in the case database; `textDigest` then stands for the whole.
+   */
   text: string;
+  /** SHA-256 of the whole `text` as parsed, so comparisons still see the whole body after it was cut. */
+  textDigest?: string;
   hasHtml: boolean;
   /** Parse defects found; empty when clean. */
   defects: string[];

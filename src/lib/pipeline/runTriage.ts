@@ -35,6 +35,21 @@ import { readAll } from './readAll.ts';
 /** Body texts go to the case database in batches of this many messages. */
 const BODY_BATCH = 200;
 
+/**
+ * Once a body is in the case database the triage worker keeps only its beginning (analyzers read the start
+ * of server notices; near-duplicates compare textDigest), so a large case does not hold every body twice.
+ */
+export const RETAINED_TEXT_CHARS = 4096;
+
+const utf8 = { encoder: new TextEncoder(), decoder: new TextDecoder() };
+
+function retainBeginning(m: ParsedMessage): ParsedMessage {
+  if (!m.textDigest || m.text.length <= RETAINED_TEXT_CHARS) return m;
+  // A plain slice would keep the whole body alive (engines share the parent string): copy the beginning.
+  const beginning = utf8.decoder.decode(utf8.encoder.encode(m.text.slice(0, RETAINED_TEXT_CHARS)));
+  return { ...m, text: beginning };
+}
+
 /** A message file above this is not parsed (it would have to be held whole); it is reported instead. */
 export const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
 
@@ -157,7 +172,7 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
       if (!bytes) return fail(path, 'message', `message file of ${size} bytes is above the ${MAX_MESSAGE_BYTES}-byte parsing limit`, 'skipped');
       await queue.add(async () => {
         const parsed = await deps.parseMessage(bytes, path, { md5, sha256 }, null);
-        messages.push(parsed);
+        messages.push(retainBeginning(parsed));
         bodies.push([path, parsed.text]);
         if (bodies.length >= BODY_BATCH) await flushBodies();
         if (parsed.parseError) fail(path, 'message', parsed.parseError);
@@ -244,7 +259,7 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
       const index = byPath.get(path);
       if (!bytes || index === undefined) continue;
       const old = messages[index];
-      messages[index] = await deps.parseMessage(bytes, path, { md5: old.md5, sha256: old.sha256 }, dns);
+      messages[index] = retainBeginning(await deps.parseMessage(bytes, path, { md5: old.md5, sha256: old.sha256 }, dns));
     }
   }
   messages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
