@@ -1,4 +1,4 @@
-/** The one cancellation check of the ingest stage, called between slices and entries. */
+/** The one cancellation check of a run (ingest between slices and entries, the pipeline between stages). */
 
 /** @throws DOMException AbortError when `signal` is aborted. */
 export function throwIfAborted(signal: AbortSignal | undefined): void {

@@ -1,4 +1,5 @@
 /** Case-wide indicators of compromise: each value once, with the messages it was seen in. */
+import { compareStrings } from '../analyze/support/compareStrings.ts';
 import { extractIocs } from '../mail/extractIocs.ts';
 import type { ParsedMessage } from '../model/message.ts';
 import type { StoredIoc } from '../store/storedCase.ts';
@@ -13,7 +14,5 @@ export function collectIocs(messages: ParsedMessage[]): StoredIoc[] {
       else if (seen.messages[seen.messages.length - 1] !== m.path) seen.messages.push(m.path);
     }
   }
-  return [...byKey.values()].sort((a, b) =>
-    a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : a.value < b.value ? -1 : a.value > b.value ? 1 : 0,
-  );
+  return [...byKey.values()].sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.value, b.value));
 }

@@ -9,6 +9,7 @@ import { createHasher } from '../ingest/createHasher.ts';
 import type { IngestedEntry } from '../ingest/ingestEvidence.ts';
 import { HEAD_BYTES } from '../ingest/limits.ts';
 import type { InventoryEntry } from '../model/inventoryEntry.ts';
+import { bytesStream } from './bytesStream.ts';
 
 export interface Expanded7z {
   rows: InventoryEntry[];
@@ -46,7 +47,7 @@ export async function expand7z(
       entry: row,
       bytes: extracted.bytes.slice(),
       head,
-      open: () => new Blob([extracted.bytes as Uint8Array<ArrayBuffer>]).stream(),
+      open: () => bytesStream(extracted.bytes),
     });
   }
   return { rows, contents, error };

@@ -4,12 +4,14 @@
  * `deps.parseMessage` (a worker pool in the browser); everything else here is pure orchestration.
  */
 import { runAnalyzers } from '../analyze/index.ts';
+import { compareStrings } from '../analyze/support/compareStrings.ts';
 import { DEFAULT_ANALYZER_OPTIONS, type AnalyzerOptions } from '../analyze/analyzer.ts';
 import type { Extracted7z } from '../database/extract7z.ts';
 import { MAX_7Z_BYTES } from '../database/extract7z.ts';
 import { parseIni } from '../database/parseIni.ts';
 import { sdfNotice } from '../database/sdfNotice.ts';
 import { ingestEvidence, type IngestedEntry } from '../ingest/ingestEvidence.ts';
+import { throwIfAborted } from '../ingest/throwIfAborted.ts';
 import { linkMessages } from '../link/linkMessages.ts';
 import { createLogAccumulator, finishLogs, parseLogStream } from '../logs/logStream.ts';
 import { buildThreads } from '../mail/buildThreads.ts';
@@ -27,6 +29,7 @@ import { buildFindingsJson } from '../report/findingsJson.ts';
 import { buildTimeline } from '../timeline/buildTimeline.ts';
 import { guessServerUtcOffset } from '../timeline/guessServerUtcOffset.ts';
 import { BoundedQueue } from './boundedQueue.ts';
+import { bytesStream } from './bytesStream.ts';
 import type { CaseDbPort, DumpFormat } from './caseDbPort.ts';
 import { collectIocs } from './collectIocs.ts';
 import { expand7z } from './expand7z.ts';
@@ -103,10 +106,6 @@ const LOG_FORMATS = new Set<string>([
   'hmail-backup-log',
 ]);
 
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new DOMException('Analysis cancelled', 'AbortError');
-}
-
 function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   return new TextDecoder('windows-1252').decode(bytes);
@@ -179,7 +178,7 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
         if (parsed.dkim.length > 0) signedMessagePaths.push(path);
       });
     } else if (LOG_FORMATS.has(format)) {
-      await parseLogStream(path, e.bytes ? new Blob([e.bytes as Uint8Array<ArrayBuffer>]).stream() : e.open(), logs, {
+      await parseLogStream(path, e.bytes ? bytesStream(e.bytes) : e.open(), logs, {
         signal,
         onProgress: (bytesDone) => report('logs', `Parsing ${path}`, { bytesDone, bytesTotal: size, filesDone: 0, filesTotal: 1 }),
       });
@@ -201,7 +200,7 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
     } else if (DUMP_FORMATS.has(format)) {
       if (!claimDatabase(path)) return;
       await deps.caseDb.beginDump(format as DumpFormat, path);
-      const reader = (e.bytes ? new Blob([e.bytes as Uint8Array<ArrayBuffer>]).stream() : e.open()).getReader();
+      const reader = (e.bytes ? bytesStream(e.bytes) : e.open()).getReader();
       let bytesDone = 0;
       for (;;) {
         throwIfAborted(signal);
@@ -235,7 +234,7 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
   });
   const open = (path: string): ReadableStream<Uint8Array> | null => {
     const extracted = expandedContents.get(path);
-    return extracted ? new Blob([extracted as Uint8Array<ArrayBuffer>]).stream() : ingest.open(path);
+    return extracted ? bytesStream(extracted) : ingest.open(path);
   };
   report('messages', `Finishing ${messages.length} message parses`);
   await queue.drain();
@@ -262,12 +261,12 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
       messages[index] = retainBeginning(await deps.parseMessage(bytes, path, { md5: old.md5, sha256: old.sha256 }, dns));
     }
   }
-  messages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  messages.sort((a, b) => compareStrings(a.path, b.path));
 
   report('logs', 'Rebuilding log sessions');
   const logData = finishLogs(logs, { localDomains: database?.domains.map((d) => d.name) ?? [] });
   const inventory = [...ingest.inventory, ...expandedRows]
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .sort((a, b) => compareStrings(a.path, b.path))
     .map((row) => {
       const o = overrides.get(row.path);
       return o ? { ...row, status: o.status, error: o.error } : row;

@@ -1,4 +1,5 @@
 /** The one ordering of findings everywhere (findings.json, tables, report): type, then ref values. */
+import { compareStrings } from '../analyze/support/compareStrings.ts';
 import type { Finding, FindingRef } from '../model/finding.ts';
 
 const REF_KEYS: (keyof FindingRef)[] = ['message', 'account', 'ip', 'file', 'setting'];
@@ -8,11 +9,9 @@ function refKey(ref: FindingRef): string {
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-  if (a.type !== b.type) return a.type < b.type ? -1 : 1;
-  const ka = refKey(a.ref);
-  const kb = refKey(b.ref);
-  if (ka !== kb) return ka < kb ? -1 : 1;
-  const da = JSON.stringify(a.details);
-  const db = JSON.stringify(b.details);
-  return da < db ? -1 : da > db ? 1 : 0;
+  return (
+    compareStrings(a.type, b.type) ||
+    compareStrings(refKey(a.ref), refKey(b.ref)) ||
+    compareStrings(JSON.stringify(a.details), JSON.stringify(b.details))
+  );
 }

@@ -7,6 +7,7 @@ import type { Finding } from '../model/finding.ts';
 import type { ParsedMessage } from '../model/message.ts';
 import { examinerSettings } from '../database/examinerSettings.ts';
 import { localToUtc } from '../timeline/localToUtc.ts';
+import { compareStrings } from '../analyze/support/compareStrings.ts';
 import { compareFindings } from './compareFindings.ts';
 
 export const FINDINGS_SCHEMA_ID = 'hmail-triage/findings@1';
@@ -18,8 +19,6 @@ export interface RunInfo {
   finishedAt: string;
   timezone: string;
 }
-
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Public findings never carry secrets: analyzers keep them out of details; this is the last guard. */
 const SECRET_DETAIL_KEYS = new Set(['password', 'secret', 'passwordStored']);
@@ -64,10 +63,10 @@ export function buildFindingsJson(caseData: CaseData, findings: Finding[], run: 
     schema: FINDINGS_SCHEMA_ID,
     run,
     evidence: [...caseData.evidence]
-      .sort((a, b) => byString(a.name, b.name))
+      .sort((a, b) => compareStrings(a.name, b.name))
       .map((e) => ({ name: e.name, size: e.size, md5: e.md5, sha256: e.sha256 })),
     inventory: [...caseData.inventory]
-      .sort((a, b) => byString(a.path, b.path))
+      .sort((a, b) => compareStrings(a.path, b.path))
       .map((e) => ({
         path: e.path,
         kind: e.kind,
@@ -83,12 +82,12 @@ export function buildFindingsJson(caseData: CaseData, findings: Finding[], run: 
         source: db?.source ?? 'none',
         path: db?.path ?? null,
         schemaVersion: db?.schemaVersion ?? null,
-        tables: db ? Object.fromEntries(Object.entries(db.tables).sort(([a], [b]) => byString(a, b))) : {},
+        tables: db ? Object.fromEntries(Object.entries(db.tables).sort(([a], [b]) => compareStrings(a, b))) : {},
       },
       maxMessageId,
       domains: (db?.domains ?? [])
         .map((d) => ({ name: d.name, active: d.active }))
-        .sort((a, b) => byString(a.name, b.name)),
+        .sort((a, b) => compareStrings(a.name, b.name)),
       accounts: (db?.accounts ?? [])
         .map((a) => ({
           address: a.address,
@@ -97,12 +96,12 @@ export function buildFindingsJson(caseData: CaseData, findings: Finding[], run: 
           passwordScheme: a.passwordScheme,
           weakPassword: weak.has(a.address.toLowerCase()),
         }))
-        .sort((a, b) => byString(a.address, b.address)),
+        .sort((a, b) => compareStrings(a.address, b.address)),
       settings: db ? examinerSettings(db) : {},
       serverUtcOffsetMinutes: offset,
     },
     messages: [...caseData.messages]
-      .sort((a, b) => byString(a.path, b.path))
+      .sort((a, b) => compareStrings(a.path, b.path))
       .map((m) => messageEntry(m, links.get(m.path), offset)),
     findings: [...findings].sort(compareFindings).map((f) => ({
       type: f.type,

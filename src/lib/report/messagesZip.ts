@@ -4,6 +4,7 @@
  */
 import { md5 } from 'hash-wasm';
 import JSZip from 'jszip';
+import { sha256Hex } from '../mail/sha256Hex.ts';
 
 export interface ZipMessage {
   path: string;
@@ -17,11 +18,6 @@ export interface ManifestEntry {
   size: number;
   md5: string;
   sha256: string;
-}
-
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Attachment names come from the evidence: keep them readable but never let them climb out of their folder. */

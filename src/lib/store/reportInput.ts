@@ -1,24 +1,13 @@
 /** Gathers the HTML report's input from the case database, so notes and bookmarks added after the run count. */
 import type { Database, SqlValue } from 'sql.js';
+import { selectRows } from './selectRows.ts';
 import type { ReportInput } from '../report/htmlReport.ts';
 import type { Severity } from '../model/finding.ts';
-
-function rows(db: Database, sql: string, params: SqlValue[] = []): Record<string, SqlValue>[] {
-  const stmt = db.prepare(sql);
-  try {
-    stmt.bind(params);
-    const out: Record<string, SqlValue>[] = [];
-    while (stmt.step()) out.push(stmt.getAsObject());
-    return out;
-  } finally {
-    stmt.free();
-  }
-}
 
 const text = (v: SqlValue): string => (v === null || v === undefined ? '' : String(v));
 
 export function reportInput(db: Database, version: string, generatedAt: string): ReportInput {
-  const meta = new Map(rows(db, 'SELECT key, value FROM case_meta').map((r) => [text(r.key), text(r.value)]));
+  const meta = new Map(selectRows(db, 'SELECT key, value FROM case_meta').map((r) => [text(r.key), text(r.value)]));
   const details = meta.get('case_details');
   const findingsDoc = meta.get('findings_json');
   const server = findingsDoc ? (JSON.parse(findingsDoc) as { server?: { maxMessageId?: number | null; settings?: Record<string, unknown> } }).server : undefined;
@@ -27,10 +16,10 @@ export function reportInput(db: Database, version: string, generatedAt: string):
     generatedAt,
     version,
     caseDetails: details ? JSON.parse(details) : { examiner: '', caseNumber: '', notes: '' },
-    evidence: rows(db, 'SELECT * FROM case_evidence ORDER BY name').map((r) => ({
+    evidence: selectRows(db, 'SELECT * FROM case_evidence ORDER BY name').map((r) => ({
       name: text(r.name), size: Number(r.size), md5: text(r.md5), sha256: text(r.sha256),
     })),
-    inventory: rows(db, 'SELECT * FROM case_inventory ORDER BY path').map((r) => ({
+    inventory: selectRows(db, 'SELECT * FROM case_inventory ORDER BY path').map((r) => ({
       path: text(r.path), kind: text(r.kind), size: Number(r.size), md5: text(r.md5), sha256: text(r.sha256),
       status: text(r.status), error: r.error === null ? null : text(r.error),
     })),
@@ -41,7 +30,7 @@ export function reportInput(db: Database, version: string, generatedAt: string):
       maxMessageId: server?.maxMessageId ?? null,
       settings: server?.settings ?? {},
     },
-    findings: rows(db, 'SELECT f.*, n.note FROM case_findings f LEFT JOIN case_finding_notes n ON n.finding_id = f.id ORDER BY f.id').map((r) => ({
+    findings: selectRows(db, 'SELECT f.*, n.note FROM case_findings f LEFT JOIN case_finding_notes n ON n.finding_id = f.id ORDER BY f.id').map((r) => ({
       id: Number(r.id),
       type: text(r.type),
       severity: text(r.severity) as Severity,
@@ -53,17 +42,17 @@ export function reportInput(db: Database, version: string, generatedAt: string):
       details: JSON.stringify(JSON.parse(text(r.details) || '{}'), null, 2),
       note: r.note === null ? null : text(r.note),
     })),
-    timeline: rows(db, 'SELECT substr(time_utc, 1, 10) AS day, count(*) AS n FROM case_timeline WHERE time_utc IS NOT NULL GROUP BY day ORDER BY day').map(
+    timeline: selectRows(db, 'SELECT substr(time_utc, 1, 10) AS day, count(*) AS n FROM case_timeline WHERE time_utc IS NOT NULL GROUP BY day ORDER BY day').map(
       (r) => ({ day: text(r.day), count: Number(r.n) }),
     ),
-    bookmarks: rows(
+    bookmarks: selectRows(
       db,
       `SELECT b.path, b.tags, b.note, m.id, m.subject, m.from_addr, m.date_utc FROM case_bookmarks b
        LEFT JOIN case_messages m ON m.path = b.path ORDER BY b.path`,
     ).map((r) => ({
       path: text(r.path), tags: text(r.tags), note: text(r.note), subject: text(r.subject), from: text(r.from_addr),
       date: r.date_utc === null ? null : text(r.date_utc),
-      headers: rows(db, 'SELECT name, value FROM case_headers WHERE message_id = ? ORDER BY ord', [r.id ?? -1]).map((h) => ({
+      headers: selectRows(db, 'SELECT name, value FROM case_headers WHERE message_id = ? ORDER BY ord', [r.id ?? -1]).map((h) => ({
         name: text(h.name), value: text(h.value),
       })),
     })),
