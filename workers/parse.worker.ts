@@ -1,11 +1,13 @@
-/** One worker of the parser pool: message parsing, message detail and password checks, nothing else. */
+/** One worker of the parser pool: reading and parsing message files, message detail and password checks, nothing else. */
 import { expose, transfer } from 'comlink';
 import { findWeakPasswords } from '../src/lib/database/findWeakPasswords.ts';
 import { messageDetail } from '../src/lib/mail/messageDetail.ts';
-import { parseForTriage } from '../src/lib/pipeline/parseForTriage.ts';
+import { parseForRun } from '../src/lib/pipeline/parseForRun.ts';
+import { readMessageJob } from '../src/lib/pipeline/readMessageJob.ts';
 
 const api = {
-  parseMessage: parseForTriage,
+  parseMessage: parseForRun,
+  readMessageJob,
   findWeakPasswords,
   async messageDetail(bytes: Uint8Array, path: string) {
     const detail = await messageDetail(bytes, path);

@@ -8,6 +8,7 @@ import type { MessageDetail } from '../src/lib/model/analysisResult.ts';
 import type { TriageDeps } from '../src/lib/pipeline/runTriage.ts';
 import sevenZipWasmUrl from '7z-wasm/7zz.wasm?inline';
 import { dataUrlBytes } from './dataUrlBytes.ts';
+import { createLeastBusy } from '../src/lib/pipeline/leastBusy.ts';
 import type { CaseFileOpener } from '../src/lib/pipeline/triageSession.ts';
 import type { CaseDbWorkerApi } from './caseDb.worker.ts';
 import type { ParseWorkerApi } from './parse.worker.ts';
@@ -24,8 +25,7 @@ export type RemoteDeps = TriageDeps & {
 export function remoteDeps(caseDbPort: MessagePort, parserPorts: MessagePort[]): RemoteDeps {
   const caseDb = wrap<CaseDbWorkerApi>(caseDbPort);
   const parsers: Remote<ParseWorkerApi>[] = parserPorts.map((p) => wrap<ParseWorkerApi>(p));
-  let next = 0;
-  const parser = () => parsers[next++ % parsers.length];
+  const pool = createLeastBusy(parsers);
   return {
     caseDb: {
       reset: () => caseDb.reset(),
@@ -41,7 +41,7 @@ export function remoteDeps(caseDbPort: MessagePort, parserPorts: MessagePort[]):
       endDump: () => caseDb.endDump(),
       importBackupXml: (xml, path) => caseDb.importBackupXml(xml, path),
       readHmailDatabase: () => caseDb.readHmailDatabase(),
-      storeBodies: (rows) => caseDb.storeBodies(rows),
+      appendMessages: (batch) => caseDb.appendMessages(batch),
       storeCase: (stored) => caseDb.storeCase(stored),
     },
     caseFile: {
@@ -50,10 +50,11 @@ export function remoteDeps(caseDbPort: MessagePort, parserPorts: MessagePort[]):
     },
     parseMessage: (bytes, path, hashes, dns) => {
       const own = ownBuffer(bytes);
-      return parser().parseMessage(transfer(own, [own.buffer as ArrayBuffer]), path, hashes, dns);
+      return pool.run((p) => p.parseMessage(transfer(own, [own.buffer as ArrayBuffer]), path, hashes, dns));
     },
+    readMessageJob: (job) => pool.run((p) => p.readMessageJob(job)),
     findWeakPasswords: (accounts) => parsers[0].findWeakPasswords(accounts),
-    messageDetail: (bytes, path) => parser().messageDetail(bytes, path),
+    messageDetail: (bytes, path) => pool.run((p) => p.messageDetail(bytes, path)),
     extract7z: (bytes) => extract7z(bytes, dataUrlBytes(sevenZipWasmUrl)),
     parseConcurrency: parsers.length * 2,
   };

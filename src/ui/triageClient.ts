@@ -20,6 +20,11 @@ export interface CaseDetails {
 export interface TriageClient {
   /** Starts a new analysis of exactly these inputs; rejects with AbortError when cancelled. */
   analyze(inputs: EvidenceInput[], onProgress: (p: Progress) => void, signal: AbortSignal): Promise<AnalysisResult>;
+  /**
+   * Full-text search of the case's messages: puts the hits in the case database's temp.search_hits under
+   * this query (see queries/messages.ts) and returns their count, or null when the query has no word.
+   */
+  searchMessages(query: string): Promise<number | null>;
   /** Read-only SQL on the case database; writes are refused with an error. */
   query(sql: string, params?: (string | number | null)[]): Promise<QueryResult>;
   /** findings.json of the current case, as bytes of UTF-8 JSON. */

@@ -88,6 +88,7 @@ export function createWorkerClient(): TriageClient {
       }
     },
     query: (sql, params) => get().caseDb.query(sql, params ?? []),
+    searchMessages: (query) => get().caseDb.searchMessages(query),
     findingsJson: () => get().caseDb.findingsJson(),
     messageDetail: (path) => get().triage.messageDetail(path),
     readEntry: (path) => get().triage.readEntry(path),

@@ -2,7 +2,8 @@
 import initSqlJs from 'sql.js';
 import { extract7z } from '../../src/lib/database/extract7z.ts';
 import { findWeakPasswords } from '../../src/lib/database/findWeakPasswords.ts';
-import { parseForTriage } from '../../src/lib/pipeline/parseForTriage.ts';
+import { parseForRun } from '../../src/lib/pipeline/parseForRun.ts';
+import { readMessageJob } from '../../src/lib/pipeline/readMessageJob.ts';
 import { runTriage, type TriageInput, type TriageOptions, type TriageOutcome } from '../../src/lib/pipeline/runTriage.ts';
 import { createCaseDbService, type CaseDbService } from '../../src/lib/store/caseDbService.ts';
 
@@ -16,7 +17,7 @@ export async function nodeTriage(
   const caseDb = createCaseDbService(await initSqlJs(), 'test');
   const outcome = await runTriage(
     inputs,
-    { caseDb, parseMessage: parseForTriage, findWeakPasswords, extract7z, parseConcurrency: 4 },
+    { caseDb, parseMessage: parseForRun, readMessageJob, findWeakPasswords, extract7z, parseConcurrency: 4 },
     { runId: 1, version: 'test', now: () => FIXED_NOW, ...options },
   );
   return { outcome, caseDb };

@@ -26,7 +26,7 @@ const msg = (id: number, over: Record<string, string | number | null>) => {
   const base: Record<string, string | number | null> = {
     id, path: `Data/x.example/a/${id}.eml`, account: 'alice@x.example', folder: 'INBOX', date_utc: `2024-01-0${id}T10:00:00.000Z`,
     from_addr: 'bob@y.example', to_addrs: 'alice@x.example', subject: `Subject ${id}`, size: id * 1000, attachment_count: 0,
-    indicators: '', max_severity: null, body_text: 'hello', message_id: `<m${id}@y.example>`, thread_id: null, sha256: `h${id}`,
+    indicators: '', max_severity: null, body_preview: 'hello', message_id: `<m${id}@y.example>`, thread_id: null, sha256: `h${id}`,
   };
   return { ...base, ...over };
 };
@@ -35,7 +35,7 @@ beforeAll(async () => {
   db = await emptyCaseDb();
   const rows = [
     msg(1, { subject: 'Invoice 100% paid', attachment_count: 2, indicators: 'double-extension,spf-fail', max_severity: 'high', thread_id: 1 }),
-    msg(2, { subject: 'Re: Invoice', body_text: 'see the_file attached', indicators: 'spf-fail-soft', max_severity: 'low', thread_id: 1 }),
+    msg(2, { subject: 'Re: Invoice', body_preview: 'see the_file attached', indicators: 'spf-fail-soft', max_severity: 'low', thread_id: 1 }),
     msg(3, { account: 'carol@x.example', folder: 'Sent', subject: 'Lunch', message_id: '<m1@y.example>', sha256: 'h1' }),
     msg(4, { subject: 'Payroll', date_utc: '2024-02-01T00:00:00.000Z', from_addr: 'ceo@lookalike.example' }),
   ];

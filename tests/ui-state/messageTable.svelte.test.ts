@@ -21,7 +21,8 @@ function fakeCase(total: number) {
     }
     return { columns: ['v'], rows: [] };
   });
-  return { calls, client: { query } as unknown as TriageClient };
+  const searchMessages = vi.fn(async () => total);
+  return { calls, client: { query, searchMessages } as unknown as TriageClient };
 }
 
 function row(i: number): (string | number | null)[] {
@@ -112,7 +113,10 @@ describe('MessageTable', () => {
     expect(last.sql).not.toContain(evil);
     expect(last.sql).not.toContain('DROP');
     expect(last.params).toContain(evil);
-    expect(last.params).toContain(`%100\\%\\_${evil.replace('_', '\\_')}%`);
+    // The search text reaches SQL only as the key of its hits in search_hits, bound like every other value.
+    expect(last.sql).toContain('search_hits WHERE query = ?');
+    expect(last.params).toContain(`100%_${evil}`);
+    expect(client.searchMessages).toHaveBeenCalledWith(`100%_${evil}`);
     expect(last.params).toContain('2024-01-01T00:00:00.000Z');
     expect(last.params).toContain('2024-02-01T00:00:00.000Z');
     expect(last.sql).toContain('m.attachment_count > 0');

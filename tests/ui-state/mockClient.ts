@@ -35,7 +35,7 @@ export function result(runId: number, findings = 3): AnalysisResult {
     durationMs: 1500,
     counts: {
       evidenceFiles: 1, inventoryEntries: 10, inventoryErrors: 1, messages: 7, dbMessages: 8, accounts: 3,
-      domains: 2, logLines: 120, logSessions: 9, findings,
+      domains: 2, logLines: 120, logSessions: 9, findings, parsedFast: 6, parsedReference: 1,
     },
     problems: [],
   };
@@ -45,6 +45,7 @@ export function mockClient(overrides: Partial<TriageClient> = {}): TriageClient 
   return {
     analyze: vi.fn(async () => result(1)),
     query: vi.fn(async () => ({ columns: [], rows: [] })),
+    searchMessages: vi.fn(async () => 0),
     findingsJson: vi.fn(async () => '{}'),
     messageDetail: vi.fn(),
     readEntry: vi.fn(async () => new Uint8Array()),

@@ -8,6 +8,8 @@ import { vi } from 'vitest';
 import { FINDING_TYPES, type FindingType, type Severity } from '../../src/lib/model/finding.ts';
 import { findingCategory } from '../../src/lib/model/findingCategory.ts';
 import { CASE_SCHEMA } from '../../src/lib/store/caseSchema.ts';
+import { indexStoredMessages } from '../../src/lib/store/indexStoredMessages.ts';
+import { createSearchHits } from '../../src/lib/store/searchHits.ts';
 import type { TriageClient } from '../../src/ui/triageClient.ts';
 import { expectedFindings, sampleBytes } from '../helpers/sharedSamples.ts';
 import { mockClient } from './mockClient.ts';
@@ -16,6 +18,7 @@ const SQLITE_PATH = 'hMailServer/Database/hMailServer-converted.sqlite';
 
 /** Every query runs read-only, as the views only read; overrides stand in for the client's writing calls. */
 export function sqlClient(db: Database, overrides: Partial<TriageClient> = {}): TriageClient {
+  const hits = createSearchHits();
   return mockClient({
     query: vi.fn(async (sql: string, params: (string | number | null)[] = []) => {
       db.exec('PRAGMA query_only = ON');
@@ -30,6 +33,7 @@ export function sqlClient(db: Database, overrides: Partial<TriageClient> = {}): 
         db.exec('PRAGMA query_only = OFF');
       }
     }),
+    searchMessages: vi.fn(async (query: string) => hits.run(db, indexStoredMessages(db), query)),
     ...overrides,
   });
 }

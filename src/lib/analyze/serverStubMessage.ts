@@ -5,18 +5,13 @@
  * (hm_servermessages). The original message is gone; the stub is a server artefact, not mail.
  */
 import type { Finding } from '../model/finding.ts';
-import type { ParsedMessage } from '../model/message.ts';
 import type { Analyzer } from './analyzer.ts';
+import { hasStubSubject, isPostmaster } from './support/serverStubSigns.ts';
 import { serverMessagePattern } from './support/serverMessagePattern.ts';
 import { serverMessageText } from './support/serverMessageText.ts';
 
 /** The default MESSAGE_FILE_MISSING text around its %MACRO_FILE%. */
 const MISSING_TEXT = /could not deliver the message to you since the file\s+(.+?)\s+does not exist on the server/is;
-const STUB_SUBJECT = /^\s*message undeliverable\s*$/i;
-
-function isPostmaster(m: ParsedMessage): boolean {
-  return /postmaster/i.test(m.from?.name ?? '') || /^postmaster(@|$)/i.test(m.from?.address ?? '');
-}
 
 export const serverStubMessage: Analyzer = {
   id: 'serverStubMessage',
@@ -27,7 +22,7 @@ export const serverStubMessage: Analyzer = {
     const customSubject = serverMessageText(caseData.database, 'MESSAGE_UNDELIVERABLE')?.trim().toLowerCase() || null;
     const findings: Finding[] = [];
     for (const m of caseData.messages) {
-      if (!STUB_SUBJECT.test(m.subject) && m.subject.trim().toLowerCase() !== customSubject) continue;
+      if (!hasStubSubject(m, customSubject)) continue;
       const defaultBody = MISSING_TEXT.exec(m.text);
       const custom = defaultBody ? null : (customBody?.exec(m.text) ?? null);
       const template = defaultBody ? 'default' : custom ? 'customised' : null;

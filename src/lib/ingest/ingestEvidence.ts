@@ -8,9 +8,10 @@ import type { FileEntry } from '@zip.js/zip.js';
 import type { EvidenceFile } from '../model/evidence.ts';
 import type { InventoryEntry } from '../model/inventoryEntry.ts';
 import { classifyEntry } from './classifyEntry.ts';
+import { contentRow } from './contentRow.ts';
+import { MESSAGE_FILE_NAME, type DeferredMessage } from './deferredMessage.ts';
 import { createEntryCollector, type CollectedEntry } from './createEntryCollector.ts';
 import { DEFAULT_KEEP_IN_MEMORY_LIMIT, HEAD_BYTES, MAX_ARCHIVE_DEPTH, PROGRESS_INTERVAL_MS, READ_SLICE_BYTES } from './limits.ts';
-import { notAnalysedReason } from './notAnalysedReason.ts';
 import { openZipEntry, REREADABLE_METHODS, zipEntryDataStart, zipEntryRecord, type ZipEntryRecord } from './openZipEntry.ts';
 import { readBlobSlices } from './readBlobSlices.ts';
 import { readStreamFully } from './readStreamFully.ts';
@@ -58,6 +59,11 @@ export interface IngestOptions {
   onEntry: (e: IngestedEntry) => Promise<void>;
   /** Default DEFAULT_KEEP_IN_MEMORY_LIMIT (64 MiB). Also the largest compressed nested zip that is opened. */
   keepInMemoryLimit?: number;
+  /**
+   * Offered every message file that is a plain byte range of a dropped file (see DeferredMessage). When it
+   * returns true intake does not read the file and makes no row for it: the caller owns both.
+   */
+  deferMessage?: (message: DeferredMessage) => boolean;
 }
 
 export interface IngestResult {
@@ -142,23 +148,6 @@ async function firstSlice(file: Blob): Promise<Uint8Array> {
   return new Uint8Array(await file.slice(0, READ_SLICE_BYTES).arrayBuffer());
 }
 
-/** The row of an entry whose content was read in full. */
-function contentRow(path: string, c: CollectedEntry, extra: Pick<InventoryEntry, 'container' | 'modified'>): InventoryEntry {
-  const { kind, format } = classifyEntry(path, c.head, c.size);
-  const reason = notAnalysedReason(format, c.head);
-  return {
-    path,
-    kind,
-    format,
-    size: c.size,
-    md5: c.md5,
-    sha256: c.sha256,
-    status: reason ? 'skipped' : 'ok',
-    ...(reason ? { error: reason } : {}),
-    ...extra,
-  };
-}
-
 /**
  * @throws DOMException AbortError when `options.signal` is aborted; any error thrown by `onEntry`.
  */
@@ -178,13 +167,16 @@ export async function ingestEvidence(inputs: IngestInput[], options: IngestOptio
   let lastReport = Number.NEGATIVE_INFINITY;
   /** The last re-inflated nested zip: re-reads tend to come in runs from the same archive. */
   let inflated: { path: string; bytes: Promise<Uint8Array<ArrayBuffer>> } | null = null;
+  /** Dropped zips whose own hash is still running: their row (when they have one) is made once it is done. */
+  const pendingZips: (() => Promise<void>)[] = [];
 
   const report = (step: string, force = false) => {
     progress.step = step;
     const now = Date.now();
     if (!force && now - lastReport < PROGRESS_INTERVAL_MS) return;
     lastReport = now;
-    options.onProgress?.({ ...progress });
+    // A dropped zip's own hash may still be counting after the loop has moved on.
+    options.onProgress?.({ ...progress, bytesDone: Math.min(progress.bytesDone, progress.bytesTotal) });
   };
 
   const emit = async (entry: InventoryEntry, content: { head: Uint8Array; bytes: Uint8Array | null } | null, open: Opener) => {
@@ -196,19 +188,25 @@ export async function ingestEvidence(inputs: IngestInput[], options: IngestOptio
     report(`Read ${entry.path}`);
   };
 
-  /** Hashes a dropped file front to back; `share` is how much of each byte counts towards `bytesDone`. */
-  const hashDropped = async (file: Blob, path: string, first: Uint8Array, keep: number, share: number) => {
-    const collector = await createEntryCollector(file.size, keep);
-    collector.add(first);
-    progress.bytesDone += first.length * share;
-    for await (const slice of readBlobSlices(file, signal, first.length)) {
-      collector.add(slice);
-      progress.bytesDone += slice.length * share;
-      report(`Hashing ${path}`);
-    }
-    const collected = collector.finish();
-    evidence.push({ name: path, size: collected.size, md5: collected.md5, sha256: collected.sha256 });
-    return collected;
+  /**
+   * Hashes a dropped file front to back; `share` is how much of each byte counts towards `bytesDone`. Its
+   * evidence row takes the next slot now, so rows stay in drop order when hashes finish out of order.
+   */
+  const hashDropped = (file: Blob, path: string, first: Uint8Array, keep: number, share: number): Promise<CollectedEntry> => {
+    const slot = evidence.push({ name: path, size: file.size, md5: '', sha256: '' }) - 1;
+    return (async () => {
+      const collector = await createEntryCollector(file.size, keep);
+      collector.add(first);
+      progress.bytesDone += first.length * share;
+      for await (const slice of readBlobSlices(file, signal, first.length)) {
+        collector.add(slice);
+        progress.bytesDone += slice.length * share;
+        report(`Hashing ${path}`);
+      }
+      const collected = collector.finish();
+      evidence[slot] = { name: path, size: collected.size, md5: collected.md5, sha256: collected.sha256 };
+      return collected;
+    })();
   };
 
   const readEntry = async (entry: FileEntry, path: string, countBytes: boolean): Promise<EntryRead> => {
@@ -293,6 +291,14 @@ export async function ingestEvidence(inputs: IngestInput[], options: IngestOptio
     throwIfAborted(signal);
     const path = ctx.prefix + toSlashes(entry.filename);
     const extra = { container: ctx.container, modified: zipModified(entry) };
+    if (deferrable(entry, path, ctx)) {
+      const record = zipEntryRecord(entry);
+      const deferred = options.deferMessage!({ path, source: ctx.source as Blob, record, ...extra, size: entry.uncompressedSize });
+      if (deferred) {
+        progress.bytesDone += entry.compressedSize * ZIP_PASS_SHARE;
+        return;
+      }
+    }
     const read = await readEntry(entry, path, ctx.depth === 1);
     if ('error' in read) {
       const { kind, format } = classifyEntry(path, read.head, entry.uncompressedSize);
@@ -306,6 +312,14 @@ export async function ingestEvidence(inputs: IngestInput[], options: IngestOptio
     if (row.format === 'zip') return ingestNestedZip(row, read.collected, entry, open, ctx);
     return emit(row, read.collected, open);
   };
+
+  const deferrable = (entry: FileEntry, path: string, ctx: ArchiveContext): boolean =>
+    options.deferMessage !== undefined &&
+    ctx.depth === 1 &&
+    ctx.source instanceof Blob &&
+    !entry.encrypted &&
+    REREADABLE_METHODS.has(entry.compressionMethod) &&
+    MESSAGE_FILE_NAME.test(path);
 
   const walkArchive = (ctx: ArchiveContext): Promise<ZipWalk> => {
     // The archive's own row (dropped) or its entries' rows replace the one row counted for it.
@@ -327,41 +341,54 @@ export async function ingestEvidence(inputs: IngestInput[], options: IngestOptio
   const unreadable = (file: Blob, path: string, e: unknown) => {
     throwIfAborted(signal);
     const error = `file could not be read: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`;
-    evidence.push({ name: path, size: file.size, md5: '', sha256: '' });
+    // hashDropped may already hold this file's slot.
+    if (!evidence.some((ev) => ev.name === path && ev.md5 === '')) evidence.push({ name: path, size: file.size, md5: '', sha256: '' });
     const row: InventoryEntry = { path, kind: 'other', format: 'unknown', size: file.size, md5: '', sha256: '', status: 'error', error, modified: fileModified(file) };
     return emit(row, null, failingOpener(error));
   };
 
+  /**
+   * The zip's own hash runs beside the listing and the entries' reads (it is awaited only when the caller
+   * asks for the result), so it is not a serial pass over the whole archive before anything else starts.
+   */
   const ingestDroppedZip = async (file: Blob, path: string, first: Uint8Array) => {
-    let digest: CollectedEntry;
-    try {
-      digest = await hashDropped(file, path, first, 0, ZIP_PASS_SHARE);
-    } catch (e) {
-      return unreadable(file, path, e);
-    }
+    const digest = hashDropped(file, path, first, 0, ZIP_PASS_SHARE);
+    digest.catch(() => undefined);
     report(`Listing ${path}`, true);
     progress.filesTotal--;
     const walk = await walkArchive({ source: file, later: fixedSource(file), container: path, prefix: '', depth: 1 });
-    if (walk.error === null && walk.files > 0) return;
-    const status = walk.error === null ? 'skipped' : 'error';
-    const error =
-      walk.error === null ? emptyArchiveReason(walk.folders) : walk.files > 0 ? `${walk.error} (after ${walk.files} files were listed)` : walk.error;
-    progress.filesTotal++;
-    const row: InventoryEntry = {
-      path,
-      kind: 'archive',
-      format: 'zip',
-      size: file.size,
-      md5: digest.md5,
-      sha256: digest.sha256,
-      status,
-      error,
-      modified: fileModified(file),
+    const finish = async () => {
+      let hashed: CollectedEntry;
+      try {
+        hashed = await digest;
+      } catch (e) {
+        return unreadable(file, path, e);
+      }
+      if (walk.error === null && walk.files > 0) return;
+      const status = walk.error === null ? 'skipped' : 'error';
+      const error =
+        walk.error === null ? emptyArchiveReason(walk.folders) : walk.files > 0 ? `${walk.error} (after ${walk.files} files were listed)` : walk.error;
+      progress.filesTotal++;
+      const row: InventoryEntry = {
+        path,
+        kind: 'archive',
+        format: 'zip',
+        size: file.size,
+        md5: hashed.md5,
+        sha256: hashed.sha256,
+        status,
+        error,
+        modified: fileModified(file),
+      };
+      await emit(row, hashed, blobOpener(file));
     };
-    await emit(row, digest, blobOpener(file));
+    pendingZips.push(finish);
   };
 
   const ingestDroppedFile = async (file: Blob, path: string, first: Uint8Array) => {
+    if (options.deferMessage && MESSAGE_FILE_NAME.test(path)) {
+      if (options.deferMessage({ path, source: file, record: null, modified: fileModified(file), size: file.size })) return;
+    }
     let collected: CollectedEntry;
     try {
       collected = await hashDropped(file, path, first, keepLimit, 1);
@@ -393,6 +420,7 @@ export async function ingestEvidence(inputs: IngestInput[], options: IngestOptio
     report(`Read ${path}`, true);
   }
 
+  for (const finish of pendingZips) await finish();
   inventory.sort(byPath);
   report('Inventory complete', true);
   return {

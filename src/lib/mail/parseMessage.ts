@@ -93,7 +93,7 @@ function emptyMessage(bytes: Uint8Array, path: string, hashes: { md5: string; sh
     headers: [], messageId: null, inReplyTo: null, references: [], from: null, sender: null, replyTo: [],
     returnPath: null, deliveredTo: null, to: [], cc: [], bcc: [], subject: '', date: null, received: [],
     authResults: [], spam: { flagged: false, score: null, reasons: [] }, dkim: [], attachments: [], text: '',
-    hasHtml: false, defects: [], parseError: null,
+    hasHtml: false, defects: [], parseError: null, parsedBy: 'postal-mime',
   };
 }
 

@@ -13,6 +13,9 @@ export interface AnalysisResult {
     logLines: number;
     logSessions: number;
     findings: number;
+    /** Messages the fast structural parser read, and those it left to postal-mime (the reference parser). */
+    parsedFast: number;
+    parsedReference: number;
   };
   /** Specific messages about bad input (path: why), also present as inventory rows and parse-error findings. */
   problems: string[];

@@ -96,4 +96,6 @@ export interface ParsedMessage {
   parseError: string | null;
   /** Indicators of compromise, extracted in the parser worker while the full body is at hand. */
   iocs?: { kind: string; value: string }[];
+  /** Which parser produced this: the fast structural path, or postal-mime (the reference) for the rest. */
+  parsedBy: 'fast' | 'postal-mime';
 }

@@ -3,6 +3,7 @@
  * in Node tests it is the same service object called directly.
  */
 import type { HmailDatabase, ImportProblem } from '../model/hmailDatabase.ts';
+import type { AppendedMessage } from '../store/appendMessages.ts';
 import type { StoredCase } from '../store/storedCase.ts';
 
 export type DumpFormat = 'mysql-dump' | 'pgsql-dump' | 'mssql-script';
@@ -20,9 +21,9 @@ export interface CaseDbPort {
   /** The hm_* tables decoded, or null when no database was loaded. */
   readHmailDatabase(): Promise<HmailDatabase | null>;
   /**
-   * Body texts for full-text search, sent in batches as messages are parsed, so the end-of-run hand-over
-   * (storeCase) does not carry every body a second time.
+   * Parsed messages as they come, in batches: their rows are written and their tokens indexed at once, so
+   * the run keeps only compact summaries and the views can list messages before the run ends.
    */
-  storeBodies(rows: [path: string, text: string][]): Promise<void>;
+  appendMessages(batch: AppendedMessage[]): Promise<void>;
   storeCase(stored: StoredCase): Promise<void>;
 }

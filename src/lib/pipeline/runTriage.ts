@@ -1,7 +1,9 @@
 /**
- * The whole analysis, in order: ingest (inventory + hashes) → database, ini, DNS snapshot, messages, logs
- * → link → analyze → timeline → findings.json → case database. Parsing of message files is delegated to
- * `deps.parseMessage` (a worker pool in the browser); everything else here is pure orchestration.
+ * The whole analysis, in order: intake (inventory + hashes) of everything but the message files, with the
+ * database, ini, DNS snapshot and logs read as they come → the message files, read, hashed and parsed in the
+ * parser pool (`deps.readMessageJob`), their rows written to the case database as they come and only a
+ * compact summary kept → link → analyze → timeline → findings.json → the rest of the case database.
+ * Everything here is orchestration; the work is in the pool and the case database.
  */
 import { runAnalyzers } from '../analyze/index.ts';
 import { compareStrings } from '../analyze/support/compareStrings.ts';
@@ -24,6 +26,11 @@ import type { DbAccount, HmailDatabase, ImportProblem } from '../model/hmailData
 import type { HmailIni } from '../model/hmailIni.ts';
 import type { EntryStatus, InventoryEntry } from '../model/inventoryEntry.ts';
 import type { ParsedMessage } from '../model/message.ts';
+import type { DeferredMessage } from '../ingest/deferredMessage.ts';
+import { openZipEntry } from '../ingest/openZipEntry.ts';
+import { serverMessageText } from '../analyze/support/serverMessageText.ts';
+import { hasStubSubject, isPostmaster } from '../analyze/support/serverStubSigns.ts';
+import type { AppendedMessage } from '../store/appendMessages.ts';
 import type { Progress, Stage } from '../model/progress.ts';
 import { buildFindingsJson } from '../report/findingsJson.ts';
 import { buildTimeline } from '../timeline/buildTimeline.ts';
@@ -32,29 +39,18 @@ import { BoundedQueue } from './boundedQueue.ts';
 import { bytesStream } from './bytesStream.ts';
 import type { CaseDbPort, DumpFormat } from './caseDbPort.ts';
 import { collectIocs } from './collectIocs.ts';
+import { compactMessage } from './compactMessage.ts';
+import { MAX_MESSAGE_BYTES } from './messageLimits.ts';
+import type { ParsedForRun } from './parseForRun.ts';
+import { planMessageJobs, type PlannedJob } from './planMessageJobs.ts';
+import type { MessageJob, MessageJobResult } from './readMessageJob.ts';
 import { expand7z } from './expand7z.ts';
 import { readAll } from './readAll.ts';
 
-/** Body texts go to the case database in batches of this many messages. */
-const BODY_BATCH = 200;
+/** Parsed messages go to the case database in batches of this many. */
+const APPEND_BATCH = 200;
 
-/**
- * Once a body is in the case database the triage worker keeps only its beginning (analyzers read the start
- * of server notices; near-duplicates compare textDigest), so a large case does not hold every body twice.
- */
-export const RETAINED_TEXT_CHARS = 4096;
-
-const utf8 = { encoder: new TextEncoder(), decoder: new TextDecoder() };
-
-function retainBeginning(m: ParsedMessage): ParsedMessage {
-  if (!m.textDigest || m.text.length <= RETAINED_TEXT_CHARS) return m;
-  // A plain slice would keep the whole body alive (engines share the parent string): copy the beginning.
-  const beginning = utf8.decoder.decode(utf8.encoder.encode(m.text.slice(0, RETAINED_TEXT_CHARS)));
-  return { ...m, text: beginning };
-}
-
-/** A message file above this is not parsed (it would have to be held whole); it is reported instead. */
-export const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
+export { MAX_MESSAGE_BYTES, RETAINED_TEXT_CHARS } from './messageLimits.ts';
 
 export interface TriageInput {
   file: Blob;
@@ -68,11 +64,13 @@ export interface TriageDeps {
     path: string,
     hashes: { md5: string; sha256: string },
     dns: DnsSnapshot | null,
-  ): Promise<ParsedMessage>;
+  ): Promise<ParsedForRun>;
+  /** Reads, hashes and parses a batch of deferred message files (readMessageJob), on the least busy parser. */
+  readMessageJob(job: MessageJob): Promise<MessageJobResult[]>;
   findWeakPasswords(accounts: DbAccount[]): Promise<WeakPassword[]>;
   /** 7-Zip in WASM; the browser passes the inlined binary, Node finds its own. */
   extract7z(bytes: Uint8Array): Promise<Extracted7z>;
-  /** How many message parses may be in flight at once (pool size × 2 keeps every worker fed). */
+  /** How many message parses or jobs may be in flight at once (pool size × 2 keeps every worker fed). */
   parseConcurrency: number;
 }
 
@@ -124,6 +122,7 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
 
   await deps.caseDb.reset();
 
+  /** Compact summaries (compactMessage): the bulk of each message is in the case database. */
   const messages: ParsedMessage[] = [];
   const parseErrors: CaseData['parseErrors'] = [];
   const overrides = new Map<string, { status: EntryStatus; error: string }>();
@@ -131,16 +130,32 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
   const expandedRows: InventoryEntry[] = [];
   const expandedContents = new Map<string, Uint8Array>();
   const signedMessagePaths: string[] = [];
+  const deferred: DeferredMessage[] = [];
+  const deferredRows: InventoryEntry[] = [];
+  const deferredByPath = new Map<string, DeferredMessage>();
   const logs = createLogAccumulator();
   let ini: HmailIni | null = null;
   let dns: DnsSnapshot | null = null;
   let dbPath: string | null = null;
   const queue = new BoundedQueue(Math.max(1, deps.parseConcurrency));
-  let bodies: [string, string][] = [];
-  const flushBodies = async () => {
-    const batch = bodies;
-    bodies = [];
-    if (batch.length > 0) await deps.caseDb.storeBodies(batch);
+  let nextMessageId = 1;
+  /** Set once intake of everything but deferred messages is done: which bodies server-stub-message may read. */
+  let stubSubject: { custom: string | null } | null = null;
+  let appendBatch: AppendedMessage[] = [];
+  let parsedFast = 0;
+  const flushAppend = async () => {
+    const batch = appendBatch;
+    appendBatch = [];
+    if (batch.length > 0) await deps.caseDb.appendMessages(batch);
+  };
+  const keepText = (m: ParsedMessage) => stubSubject === null || hasStubSubject(m, stubSubject.custom) || isPostmaster(m);
+  const acceptMessage = async (id: number, { message, tokens }: ParsedForRun) => {
+    if (message.parsedBy === 'fast') parsedFast++;
+    messages.push(compactMessage(message, keepText(message)));
+    if (message.parseError) fail(message.path, 'message', message.parseError);
+    if (message.dkim.length > 0 && !dns) signedMessagePaths.push(message.path);
+    appendBatch.push({ id, message, tokens });
+    if (appendBatch.length >= APPEND_BATCH) await flushAppend();
   };
 
   const fail = (path: string, kind: string, reason: string, status: EntryStatus = 'error') => {
@@ -169,14 +184,9 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
     if (format === 'eml' || format === 'hma') {
       const bytes = await entryBytes(e, MAX_MESSAGE_BYTES);
       if (!bytes) return fail(path, 'message', `message file of ${size} bytes is above the ${MAX_MESSAGE_BYTES}-byte parsing limit`, 'skipped');
-      await queue.add(async () => {
-        const parsed = await deps.parseMessage(bytes, path, { md5, sha256 }, null);
-        messages.push(retainBeginning(parsed));
-        bodies.push([path, parsed.text]);
-        if (bodies.length >= BODY_BATCH) await flushBodies();
-        if (parsed.parseError) fail(path, 'message', parsed.parseError);
-        if (parsed.dkim.length > 0) signedMessagePaths.push(path);
-      });
+      // Numbered when sent, not when parsed: ids do not depend on which parser answers first.
+      const id = nextMessageId++;
+      await queue.add(async () => acceptMessage(id, await deps.parseMessage(bytes, path, { md5, sha256 }, dns)));
     } else if (LOG_FORMATS.has(format)) {
       await parseLogStream(path, e.bytes ? bytesStream(e.bytes) : e.open(), logs, {
         signal,
@@ -231,24 +241,83 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
     signal,
     onEntry,
     onProgress: (p) => report('ingest', p.step, p),
+    deferMessage: (d) => {
+      // A message too large to parse is hashed by intake as any other file, and reported below.
+      if (d.size > MAX_MESSAGE_BYTES || deferredByPath.has(d.path)) return false;
+      deferred.push(d);
+      deferredByPath.set(d.path, d);
+      return true;
+    },
   });
+  const openDeferred = (d: DeferredMessage): ReadableStream<Uint8Array> => (d.record ? openZipEntry(d.source, d.record) : d.source.stream());
   const open = (path: string): ReadableStream<Uint8Array> | null => {
     const extracted = expandedContents.get(path);
-    return extracted ? bytesStream(extracted) : ingest.open(path);
+    if (extracted) return bytesStream(extracted);
+    const d = deferredByPath.get(path);
+    return d ? openDeferred(d) : ingest.open(path);
   };
+  await queue.drain();
+  await flushAppend();
+  throwIfAborted(signal);
+
+  report('database', 'Reading the hMailServer database');
+  const database: HmailDatabase | null = await deps.caseDb.readHmailDatabase();
+  stubSubject = { custom: serverMessageText(database, 'MESSAGE_UNDELIVERABLE')?.trim().toLowerCase() || null };
+
+  // Message files last: the database, ini and DNS snapshot they are read against are known by now.
+  deferred.sort((a, b) => compareStrings(a.path, b.path));
+  const firstDeferredId = nextMessageId;
+  const deferredIds = new Map(deferred.map((d, i) => [d.path, firstDeferredId + i]));
+  nextMessageId += deferred.length;
+  const jobs = planMessageJobs(deferred);
+  const jobProgress = { files: 0, bytes: 0, total: jobs.reduce((n, j) => n + j.bytes, 0) };
+  const onJobDone = async (job: PlannedJob, results: MessageJobResult[]) => {
+    for (const r of results) {
+      deferredRows.push(r.row);
+      if (r.message && r.tokens) await acceptMessage(deferredIds.get(r.row.path)!, { message: r.message, tokens: r.tokens });
+      else if (r.row.status === 'ok' && r.row.format !== 'eml' && r.row.format !== 'hma') {
+        const d = deferredByPath.get(r.row.path)!;
+        await onEntry({ entry: r.row, bytes: null, head: new Uint8Array(0), open: () => openDeferred(d) });
+      }
+    }
+    jobProgress.files += job.entries.length;
+    jobProgress.bytes += job.bytes;
+    report('messages', `Parsing messages: ${jobProgress.files} of ${deferred.length}`, {
+      filesDone: jobProgress.files,
+      filesTotal: deferred.length,
+      bytesDone: jobProgress.bytes,
+      bytesTotal: jobProgress.total,
+    });
+  };
+  for (const job of jobs) {
+    throwIfAborted(signal);
+    const sent: MessageJob = { source: job.source.slice(job.offset, job.end), offset: job.offset, entries: job.entries, dns };
+    await queue.add(async () => {
+      let results: MessageJobResult[];
+      try {
+        results = await deps.readMessageJob(sent);
+      } catch (err) {
+        const reason = `file could not be read: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`;
+        results = job.entries.map((e) => ({
+          row: { path: e.path, kind: 'message', format: e.path.toLowerCase().endsWith('.hma') ? 'hma' : 'eml', size: 0, md5: '', sha256: '', status: 'error', error: reason, ...(e.container !== undefined ? { container: e.container } : {}), modified: e.modified },
+          message: null,
+          tokens: null,
+        }));
+      }
+      await onJobDone(job, results);
+    });
+  }
   report('messages', `Finishing ${messages.length} message parses`);
   await queue.drain();
-  await flushBodies();
+  await flushAppend();
   throwIfAborted(signal);
 
   for (const path of sdfPaths) fail(path, 'database', sdfNotice(ini), 'skipped');
 
-  report('database', 'Reading the hMailServer database');
-  const database: HmailDatabase | null = await deps.caseDb.readHmailDatabase();
   const weakPasswords = database ? await deps.findWeakPasswords(database.accounts) : [];
   throwIfAborted(signal);
 
-  // DKIM signatures can only be checked once the DNS snapshot is known, and it may come after the messages.
+  // Messages read before the DNS snapshot was known are parsed again to check their DKIM signatures with it.
   if (dns && signedMessagePaths.length > 0) {
     report('messages', `Verifying ${signedMessagePaths.length} DKIM signatures with the DNS snapshot`);
     const byPath = new Map(messages.map((m, i) => [m.path, i]));
@@ -258,14 +327,15 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
       const index = byPath.get(path);
       if (!bytes || index === undefined) continue;
       const old = messages[index];
-      messages[index] = retainBeginning(await deps.parseMessage(bytes, path, { md5: old.md5, sha256: old.sha256 }, dns));
+      const { message } = await deps.parseMessage(bytes, path, { md5: old.md5, sha256: old.sha256 }, dns);
+      messages[index] = compactMessage(message, keepText(message));
     }
   }
   messages.sort((a, b) => compareStrings(a.path, b.path));
 
   report('logs', 'Rebuilding log sessions');
   const logData = finishLogs(logs, { localDomains: database?.domains.map((d) => d.name) ?? [] });
-  const inventory = [...ingest.inventory, ...expandedRows]
+  const inventory = [...ingest.inventory, ...deferredRows, ...expandedRows]
     .sort((a, b) => compareStrings(a.path, b.path))
     .map((row) => {
       const o = overrides.get(row.path);
@@ -307,8 +377,7 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
 
   report('report', 'Writing the case database');
   await deps.caseDb.storeCase({
-    // Bodies are already in the case database (storeBodies): not sent a second time.
-    caseData: { ...caseData, messages: messages.map((m) => ({ ...m, text: '' })) },
+    caseData,
     findings,
     timeline,
     iocs: collectIocs(messages),
@@ -331,6 +400,8 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
       logLines: logData.files.reduce((n, f) => n + f.lines, 0),
       logSessions: logData.sessions.length,
       findings: findings.length,
+      parsedFast,
+      parsedReference: messages.length - parsedFast,
     },
     problems: inventory.filter((r) => r.status !== 'ok').map((r) => `${r.path}: ${r.error ?? r.status}`),
   };

@@ -45,6 +45,9 @@ async function reopenedResult(db: CaseFileOpener, runId: number, started: number
       logLines: await countOf(db, 'SELECT coalesce(sum(line_count), 0) FROM case_log_sessions'),
       logSessions: await countOf(db, 'SELECT count(*) FROM case_log_sessions'),
       findings: await countOf(db, 'SELECT count(*) FROM case_findings'),
+      // Nothing is parsed when a case file is reopened.
+      parsedFast: 0,
+      parsedReference: 0,
     },
     problems: ['Reopened a saved case file: views show the saved case; drop the original evidence too for raw message views.'],
   };

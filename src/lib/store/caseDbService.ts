@@ -14,6 +14,10 @@ import { CASE_SCHEMA } from './caseSchema.ts';
 import { readOnlyStatementProblem } from './readOnlyStatement.ts';
 import { createPushStream, type PushStream } from './pushStream.ts';
 import { writeCaseTables } from './writeCaseTables.ts';
+import { appendMessages } from './appendMessages.ts';
+import { indexStoredMessages } from './indexStoredMessages.ts';
+import { createSearchHits } from './searchHits.ts';
+import { createSearchIndex, type SearchIndex } from './searchIndex.ts';
 import { htmlReport } from '../report/htmlReport.ts';
 import { reportInput } from './reportInput.ts';
 import { timelineCsv } from '../report/timelineCsv.ts';
@@ -53,6 +57,8 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
   let db: Database = new SQL.Database();
   let loaded: LoadedSource | null = null;
   let dump: RunningDump | null = null;
+  let index: SearchIndex = createSearchIndex();
+  const searches = createSearchHits();
 
   const meta = (key: string): string | null => {
     const r = db.exec('SELECT value FROM case_meta WHERE key = ?', [key]);
@@ -62,9 +68,11 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
 
   const port: CaseDbPort = {
     async reset() {
+      searches.forget(null);
       db.close();
       db = new SQL.Database();
       db.exec(CASE_SCHEMA);
+      index = createSearchIndex();
       loaded = null;
       dump = null;
     },
@@ -109,13 +117,9 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
       if (!loaded) return null;
       return readHmailDatabase(db, loaded.source, loaded.path, loaded.problems);
     },
-    async storeBodies(rows) {
-      const stmt = db.prepare('INSERT OR REPLACE INTO case_bodies VALUES (?, ?)');
-      try {
-        for (const row of rows) stmt.run(row);
-      } finally {
-        stmt.free();
-      }
+    async appendMessages(batch) {
+      appendMessages(db, index, batch);
+      searches.forget(db);
     },
     async storeCase(stored: StoredCase) {
       writeCaseTables(db, stored);
@@ -156,6 +160,13 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
         db.exec('PRAGMA query_only = OFF');
       }
     },
+    /**
+     * Full-text search: the ids of the messages matching `query` go to temp.search_hits under that query
+     * (searchHits.ts); the count, or null when the query has no searchable term.
+     */
+    async searchMessages(query: string): Promise<number | null> {
+      return searches.run(db, index, query);
+    },
     async findingsJson(): Promise<string> {
       return meta('findings_json') ?? '';
     },
@@ -175,9 +186,11 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
         candidate.close();
         return false;
       }
+      searches.forget(null);
       db.close();
       db = candidate;
       db.exec(CASE_SCHEMA);
+      index = indexStoredMessages(db);
       return true;
     },
     async setBookmark(path: string, tags: string, note: string, nowIso: string) {

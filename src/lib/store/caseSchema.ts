@@ -2,8 +2,10 @@
  * DDL of the case database: the hm_* tables imported from the evidence sit beside these case_* tables,
  * which hold what the pipeline parsed and found. Every view and the SQL console read from here.
  * Times: *_utc columns are ISO UTC; *_local columns are the server's naive local time as written.
+ * case_messages.body_preview holds the beginning of each body only: the whole body is searchable through
+ * the case's search index (searchIndex.ts) and shown from the evidence itself.
  */
-export const CASE_SCHEMA_VERSION = 1;
+export const CASE_SCHEMA_VERSION = 2;
 
 export const CASE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS case_meta (key TEXT PRIMARY KEY, value TEXT);
@@ -17,13 +19,12 @@ CREATE TABLE IF NOT EXISTS case_messages (
   received_utc TEXT, from_addr TEXT, from_name TEXT, to_addrs TEXT, cc_addrs TEXT, subject TEXT,
   size INTEGER, db_size INTEGER, md5 TEXT, sha256 TEXT, attachment_count INTEGER, has_html INTEGER,
   message_id TEXT, in_reply_to TEXT, thread_id INTEGER, spam_score REAL, parse_error TEXT, defects TEXT,
-  indicators TEXT, max_severity TEXT, body_text TEXT);
+  indicators TEXT, max_severity TEXT, body_preview TEXT);
 CREATE INDEX IF NOT EXISTS case_messages_account ON case_messages(account);
 CREATE INDEX IF NOT EXISTS case_messages_date ON case_messages(date_utc);
 CREATE INDEX IF NOT EXISTS case_messages_subject ON case_messages(subject);
 CREATE INDEX IF NOT EXISTS case_messages_from ON case_messages(from_addr);
 CREATE INDEX IF NOT EXISTS case_messages_size ON case_messages(size);
-CREATE TABLE IF NOT EXISTS case_bodies (path TEXT PRIMARY KEY, body_text TEXT);
 CREATE TABLE IF NOT EXISTS case_headers (message_id INTEGER, ord INTEGER, name TEXT, value TEXT);
 CREATE INDEX IF NOT EXISTS case_headers_msg ON case_headers(message_id);
 CREATE TABLE IF NOT EXISTS case_received (

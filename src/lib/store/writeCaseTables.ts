@@ -6,7 +6,6 @@ import type { BindParams, Database } from 'sql.js';
 import { CASE_FILE_APPLICATION_ID } from '../ingest/classifyEntry.ts';
 import { findingCategory } from '../model/findingCategory.ts';
 import { SEVERITY_RANK, type Finding, type Severity } from '../model/finding.ts';
-import type { ParsedMessage } from '../model/message.ts';
 import { localToUtc } from '../timeline/localToUtc.ts';
 import { CASE_SCHEMA, CASE_SCHEMA_VERSION } from './caseSchema.ts';
 import type { StoredCase } from './storedCase.ts';
@@ -24,11 +23,6 @@ function insertAll(db: Database, sql: string, rows: Iterable<Row>): void {
 
 const bool = (v: boolean): number => (v ? 1 : 0);
 
-function delaySeconds(newer: string | null, older: string | null): number | null {
-  if (!newer || !older) return null;
-  return (Date.parse(newer) - Date.parse(older)) / 1000;
-}
-
 function messageIndicators(findings: Finding[]): Map<string, { types: Set<string>; max: Severity }> {
   const byPath = new Map<string, { types: Set<string>; max: Severity }>();
   for (const f of findings) {
@@ -42,20 +36,17 @@ function messageIndicators(findings: Finding[]): Map<string, { types: Set<string
   return byPath;
 }
 
-function* messageRows(stored: StoredCase, ids: Map<string, number>): Generator<Row> {
+/** What only the end of the run knows of each message already in case_messages (appendMessages). */
+function* messageUpdates(stored: StoredCase): Generator<Row> {
   const links = new Map(stored.caseData.links.map((l) => [l.path, l]));
   const indicators = messageIndicators(stored.findings);
   for (const m of stored.caseData.messages) {
     const link = links.get(m.path);
     const ind = indicators.get(m.path);
     yield [
-      ids.get(m.path) ?? null, m.path, m.guid, link?.dbMessageId ?? null, link?.account ?? link?.accountFromPath ?? null,
-      link?.folder ?? null, link?.location ?? null, bool(link?.queued ?? false), link?.flags ?? null, link?.uid ?? null,
-      link?.createTime ?? null, m.date, m.received[0]?.time ?? null, m.from?.address ?? null, m.from?.name ?? null,
-      m.to.map((a) => a.address).join(', '), m.cc.map((a) => a.address).join(', '), m.subject, m.size,
-      link?.dbSize ?? null, m.md5, m.sha256, m.attachments.length, bool(m.hasHtml), m.messageId, m.inReplyTo,
-      stored.threads[m.path] ?? null, m.spam.score, m.parseError, m.defects.join('; '),
-      ind ? [...ind.types].sort().join(',') : '', ind?.max ?? null, m.path,
+      link?.dbMessageId ?? null, link?.account ?? link?.accountFromPath ?? null, link?.folder ?? null, link?.location ?? null,
+      bool(link?.queued ?? false), link?.flags ?? null, link?.uid ?? null, link?.createTime ?? null, link?.dbSize ?? null,
+      stored.threads[m.path] ?? null, ind ? [...ind.types].sort().join(',') : '', ind?.max ?? null, m.path,
     ];
   }
 }
@@ -64,26 +55,21 @@ function* messageRows(stored: StoredCase, ids: Map<string, number>): Generator<R
  * A database row whose file is missing still belongs in the message list (location 'database-only'), so
  * "open these messages" on a missing-file finding shows what the database remembers of it.
  */
-function* databaseOnlyRows(stored: StoredCase, firstId: number): Generator<Row> {
+function* databaseOnlyRows(stored: StoredCase): Generator<Row> {
   const db = stored.caseData.database;
   if (!db) return;
   const rows = new Map(db.messages.map((m) => [m.id, m]));
-  let id = firstId;
   for (const f of stored.findings) {
     if (f.type !== 'missing-file' || !f.ref.message) continue;
     const row = rows.get(Number(f.details.dbMessageId));
     if (!row) continue;
     const d = f.details as { account?: string | null; folder?: string | null };
     yield [
-      id++, f.ref.message, null, row.id, d.account ?? null, d.folder ?? null, 'database-only', bool(row.type === 1), row.flags,
+      null, f.ref.message, null, row.id, d.account ?? null, d.folder ?? null, 'database-only', bool(row.type === 1), row.flags,
       row.uid, row.createTime, null, null, row.from || null, null, '', '', '', null, row.size, null, null, 0, 0, null, null,
       null, null, 'file missing from the evidence', '', 'missing-file', f.severity, null,
     ];
   }
-}
-
-function* perMessage<T>(messages: ParsedMessage[], ids: Map<string, number>, pick: (m: ParsedMessage, id: number) => Iterable<T>) {
-  for (const m of messages) yield* pick(m, ids.get(m.path) ?? 0);
 }
 
 function secretFor(stored: StoredCase, f: Finding): string | null {
@@ -100,7 +86,6 @@ function secretFor(stored: StoredCase, f: Finding): string | null {
 export function writeCaseTables(db: Database, stored: StoredCase): void {
   const { caseData, findings, timeline } = stored;
   const offset = caseData.serverUtcOffsetMinutes;
-  const ids = new Map(caseData.messages.map((m, i) => [m.path, i + 1]));
   db.exec(CASE_SCHEMA);
   // Lets intake recognise a saved case file from its header alone (classifyEntry reads this field).
   db.exec(`PRAGMA application_id = ${CASE_FILE_APPLICATION_ID}`);
@@ -122,29 +107,14 @@ export function writeCaseTables(db: Database, stored: StoredCase): void {
       'INSERT OR REPLACE INTO case_inventory VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       caseData.inventory.map((e) => [e.path, e.kind, e.format, e.size, e.md5, e.sha256, e.status, e.error ?? null, e.container ?? null, e.modified ?? null]),
     );
-    // The body comes from case_bodies (filled while parsing) in the same write: the last value is the path.
-    const values = `${Array(32).fill('?').join(', ')}, (SELECT b.body_text FROM case_bodies b WHERE b.path = ?)`;
-    const messageInsert = `INSERT OR IGNORE INTO case_messages VALUES (${values})`;
-    insertAll(db, messageInsert, messageRows(stored, ids));
-    insertAll(db, messageInsert, databaseOnlyRows(stored, caseData.messages.length + 1));
-    db.exec('DROP TABLE case_bodies');
-    insertAll(db, 'INSERT INTO case_headers VALUES (?, ?, ?, ?)', perMessage(caseData.messages, ids, (m, id) => m.headers.map((h, i): Row => [id, i, h.name, h.value])));
     insertAll(
       db,
-      'INSERT INTO case_received VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      perMessage(caseData.messages, ids, (m, id) =>
-        m.received.map((h, i): Row => [id, i, h.from, h.fromPtr, h.ip, h.by, h.with, h.time, delaySeconds(h.time, m.received[i + 1]?.time ?? null), h.raw]),
-      ),
+      'UPDATE case_messages SET db_message_id = ?, account = ?, folder = ?, location = ?, queued = ?, flags = ?, uid = ?, ' +
+        'create_time_local = ?, db_size = ?, thread_id = ?, indicators = ?, max_severity = ? WHERE path = ?',
+      messageUpdates(stored),
     );
-    insertAll(
-      db,
-      'INSERT INTO case_attachments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      perMessage(caseData.messages, ids, (m, id) =>
-        m.attachments.map((a, i): Row => [
-          id, i, a.filename, a.contentType, a.size, a.sha256, a.detectedType, a.archiveEntries?.join('\n') ?? null, a.container ?? null,
-        ]),
-      ),
-    );
+    // A database row without its file is listed too (rowid after every message file's: ids stay as appended).
+    insertAll(db, `INSERT OR IGNORE INTO case_messages VALUES (${Array(33).fill('?').join(', ')})`, databaseOnlyRows(stored));
     findings.forEach((f, i) => {
       const secret = secretFor(stored, f);
       if (secret !== null) db.run('INSERT INTO case_secrets VALUES (?, ?)', [i + 1, secret]);

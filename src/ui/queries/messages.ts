@@ -76,7 +76,6 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-const contains = (text: string): string => `%${escapeLike(text)}%`;
 
 /** The day after a YYYY-MM-DD date, as an exclusive ISO bound; null when the input is not a date. */
 function dayAfter(date: string): string | null {
@@ -94,15 +93,14 @@ const FINDING_FOLDER = "CASE WHEN json_valid(f.details) THEN json_extract(f.deta
 const FOLDER_FINDINGS_SQL = `SELECT lower(f.ref_account), ${FINDING_FOLDER} FROM case_findings f
   WHERE f.type = ? AND f.ref_message IS NULL AND f.ref_account IS NOT NULL`;
 
-const SEARCH_COLUMNS = ['m.subject', 'm.from_addr', 'm.from_name', 'm.to_addrs', 'm.cc_addrs', 'm.body_text'];
-
 export function messageWhere(f: MessageFilter): SqlQuery {
   const terms: string[] = [];
   const params: SqlParam[] = [];
   const search = f.search.trim();
   if (search) {
-    terms.push(`(${SEARCH_COLUMNS.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
-    for (const _ of SEARCH_COLUMNS) params.push(contains(search));
+    // The hits of the search index, put there by TriageClient.searchMessages(search) (see prepareSearch).
+    terms.push('m.id IN (SELECT id FROM search_hits WHERE query = ?)');
+    params.push(search);
   }
   if (f.account) {
     terms.push('m.account = ? COLLATE NOCASE');
@@ -133,6 +131,12 @@ export function messageWhere(f: MessageFilter): SqlQuery {
     params.push(JSON.stringify(f.paths));
   }
   return { sql: terms.length ? `WHERE ${terms.join(' AND ')}` : '', params };
+}
+
+/** Runs the filter's full-text search so that messageWhere can read its hits; a no-op without search text. */
+export async function prepareSearch(client: { searchMessages(query: string): Promise<number | null> }, f: MessageFilter): Promise<void> {
+  const search = f.search.trim();
+  if (search) await client.searchMessages(search);
 }
 
 export function messageCountQuery(f: MessageFilter): SqlQuery {

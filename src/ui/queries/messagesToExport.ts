@@ -3,7 +3,7 @@
  * messages the Messages tab lists under its current filter.
  */
 import type { TriageClient } from '../triageClient.ts';
-import { messageCountQuery, messageWhere, type MessageFilter } from './messages.ts';
+import { messageCountQuery, messageWhere, prepareSearch, type MessageFilter } from './messages.ts';
 import { queryScalar } from './queryRows.ts';
 
 export interface MessagesToExport {
@@ -20,6 +20,7 @@ export async function messagesToExport(client: TriageClient, filter: MessageFilt
   const paths = async (sql: string, params: (string | number | null)[] = []) => (await client.query(sql, params)).rows.map((r) => String(r[0]));
   const bookmarked = Number(queryScalar(await client.query(BOOKMARKED_COUNT_SQL)) ?? 0);
   if (bookmarked > 0) return { source: 'bookmarked', count: bookmarked, paths: bookmarked > max ? null : await paths(BOOKMARKED_SQL) };
+  await prepareSearch(client, filter);
   const count = messageCountQuery(filter);
   const listed = Number(queryScalar(await client.query(count.sql, count.params)) ?? 0);
   const where = messageWhere(filter);

@@ -10,6 +10,7 @@ import {
   MESSAGE_FACET_QUERIES,
   MESSAGE_SORT_COLUMNS,
   messageCountQuery,
+  prepareSearch,
   messagePageQuery,
   toMessageRow,
   type MessageFilter,
@@ -86,6 +87,7 @@ export class MessageTable {
     const client = this.#client;
     const { filter, sortKey, sortDir } = this;
     return readAllRows(async (offset, limit) => {
+      await prepareSearch(client, filter);
       const q = messagePageQuery(filter, sortKey, sortDir, offset, limit);
       return (await client.query(q.sql, q.params)).rows.map(toMessageRow);
     });
@@ -99,10 +101,12 @@ export class MessageTable {
     const dir = this.sortDir;
     return this.rows.reset({
       async count() {
+        await prepareSearch(client, filter);
         const q = messageCountQuery(filter);
         return Number(queryScalar(await client.query(q.sql, q.params)) ?? 0);
       },
       async page(offset, limit) {
+        await prepareSearch(client, filter);
         const q = messagePageQuery(filter, key, dir, offset, limit);
         return (await client.query(q.sql, q.params)).rows.map(toMessageRow);
       },

@@ -62,6 +62,7 @@ export function message(path: string, p: Partial<ParsedMessage> = {}): ParsedMes
     hasHtml: false,
     defects: [],
     parseError: null,
+    parsedBy: 'postal-mime',
     ...p,
   };
 }

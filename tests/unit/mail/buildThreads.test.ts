@@ -7,7 +7,7 @@ function msg(path: string, fields: Partial<ParsedMessage>): ParsedMessage {
     path, size: 0, md5: '', sha256: '', guid: null, headers: [], messageId: null, inReplyTo: null, references: [], from: null,
     sender: null, replyTo: [], returnPath: null, deliveredTo: null, to: [], cc: [], bcc: [], subject: '', date: null, received: [],
     authResults: [], spam: { flagged: false, score: null, reasons: [] }, dkim: [], attachments: [], text: '', hasHtml: false,
-    defects: [], parseError: null, ...fields,
+    defects: [], parseError: null, parsedBy: 'postal-mime', ...fields,
   };
 }
 

@@ -1,0 +1,122 @@
+/**
+ * What a parser worker does with a batch of deferred message files (DeferredMessage): one read of the byte
+ * range that holds them, then per file inflate, CRC and size check, MD5 + SHA-256, classification, parse,
+ * indicators and search tokens. Only the inventory row, the parsed message with its body cut to its
+ * beginning, and the tokens go back: the bytes never leave the worker.
+ */
+import { createCRC32 } from 'hash-wasm';
+import { classifyEntry } from '../ingest/classifyEntry.ts';
+import { contentRow } from '../ingest/contentRow.ts';
+import { createHasher } from '../ingest/createHasher.ts';
+import { HEAD_BYTES } from '../ingest/limits.ts';
+import type { ZipEntryRecord } from '../ingest/openZipEntry.ts';
+import { readStreamFully } from '../ingest/readStreamFully.ts';
+import type { DnsSnapshot } from '../model/dnsSnapshot.ts';
+import type { InventoryEntry } from '../model/inventoryEntry.ts';
+import type { ParsedMessage } from '../model/message.ts';
+import { parseForRun } from './parseForRun.ts';
+
+export interface MessageJobEntry {
+  path: string;
+  /** Offsets relative to the dropped file; null when the job's source is the message file itself. */
+  record: ZipEntryRecord | null;
+  container?: string;
+  modified: string | null;
+}
+
+export interface MessageJob {
+  /** The byte range of the dropped file that holds every entry of the job. */
+  source: Blob;
+  /** Where `source` starts in the dropped file. */
+  offset: number;
+  entries: MessageJobEntry[];
+  dns: DnsSnapshot | null;
+}
+
+export interface MessageJobResult {
+  row: InventoryEntry;
+  /** Set when the file was parsed as a message; its text is cut to RETAINED_TEXT_CHARS. */
+  message: ParsedMessage | null;
+  tokens: string[] | null;
+}
+
+const LOCAL_HEADER_BYTES = 30;
+const LOCAL_HEADER_SIGNATURE = 0x04034b50;
+
+class EntryReadError extends Error {}
+
+function entryData(buffer: Uint8Array, offset: number, record: ZipEntryRecord): Uint8Array {
+  const at = record.offset - offset;
+  const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  if (at < 0 || at + LOCAL_HEADER_BYTES > buffer.length || view.getUint32(at, true) !== LOCAL_HEADER_SIGNATURE) {
+    throw new EntryReadError(`local header of entry ${record.filename} not found at its recorded offset: archive truncated or damaged`);
+  }
+  const start = at + LOCAL_HEADER_BYTES + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  if (start + record.compressedSize > buffer.length) {
+    throw new EntryReadError(`data of entry ${record.filename} lies beyond the end of the archive: file truncated`);
+  }
+  return buffer.subarray(start, start + record.compressedSize);
+}
+
+async function inflate(data: Uint8Array, record: ZipEntryRecord): Promise<Uint8Array> {
+  if (record.compressionMethod === 0) {
+    if (data.length !== record.uncompressedSize) {
+      throw new EntryReadError(`entry ${record.filename} holds ${data.length} bytes, the archive records ${record.uncompressedSize}`);
+    }
+    return data;
+  }
+  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  try {
+    // Reading stops one chunk past the recorded size: a lying size cannot make the worker inflate a bomb.
+    return await readStreamFully(stream, record.uncompressedSize);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (message.startsWith('stream longer')) {
+      throw new EntryReadError(`entry ${record.filename} inflates to more than the ${record.uncompressedSize} bytes the archive records`);
+    }
+    if (message.startsWith('stream of')) {
+      throw new EntryReadError(`entry ${record.filename} inflates to fewer than the ${record.uncompressedSize} bytes the archive records: damaged`);
+    }
+    throw new EntryReadError(`corrupt compressed data in entry ${record.filename} (${message})`);
+  }
+}
+
+async function checkCrc(bytes: Uint8Array, record: ZipEntryRecord): Promise<void> {
+  if (record.crc32 === null) return;
+  const crc = await createCRC32();
+  crc.update(bytes);
+  if (Number.parseInt(crc.digest('hex'), 16) !== record.crc32) {
+    throw new EntryReadError(`CRC32 mismatch in entry ${record.filename}: its content is damaged`);
+  }
+}
+
+function errorRow(entry: MessageJobEntry, size: number, error: string): InventoryEntry {
+  const { kind, format } = classifyEntry(entry.path, new Uint8Array(0), size);
+  const extra = { ...(entry.container !== undefined ? { container: entry.container } : {}), modified: entry.modified };
+  return { path: entry.path, kind, format, size, md5: '', sha256: '', status: 'error', error, ...extra };
+}
+
+async function readOne(buffer: Uint8Array, job: MessageJob, entry: MessageJobEntry): Promise<MessageJobResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = entry.record ? await inflate(entryData(buffer, job.offset, entry.record), entry.record) : buffer;
+    if (entry.record) await checkCrc(bytes, entry.record);
+  } catch (err) {
+    if (!(err instanceof EntryReadError)) throw err;
+    return { row: errorRow(entry, entry.record?.uncompressedSize ?? buffer.length, err.message), message: null, tokens: null };
+  }
+  const hasher = await createHasher();
+  hasher.update(bytes);
+  const hashes = hasher.digest();
+  const extra = { ...(entry.container !== undefined ? { container: entry.container } : {}), modified: entry.modified };
+  const row = contentRow(entry.path, { size: bytes.length, ...hashes, head: bytes.subarray(0, HEAD_BYTES) }, extra);
+  if (row.status !== 'ok' || (row.format !== 'eml' && row.format !== 'hma')) return { row, message: null, tokens: null };
+  return { row, ...(await parseForRun(bytes, entry.path, hashes, job.dns)) };
+}
+
+export async function readMessageJob(job: MessageJob): Promise<MessageJobResult[]> {
+  const buffer = new Uint8Array(await job.source.arrayBuffer());
+  const results: MessageJobResult[] = [];
+  for (const entry of job.entries) results.push(await readOne(buffer, job, entry));
+  return results;
+}

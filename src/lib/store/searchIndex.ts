@@ -1,0 +1,95 @@
+/**
+ * The full-text index of a case: token → the ids of the messages that hold it, built while messages are
+ * parsed. It holds no text, so its size follows the vocabulary and the number of (message, word) pairs, not
+ * the bodies. A term matches every token containing it, so a search finds what a substring search of the
+ * separate words would; several terms must all match.
+ */
+import { searchTerms } from '../mail/searchTokens.ts';
+
+export interface SearchIndex {
+  add(id: number, tokens: readonly string[]): void;
+  /** Matching message ids in ascending order; null when the query has no searchable term. */
+  search(query: string): Uint32Array | null;
+  readonly tokens: number;
+  readonly postings: number;
+  /** Approximate bytes held (postings and tokens). */
+  readonly bytes: number;
+}
+
+const INITIAL_POSTINGS = 4;
+
+export function createSearchIndex(): SearchIndex {
+  const slots = new Map<string, number>();
+  let lists: Uint32Array[] = [];
+  let lengths = new Uint32Array(1024);
+  let postings = 0;
+  let tokenChars = 0;
+  let maxId = 0;
+
+  const slotOf = (token: string): number => {
+    let slot = slots.get(token);
+    if (slot === undefined) {
+      slot = lists.length;
+      slots.set(token, slot);
+      lists.push(new Uint32Array(INITIAL_POSTINGS));
+      tokenChars += token.length;
+      if (slot >= lengths.length) {
+        const grown = new Uint32Array(lengths.length * 2);
+        grown.set(lengths);
+        lengths = grown;
+      }
+    }
+    return slot;
+  };
+
+  const matching = (term: string): Uint8Array => {
+    const hit = new Uint8Array(maxId + 1);
+    for (const [token, slot] of slots) {
+      if (!token.includes(term)) continue;
+      const list = lists[slot];
+      for (let i = 0, n = lengths[slot]; i < n; i++) hit[list[i]] = 1;
+    }
+    return hit;
+  };
+
+  return {
+    add(id, tokens) {
+      if (id > maxId) maxId = id;
+      for (const token of tokens) {
+        const slot = slotOf(token);
+        let list = lists[slot];
+        const n = lengths[slot];
+        if (n === list.length) {
+          const grown = new Uint32Array(n * 2);
+          grown.set(list);
+          list = lists[slot] = grown;
+        }
+        list[n] = id;
+        lengths[slot] = n + 1;
+        postings++;
+      }
+    },
+    search(query) {
+      const terms = searchTerms(query);
+      if (terms.length === 0) return null;
+      let all: Uint8Array | null = null;
+      for (const term of terms) {
+        const hit = matching(term);
+        if (all) for (let i = 0; i < all.length; i++) all[i] &= hit[i];
+        else all = hit;
+      }
+      const ids: number[] = [];
+      for (let i = 1; i < all!.length; i++) if (all![i]) ids.push(i);
+      return Uint32Array.from(ids);
+    },
+    get tokens() {
+      return slots.size;
+    },
+    get postings() {
+      return postings;
+    },
+    get bytes() {
+      return lists.reduce((n, l) => n + l.byteLength, 0) + tokenChars * 2 + slots.size * 48;
+    },
+  };
+}
