@@ -16,19 +16,55 @@ export const MAX_TOKEN_CHARS = 64;
 /** Distinct tokens kept per message: a message of random strings must not swell the index. */
 export const MAX_TOKENS_PER_MESSAGE = 50_000;
 
-const RUN = /[\p{L}\p{N}_]+(?:[.@+'-][\p{L}\p{N}_]+)*/gu;
-const WORD = /[\p{L}\p{N}_]+/gu;
-const JOINER = /[.@+'-]/;
 const EDGE = /^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Word characters by code unit below 128; above, Unicode letters and digits (decided once per code unit). */
+const ASCII_WORD = new Uint8Array(128).map((_, c) => (/[A-Za-z0-9_]/.test(String.fromCharCode(c)) ? 1 : 0));
+const JOINERS = new Set(['.', '@', '+', "'", '-'].map((c) => c.charCodeAt(0)));
+const wideWord = new Map<number, boolean>();
 
+function isWord(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return ASCII_WORD[c] === 1;
+  // Surrogate pairs: an astral letter's halves are both taken as word characters.
+  if (c >= 0xd800 && c <= 0xdfff) return true;
+  let known = wideWord.get(c);
+  if (known === undefined) {
+    known = LETTER_OR_DIGIT.test(text[i]);
+    wideWord.set(c, known);
+  }
+  return known;
+}
+
+const cut = (token: string) => (token.length > MAX_TOKEN_CHARS ? token.slice(0, MAX_TOKEN_CHARS) : token);
+
+/**
+ * Adds the runs of word characters of `text`, and where runs are joined by . @ + ' - the joined run too
+ * ("mail.example.com" gives mail, example, com and mail.example.com). A scan by code unit: a Unicode
+ * regex over every body cost more than parsing the message.
+ */
 function addText(into: Set<string>, text: string): void {
   if (into.size >= MAX_TOKENS_PER_MESSAGE || !text) return;
-  for (const match of text.toLowerCase().matchAll(RUN)) {
-    const run = match[0];
-    into.add(run.length > MAX_TOKEN_CHARS ? run.slice(0, MAX_TOKEN_CHARS) : run);
-    if (JOINER.test(run)) {
-      for (const word of run.matchAll(WORD)) into.add(word[0].length > MAX_TOKEN_CHARS ? word[0].slice(0, MAX_TOKEN_CHARS) : word[0]);
+  const lower = text.toLowerCase();
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isWord(lower, i)) i++;
+    if (i >= n) break;
+    const runStart = i;
+    let joined = false;
+    for (;;) {
+      const wordStart = i;
+      while (i < n && isWord(lower, i)) i++;
+      into.add(cut(lower.slice(wordStart, i)));
+      if (i + 1 < n && JOINERS.has(lower.charCodeAt(i)) && isWord(lower, i + 1)) {
+        joined = true;
+        i++;
+        continue;
+      }
+      break;
     }
+    if (joined) into.add(cut(lower.slice(runStart, i)));
     if (into.size >= MAX_TOKENS_PER_MESSAGE) return;
   }
 }

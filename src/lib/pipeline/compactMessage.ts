@@ -3,7 +3,7 @@
  * analyzers, the timeline and findings.json read, without the bulk (the header block, the body). The
  * header block is cut to the trace headers hMailServer prepends (size-mismatch counts them) and
  * X-AuthUser (relay-external-to-external), in file order; the body is kept only where server-stub-message
- * may read it.
+ * may read it. Indicators are left out: appendMessages wrote them to the case database.
  */
 import type { ParsedMessage } from '../model/message.ts';
 
@@ -14,5 +14,6 @@ export function compactMessage(m: ParsedMessage, keepText: boolean): ParsedMessa
   const leading = m.headers.findIndex((h) => !TRACE_HEADERS.has(h.name.toLowerCase()));
   const trace = leading < 0 ? m.headers : m.headers.slice(0, leading);
   const read = m.headers.filter((h) => READ_HEADERS.has(h.name.toLowerCase()));
-  return { ...m, headers: [...trace, ...read], text: keepText ? m.text : '' };
+  const { iocs: _written, ...kept } = m;
+  return { ...kept, headers: [...trace, ...read], text: keepText ? m.text : '' };
 }

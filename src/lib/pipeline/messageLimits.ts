@@ -11,4 +11,4 @@ export const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
 export const RETAINED_TEXT_CHARS = 4096;
 
 /** Characters of the body stored in case_messages.body_preview (shown when the evidence is not at hand). */
-export const BODY_PREVIEW_CHARS = 2048;
+export const BODY_PREVIEW_CHARS = 512;

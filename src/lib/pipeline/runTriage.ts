@@ -32,13 +32,13 @@ import { serverMessageText } from '../analyze/support/serverMessageText.ts';
 import { hasStubSubject, isPostmaster } from '../analyze/support/serverStubSigns.ts';
 import type { AppendedMessage } from '../store/appendMessages.ts';
 import type { Progress, Stage } from '../model/progress.ts';
-import { buildFindingsJson } from '../report/findingsJson.ts';
+import { buildFindingsJson, serverSection } from '../report/findingsJson.ts';
+import { gzipText } from '../store/gzipText.ts';
 import { buildTimeline } from '../timeline/buildTimeline.ts';
 import { guessServerUtcOffset } from '../timeline/guessServerUtcOffset.ts';
 import { BoundedQueue } from './boundedQueue.ts';
 import { bytesStream } from './bytesStream.ts';
 import type { CaseDbPort, DumpFormat } from './caseDbPort.ts';
-import { collectIocs } from './collectIocs.ts';
 import { compactMessage } from './compactMessage.ts';
 import { MAX_MESSAGE_BYTES } from './messageLimits.ts';
 import type { ParsedForRun } from './parseForRun.ts';
@@ -380,9 +380,9 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
     caseData,
     findings,
     timeline,
-    iocs: collectIocs(messages),
     threads: Object.fromEntries(buildThreads(messages)),
-    findingsJson,
+    findingsJsonGz: await gzipText(findingsJson),
+    server: serverSection(caseData),
     serverUtcOffsetBasis: basis,
   });
 

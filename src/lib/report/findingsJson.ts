@@ -53,12 +53,42 @@ function messageEntry(m: ParsedMessage, link: MessageLink | undefined, offset: n
   };
 }
 
-export function buildFindingsJson(caseData: CaseData, findings: Finding[], run: RunInfo): string {
+/** The `server` block: the database, its accounts and settings (also kept on its own for the HTML report). */
+export function serverSection(caseData: CaseData) {
   const offset = caseData.serverUtcOffsetMinutes;
   const db = caseData.database;
   const weak = new Set(caseData.weakPasswords.map((w) => w.account.toLowerCase()));
+  const maxMessageId = db && db.messages.length > 0 ? db.messages.reduce((max, m) => Math.max(max, m.id), -Infinity) : null;
+  return {
+    database: {
+      source: db?.source ?? 'none',
+      path: db?.path ?? null,
+      schemaVersion: db?.schemaVersion ?? null,
+      tables: db ? Object.fromEntries(Object.entries(db.tables).sort(([a], [b]) => compareStrings(a, b))) : {},
+    },
+    maxMessageId,
+    domains: (db?.domains ?? [])
+      .map((d) => ({ name: d.name, active: d.active }))
+      .sort((a, b) => compareStrings(a.name, b.name)),
+    accounts: (db?.accounts ?? [])
+      .map((a) => ({
+        address: a.address,
+        active: a.active,
+        lastLogon: a.lastLogon ? localToUtc(a.lastLogon, offset) : null,
+        passwordScheme: a.passwordScheme,
+        weakPassword: weak.has(a.address.toLowerCase()),
+      }))
+      .sort((a, b) => compareStrings(a.address, b.address)),
+    settings: db ? examinerSettings(db) : {},
+    serverUtcOffsetMinutes: offset,
+  };
+}
+
+export type ServerSection = ReturnType<typeof serverSection>;
+
+export function buildFindingsJson(caseData: CaseData, findings: Finding[], run: RunInfo): string {
+  const offset = caseData.serverUtcOffsetMinutes;
   const links = new Map(caseData.links.map((l) => [l.path, l]));
-  const maxMessageId = db && db.messages.length > 0 ? Math.max(...db.messages.map((m) => m.id)) : null;
   const doc = {
     schema: FINDINGS_SCHEMA_ID,
     run,
@@ -77,29 +107,7 @@ export function buildFindingsJson(caseData: CaseData, findings: Finding[], run: 
         status: e.status,
         ...(e.status !== 'ok' ? { error: e.error ?? '' } : {}),
       })),
-    server: {
-      database: {
-        source: db?.source ?? 'none',
-        path: db?.path ?? null,
-        schemaVersion: db?.schemaVersion ?? null,
-        tables: db ? Object.fromEntries(Object.entries(db.tables).sort(([a], [b]) => compareStrings(a, b))) : {},
-      },
-      maxMessageId,
-      domains: (db?.domains ?? [])
-        .map((d) => ({ name: d.name, active: d.active }))
-        .sort((a, b) => compareStrings(a.name, b.name)),
-      accounts: (db?.accounts ?? [])
-        .map((a) => ({
-          address: a.address,
-          active: a.active,
-          lastLogon: a.lastLogon ? localToUtc(a.lastLogon, offset) : null,
-          passwordScheme: a.passwordScheme,
-          weakPassword: weak.has(a.address.toLowerCase()),
-        }))
-        .sort((a, b) => compareStrings(a.address, b.address)),
-      settings: db ? examinerSettings(db) : {},
-      serverUtcOffsetMinutes: offset,
-    },
+    server: serverSection(caseData),
     messages: [...caseData.messages]
       .sort((a, b) => compareStrings(a.path, b.path))
       .map((m) => messageEntry(m, links.get(m.path), offset)),

@@ -44,6 +44,7 @@ export function appendMessages(db: Database, index: SearchIndex, batch: readonly
   const headers = prepared(db, 'INSERT INTO case_headers VALUES (?, ?, ?, ?)');
   const received = prepared(db, 'INSERT INTO case_received VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const attachments = prepared(db, 'INSERT INTO case_attachments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const iocs = prepared(db, 'INSERT INTO case_ioc_hits VALUES (?, ?, ?)');
   db.exec('BEGIN');
   try {
     for (const { id, message: m } of batch) {
@@ -55,6 +56,7 @@ export function appendMessages(db: Database, index: SearchIndex, batch: readonly
       m.attachments.forEach((a, i) =>
         attachments.run([id, i, a.filename, a.contentType, a.size, a.sha256, a.detectedType, a.archiveEntries?.join('\n') ?? null, a.container ?? null]),
       );
+      for (const ioc of m.iocs ?? []) iocs.run([ioc.kind, ioc.value, id]);
     }
     db.exec('COMMIT');
   } catch (err) {
@@ -65,6 +67,7 @@ export function appendMessages(db: Database, index: SearchIndex, batch: readonly
     headers.free();
     received.free();
     attachments.free();
+    iocs.free();
   }
   for (const { id, tokens } of batch) index.add(id, tokens);
 }

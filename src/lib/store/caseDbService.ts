@@ -14,6 +14,7 @@ import { CASE_SCHEMA } from './caseSchema.ts';
 import { readOnlyStatementProblem } from './readOnlyStatement.ts';
 import { createPushStream, type PushStream } from './pushStream.ts';
 import { writeCaseTables } from './writeCaseTables.ts';
+import { gunzipText } from './gzipText.ts';
 import { appendMessages } from './appendMessages.ts';
 import { indexStoredMessages } from './indexStoredMessages.ts';
 import { createSearchHits } from './searchHits.ts';
@@ -168,7 +169,10 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
       return searches.run(db, index, query);
     },
     async findingsJson(): Promise<string> {
-      return meta('findings_json') ?? '';
+      const r = db.exec("SELECT value FROM case_meta WHERE key = 'findings_json_gz'");
+      const gz = r[0]?.values[0]?.[0];
+      // Case files written before findings.json was compressed keep it as text.
+      return gz instanceof Uint8Array ? gunzipText(gz) : (meta('findings_json') ?? '');
     },
     async exportDb(): Promise<Uint8Array> {
       return db.export();

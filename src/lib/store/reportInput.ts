@@ -1,6 +1,7 @@
 /** Gathers the HTML report's input from the case database, so notes and bookmarks added after the run count. */
 import type { Database, SqlValue } from 'sql.js';
 import { selectRows } from './selectRows.ts';
+import type { ServerSection } from '../report/findingsJson.ts';
 import type { ReportInput } from '../report/htmlReport.ts';
 import type { Severity } from '../model/finding.ts';
 
@@ -9,8 +10,8 @@ const text = (v: SqlValue): string => (v === null || v === undefined ? '' : Stri
 export function reportInput(db: Database, version: string, generatedAt: string): ReportInput {
   const meta = new Map(selectRows(db, 'SELECT key, value FROM case_meta').map((r) => [text(r.key), text(r.value)]));
   const details = meta.get('case_details');
-  const findingsDoc = meta.get('findings_json');
-  const server = findingsDoc ? (JSON.parse(findingsDoc) as { server?: { maxMessageId?: number | null; settings?: Record<string, unknown> } }).server : undefined;
+  const serverJson = meta.get('server');
+  const server = serverJson ? (JSON.parse(serverJson) as Pick<ServerSection, 'maxMessageId' | 'settings'>) : undefined;
   const schema = meta.get('database_schema_version');
   return {
     generatedAt,

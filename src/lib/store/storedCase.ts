@@ -1,20 +1,17 @@
 /** Everything the pipeline hands to the case database at the end of a run, to be written as case_* tables. */
 import type { CaseData } from '../model/caseData.ts';
 import type { Finding } from '../model/finding.ts';
+import type { ServerSection } from '../report/findingsJson.ts';
 import type { TimelineEvent } from '../timeline/timelineEvent.ts';
-
-export interface StoredIoc {
-  kind: string;
-  value: string;
-  messages: string[];
-}
 
 export interface StoredCase {
   caseData: CaseData;
   findings: Finding[];
   timeline: TimelineEvent[];
-  iocs: StoredIoc[];
   threads: Record<string, number>;
-  findingsJson: string;
+  /** findings.json, gzip-compressed (gzipText): it lists every message. */
+  findingsJsonGz: Uint8Array;
+  /** Its `server` block, kept readable for the HTML report. */
+  server: ServerSection;
   serverUtcOffsetBasis: string;
 }

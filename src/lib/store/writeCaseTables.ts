@@ -10,7 +10,7 @@ import { localToUtc } from '../timeline/localToUtc.ts';
 import { CASE_SCHEMA, CASE_SCHEMA_VERSION } from './caseSchema.ts';
 import type { StoredCase } from './storedCase.ts';
 
-type Row = (string | number | null)[];
+type Row = (string | number | Uint8Array | null)[];
 
 function insertAll(db: Database, sql: string, rows: Iterable<Row>): void {
   const stmt = db.prepare(sql);
@@ -95,7 +95,8 @@ export function writeCaseTables(db: Database, stored: StoredCase): void {
       ['schema_version', String(CASE_SCHEMA_VERSION)],
       ['server_utc_offset_minutes', String(offset)],
       ['server_utc_offset_basis', stored.serverUtcOffsetBasis],
-      ['findings_json', stored.findingsJson],
+      ['findings_json_gz', stored.findingsJsonGz],
+      ['server', JSON.stringify(stored.server)],
       ['ini', caseData.ini ? JSON.stringify(caseData.ini) : null],
       ['database_source', caseData.database?.source ?? 'none'],
       ['database_path', caseData.database?.path ?? null],
@@ -147,7 +148,12 @@ export function writeCaseTables(db: Database, stored: StoredCase): void {
       'INSERT INTO case_timeline VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       timeline.map((t) => [t.timeUtc, t.timeLocal, t.type, t.source, t.description, t.refMessage, t.refSession, t.account, t.ip]),
     );
-    insertAll(db, 'INSERT INTO case_iocs VALUES (?, ?, ?, ?)', stored.iocs.map((i) => [i.kind, i.value, i.messages.length, i.messages.join('\n')]));
+    // Each value once, with the messages it was seen in (path order), from the hits appendMessages wrote.
+    db.exec(`INSERT INTO case_iocs
+      SELECT kind, value, count(*), group_concat(path, char(10) ORDER BY path) FROM
+        (SELECT DISTINCT h.kind, h.value, m.path FROM case_ioc_hits h JOIN case_messages m ON m.id = h.message_id)
+      GROUP BY kind, value ORDER BY kind, value`);
+    db.exec('DELETE FROM case_ioc_hits');
     db.exec('COMMIT');
   } catch (err) {
     db.exec('ROLLBACK');
