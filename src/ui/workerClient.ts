@@ -1,6 +1,7 @@
 /**
- * The only place workers are created, wired and terminated. Cancel terminates every worker (fresh ones
- * start lazily on the next call) and results of an older run are never delivered as current.
+ * The only place workers are created, wired and terminated. Cancel terminates the run's workers (intake and
+ * parsers; fresh ones start lazily on the next call) but keeps the case database, so what was analysed
+ * before the cancel can still be shown; results of an older run are never delivered as current.
  */
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import { version } from '../../package.json';
@@ -13,7 +14,8 @@ import TriageWorker from '../../workers/triage.worker.ts?worker&inline';
 import type { TriageClient } from './triageClient.ts';
 
 interface Workers {
-  all: Worker[];
+  caseDbWorker: Worker;
+  runWorkers: Worker[];
   caseDb: Remote<CaseDbWorkerApi>;
   triage: Remote<TriageWorkerApi>;
   parsers: Remote<ParseWorkerApi>[];
@@ -28,13 +30,14 @@ function poolSize(): number {
   return Math.min(6, Math.max(1, cores));
 }
 
-function startWorkers(): Workers {
-  const caseDbWorker = new CaseDbWorker();
+function startWorkers(kept: Pick<Workers, 'caseDbWorker' | 'caseDb'> | null): Workers {
+  const caseDbWorker = kept?.caseDbWorker ?? new CaseDbWorker();
   const triageWorker = new TriageWorker();
   const parseWorkers = Array.from({ length: poolSize() }, () => new ParseWorker());
   return {
-    all: [caseDbWorker, triageWorker, ...parseWorkers],
-    caseDb: wrap<CaseDbWorkerApi>(caseDbWorker),
+    caseDbWorker,
+    runWorkers: [triageWorker, ...parseWorkers],
+    caseDb: kept?.caseDb ?? wrap<CaseDbWorkerApi>(caseDbWorker),
     triage: wrap<TriageWorkerApi>(triageWorker),
     parsers: parseWorkers.map((w) => wrap<ParseWorkerApi>(w)),
   };
@@ -42,10 +45,25 @@ function startWorkers(): Workers {
 
 export function createWorkerClient(): TriageClient {
   let workers: Workers | null = null;
+  /** The case database of a cancelled run, kept after its run's workers were terminated. */
+  let keptCaseDb: Pick<Workers, 'caseDbWorker' | 'caseDb'> | null = null;
   let runId = 0;
-  const get = (): Workers => (workers ??= startWorkers());
+  const get = (): Workers => {
+    workers ??= startWorkers(keptCaseDb);
+    keptCaseDb = null;
+    return workers;
+  };
   const stop = () => {
-    workers?.all.forEach((w) => w.terminate());
+    workers?.runWorkers.forEach((w) => w.terminate());
+    workers?.caseDbWorker.terminate();
+    keptCaseDb?.caseDbWorker.terminate();
+    workers = null;
+    keptCaseDb = null;
+  };
+  const stopRun = () => {
+    if (!workers) return;
+    workers.runWorkers.forEach((w) => w.terminate());
+    keptCaseDb = { caseDbWorker: workers.caseDbWorker, caseDb: workers.caseDb };
     workers = null;
   };
 
@@ -54,7 +72,7 @@ export function createWorkerClient(): TriageClient {
       const current = ++runId;
       stop();
       const w = get();
-      const abort = () => stop();
+      const abort = () => stopRun();
       signal.addEventListener('abort', abort, { once: true });
       try {
         const caseChannel = new MessageChannel();

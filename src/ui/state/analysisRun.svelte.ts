@@ -12,6 +12,21 @@ import { progressRate, trimSamples, type ProgressSample } from './progressRate.t
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 
+/** How often views that show a run's first results are asked to look again while it parses messages. */
+export const PARTIAL_REFRESH_MS = 2000;
+
+/**
+ * Messages are in the case database as soon as they are parsed: while a run goes on, and after a cancel,
+ * views may show them, marked partial (no links, indicators or findings yet). `viewId` is what a view
+ * opens them under (distinct from the finished run's id, so the finished case reloads); `tick` asks it to
+ * look again.
+ */
+export interface PartialCase {
+  viewId: number;
+  tick: number;
+  cancelled: boolean;
+}
+
 export interface AnalysisRunOptions {
   /** A new analysis starts: views drop everything of the previous case. */
   onStart?: () => void;
@@ -33,6 +48,8 @@ export class AnalysisRun {
   evidenceLabel = $state('');
   /** The inputs of the latest analysis, so it can run again with more (pasted DNS records). */
   lastInputs = $state.raw<EvidenceInput[]>([]);
+  partial = $state.raw<PartialCase | null>(null);
+  private partialAt = Number.NEGATIVE_INFINITY;
 
   private generation = 0;
   private controller: AbortController | null = null;
@@ -58,8 +75,10 @@ export class AnalysisRun {
         return 'No evidence loaded. Drop files or folders, choose them, or load the demo evidence.';
       case 'running':
         return p ? [p.step, progressCounts(p)].filter(Boolean).join(' — ') : 'Starting…';
-      case 'cancelled':
-        return p ? `Analysis cancelled at: ${[p.step, progressCounts(p)].filter(Boolean).join(', ')}.` : 'Analysis cancelled.';
+      case 'cancelled': {
+        const at = p ? `Analysis cancelled at: ${[p.step, progressCounts(p)].filter(Boolean).join(', ')}.` : 'Analysis cancelled.';
+        return this.partial ? `${at} The messages parsed before the cancel are listed in Messages, marked partial.` : at;
+      }
       case 'error':
         return errorReport.message ?? 'The analysis failed.';
       case 'done':
@@ -78,6 +97,8 @@ export class AnalysisRun {
     this.status = 'running';
     this.readyRunId = 0;
     this.result = null;
+    this.partial = null;
+    this.partialAt = Number.NEGATIVE_INFINITY;
     this.lastInputs = inputs;
     this.evidenceLabel = inputs.length === 1 ? inputs[0].path : `${inputs[0].path} and ${inputs.length - 1} more`;
     const bytesTotal = inputs.reduce((sum, i) => sum + i.file.size, 0);
@@ -95,6 +116,7 @@ export class AnalysisRun {
       await this.options.prepare?.(id);
       if (id !== this.generation) return;
       this.status = 'done';
+      this.partial = null;
       this.etaSeconds = null;
     } catch (err) {
       if (id !== this.generation) return;
@@ -118,6 +140,7 @@ export class AnalysisRun {
     this.generation++;
     this.readyRunId = 0;
     this.status = 'cancelled';
+    if (this.partial) this.partial = { ...this.partial, tick: this.partial.tick + 1, cancelled: true };
     this.etaSeconds = null;
   }
 
@@ -134,6 +157,10 @@ export class AnalysisRun {
     const rate = progressRate(this.samples, p.bytesTotal);
     this.bytesPerSecond = rate.bytesPerSecond;
     this.etaSeconds = rate.etaSeconds;
+    if (p.stage === 'messages' && p.filesDone > 0 && at - this.partialAt >= PARTIAL_REFRESH_MS) {
+      this.partialAt = at;
+      this.partial = { viewId: -id, tick: (this.partial?.tick ?? 0) + 1, cancelled: false };
+    }
   }
 }
 
