@@ -96,29 +96,30 @@ export async function runApp({ builtFile, zipPath, timeoutMs }) {
     const after = sampler.checkpoint();
     sampler.stop();
 
-    const read = failure
-      ? null
-      : await page.evaluate(
-          ({ selector }) => {
-            const el = document.querySelector(selector);
-            return {
-              log: window.__benchStatusLog,
-              state: el.getAttribute('data-state'),
-              text: el.textContent.trim(),
-              fast: el.getAttribute('data-messages-fast'),
-              postal: el.getAttribute('data-messages-postal'),
-            };
-          },
-          { selector: STATUS },
-        );
+    // After a time-out the page is still there and its log says how far it got; after a crash it is not.
+    const read = await page
+      .evaluate(
+        ({ selector }) => {
+          const el = document.querySelector(selector);
+          return {
+            log: window.__benchStatusLog,
+            state: el.getAttribute('data-state'),
+            text: el.textContent.trim(),
+            fast: el.getAttribute('data-messages-fast'),
+            postal: el.getAttribute('data-messages-postal'),
+          };
+        },
+        { selector: STATUS },
+      )
+      .catch(() => null);
     const tEnd = read?.log.find((c) => c.t >= t0 && FINAL_STATES.includes(c.state))?.t ?? after.t;
     const runSamples = sampler.samples.filter((s) => s.t >= t0 && s.t <= after.t);
     const peak = runSamples.reduce((best, s) => (s.pssBytes > (best?.pssBytes ?? -1) ? s : best), null);
     const cpu = cpuBetween(before, after);
     const seconds = (tEnd - t0) / 1000;
     return {
-      state: failure ? 'failed' : read.state,
-      failure: failure ?? (read.state === 'done' ? null : `ended "${read.state}": ${read.text}`),
+      state: failure ? 'failed' : (read?.state ?? 'failed'),
+      failure: failure ?? (read?.state === 'done' ? null : `ended "${read?.state}": ${read?.text}`),
       statusText: read?.text ?? null,
       seconds,
       idlePssBytes,

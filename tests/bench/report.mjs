@@ -30,7 +30,8 @@ export function derive(result) {
     appPeerRatio: appPeer,
     appPeerPass: appPeer === null ? null : appPeer <= targets.peerRatio,
     appFloorRatio: ratio(appSeconds, floor?.seconds ?? null),
-    peakPssPass: app.peakPssBytes === null || app.peakPssBytes === undefined ? null : app.peakPssBytes <= targets.peakPssBytes,
+    // An unfinished run's peak says nothing about whether the whole case fits.
+    peakPssPass: appSeconds === null || app.peakPssBytes === null ? null : app.peakPssBytes <= targets.peakPssBytes,
   };
 }
 
