@@ -1,7 +1,8 @@
 /**
  * Which processes belong to the browser the bench launched: those whose command line names the
  * bench's own, freshly made --user-data-dir (no other browser can share it), and all their descendants
- * (zygotes, renderers, GPU and utility processes do not repeat the flag).
+ * (zygotes and utility processes do not all repeat the flag). Asked four times a second on a machine with
+ * a few hundred processes, so what is known about a pid is kept: only new pids are read.
  */
 import { listPids, readCmdline, readStat } from './procfs.mjs';
 
@@ -15,28 +16,35 @@ function processType(cmdline) {
 
 /**
  * @param {string} userDataDir
- * @returns {{ pid: number, startTicks: number, type: string }[]}
+ * @returns {() => { pid: number, startTicks: number, type: string }[]} the browser's live processes, each call
  */
-export function findBrowserProcesses(userDataDir) {
-  const flag = `--user-data-dir=${userDataDir}`;
-  const children = new Map();
-  const info = new Map();
-  for (const pid of listPids()) {
-    const stat = readStat(`/proc/${pid}/stat`);
-    const cmdline = readCmdline(pid);
-    if (!stat || cmdline === null) continue;
-    info.set(pid, { stat, cmdline });
-    if (!children.has(stat.ppid)) children.set(stat.ppid, []);
-    children.get(stat.ppid).push(pid);
-  }
-  const found = new Map();
-  const stack = [...info.keys()].filter((pid) => `${info.get(pid).cmdline} `.includes(`${flag} `));
-  while (stack.length) {
-    const pid = stack.pop();
-    if (found.has(pid)) continue;
-    const { stat, cmdline } = info.get(pid);
-    found.set(pid, { pid, startTicks: stat.startTicks, type: processType(cmdline) });
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return [...found.values()];
+export function browserProcessFinder(userDataDir) {
+  const flag = `--user-data-dir=${userDataDir} `;
+  /** pid → what it was when first read, dropped once the pid is gone (a pid ended and reused within one call's interval is missed) */
+  const known = new Map();
+  return function findBrowserProcesses() {
+    const live = new Set(listPids());
+    for (const pid of known.keys()) if (!live.has(pid)) known.delete(pid);
+    for (const pid of live) {
+      if (known.has(pid)) continue;
+      const stat = readStat(`/proc/${pid}/stat`);
+      const cmdline = readCmdline(pid);
+      if (!stat || cmdline === null) continue;
+      known.set(pid, { pid, ppid: stat.ppid, startTicks: stat.startTicks, cmdline });
+    }
+    const children = new Map();
+    for (const proc of known.values()) {
+      if (!children.has(proc.ppid)) children.set(proc.ppid, []);
+      children.get(proc.ppid).push(proc);
+    }
+    const found = new Map();
+    const stack = [...known.values()].filter((proc) => `${proc.cmdline} `.includes(flag));
+    while (stack.length) {
+      const proc = stack.pop();
+      if (found.has(proc.pid)) continue;
+      found.set(proc.pid, { pid: proc.pid, startTicks: proc.startTicks, type: processType(proc.cmdline) });
+      stack.push(...(children.get(proc.pid) ?? []));
+    }
+    return [...found.values()];
+  };
 }

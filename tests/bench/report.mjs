@@ -84,7 +84,8 @@ export function formatRun(result) {
   lines.push(
     `  memory (PSS, whole browser): idle ${gib(app.idlePssBytes)} GiB, peak ${gib(app.peakPssBytes)} GiB` +
       ` [${byType}]; bound ${gib(targets.peakPssBytes)} GiB: ${verdict(d.peakPssPass)}`,
-    `  cores busy: ${app.coresBusy.toFixed(2)} (${app.cpuSeconds.toFixed(1)} CPU-s over the run)`,
+    `  cores busy: ${app.coresBusy.toFixed(2)} (${app.cpuSeconds.toFixed(1)} CPU-s over the run;` +
+      ` the bench's own sampling took ${app.benchCpuSeconds.toFixed(1)} CPU-s besides)`,
     `  fast path / postal-mime: ${split(app)}`,
   );
   if (evidence.messages !== evidence.entries) lines.push(`  (${count(evidence.entries - evidence.messages)} entries are not .eml messages)`);
