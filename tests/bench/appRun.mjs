@@ -11,31 +11,19 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../tools/chromium.mjs';
-import { browserProcessFinder } from './browserProcesses.mjs';
+import { browserProcessFinder, countOtherChromiumProcesses } from './browserProcesses.mjs';
 import { isAlive, killIfStillOurs, onInterrupt } from './cleanup.mjs';
 import { cpuBetween } from './cpuBetween.mjs';
 import { startProcessSampler } from './processSampler.mjs';
 import { stageTable } from './stageTable.mjs';
+import { FINAL_STATES, readStatus, startStatusLog, STATUS, waitForFinalState } from './statusLog.mjs';
 
-const STATUS = '[data-testid="analysis-status"]';
 const INPUT = '[data-testid="evidence-input"]';
-const FINAL_STATES = ['done', 'error', 'cancelled'];
 /** Long enough for the idle page's memory to settle and give a dozen samples. */
 const IDLE_MS = 3000;
 const CLOSE_TIMEOUT_MS = 30_000;
 /** Child processes take a moment to notice the browser process has gone. */
 const EXIT_GRACE_MS = 3000;
-
-/** Runs in the page: logs every change of the status element with an epoch timestamp, comparable to Date.now() here. */
-function installStatusLog(selector) {
-  const el = document.querySelector(selector);
-  const log = [];
-  const note = () =>
-    log.push({ t: performance.timeOrigin + performance.now(), state: el.dataset.state ?? '', stage: el.dataset.stage ?? '' });
-  new MutationObserver(note).observe(el, { attributes: true, attributeFilter: ['data-state', 'data-stage'] });
-  note();
-  window.__benchStatusLog = log;
-}
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? null;
 
@@ -73,13 +61,13 @@ export async function runApp({ builtFile, zipPath, timeoutMs }) {
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(pathToFileURL(builtFile).href);
-    const status = page.locator(STATUS);
-    await status.waitFor();
-    await page.evaluate(installStatusLog, STATUS);
+    await page.locator(STATUS).waitFor();
+    await startStatusLog(page);
 
     const idleFrom = Date.now();
     await new Promise((r) => setTimeout(r, IDLE_MS));
     const idlePssBytes = median(sampler.samples.filter((s) => s.t >= idleFrom).map((s) => s.pssBytes));
+    const otherChromiumProcesses = countOtherChromiumProcesses(new Set(findProcesses().map((p) => p.pid)));
 
     const before = sampler.checkpoint();
     const benchCpuBefore = process.cpuUsage();
@@ -87,11 +75,7 @@ export async function runApp({ builtFile, zipPath, timeoutMs }) {
     let failure = null;
     try {
       await page.locator(INPUT).setInputFiles(zipPath);
-      await page.waitForFunction(
-        ({ selector, finals }) => finals.includes(document.querySelector(selector)?.getAttribute('data-state') ?? ''),
-        { selector: STATUS, finals: FINAL_STATES },
-        { timeout: timeoutMs, polling: 250 },
-      );
+      await waitForFinalState(page, timeoutMs);
     } catch (error) {
       failure = error.name === 'TimeoutError' ? `no final state after ${timeoutMs / 1000} s` : error.message.split('\n')[0];
     }
@@ -100,21 +84,7 @@ export async function runApp({ builtFile, zipPath, timeoutMs }) {
     const benchCpu = process.cpuUsage(benchCpuBefore);
 
     // After a time-out the page is still there and its log says how far it got; after a crash it is not.
-    const read = await page
-      .evaluate(
-        ({ selector }) => {
-          const el = document.querySelector(selector);
-          return {
-            log: window.__benchStatusLog,
-            state: el.getAttribute('data-state'),
-            text: el.textContent.trim(),
-            fast: el.getAttribute('data-messages-fast'),
-            postal: el.getAttribute('data-messages-postal'),
-          };
-        },
-        { selector: STATUS },
-      )
-      .catch(() => null);
+    const read = await readStatus(page);
     const tEnd = read?.log.find((c) => c.t >= t0 && FINAL_STATES.includes(c.state))?.t ?? after.t;
     const runSamples = sampler.samples.filter((s) => s.t >= t0 && s.t <= after.t);
     const peak = runSamples.reduce((best, s) => (s.pssBytes > (best?.pssBytes ?? -1) ? s : best), null);
@@ -126,6 +96,7 @@ export async function runApp({ builtFile, zipPath, timeoutMs }) {
       statusText: read?.text ?? null,
       seconds,
       idlePssBytes,
+      otherChromiumProcesses,
       peakPssBytes: peak?.pssBytes ?? null,
       peakPssByType: peak?.pssByType ?? null,
       cpuSeconds: cpu.seconds,

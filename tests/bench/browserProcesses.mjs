@@ -48,3 +48,13 @@ export function browserProcessFinder(userDataDir) {
     return [...found.values()];
   };
 }
+
+/**
+ * Chromium processes on the machine that are not this browser's. PSS splits a shared page between every
+ * process that maps it, so other browsers running (other test runs) lower this browser's PSS a little:
+ * the report says how many there were.
+ * @param {Set<number>} ours
+ */
+export function countOtherChromiumProcesses(ours) {
+  return listPids().filter((pid) => !ours.has(pid) && /^(chromium|chrome|headless_shell)$/.test(readStat(`/proc/${pid}/stat`)?.name ?? '')).length;
+}

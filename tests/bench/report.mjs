@@ -83,7 +83,8 @@ export function formatRun(result) {
     .join(', ');
   lines.push(
     `  memory (PSS, whole browser): idle ${gib(app.idlePssBytes)} GiB, peak ${gib(app.peakPssBytes)} GiB` +
-      ` [${byType}]; bound ${gib(targets.peakPssBytes)} GiB: ${verdict(d.peakPssPass)}`,
+      ` [${byType}]; bound ${gib(targets.peakPssBytes)} GiB: ${verdict(d.peakPssPass)}` +
+      (app.otherChromiumProcesses ? ` (${app.otherChromiumProcesses} other Chromium processes were running and share its library pages)` : ''),
     `  cores busy: ${app.coresBusy.toFixed(2)} (${app.cpuSeconds.toFixed(1)} CPU-s over the run;` +
       ` the bench's own sampling took ${app.benchCpuSeconds.toFixed(1)} CPU-s besides)`,
     `  fast path / postal-mime: ${split(app)}`,
