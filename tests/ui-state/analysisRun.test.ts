@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Progress } from '../../src/lib/model/progress.ts';
 import { errorReport, reportError } from '../../src/ui/reportError.svelte.ts';
-import { AnalysisRun } from '../../src/ui/state/analysisRun.svelte.ts';
+import { AnalysisRun, PARTIAL_REFRESH_MS } from '../../src/ui/state/analysisRun.svelte.ts';
 import type { AnalysisResult } from '../../src/lib/model/analysisResult.ts';
 import type { EvidenceInput } from '../../src/ui/triageClient.ts';
 import { abortError, deferred, evidence, mockClient, result, type Deferred } from './mockClient.ts';
@@ -41,6 +41,39 @@ beforeEach(() => {
 });
 
 describe('AnalysisRun', () => {
+  it('offers the messages parsed so far while running, refreshed at most every PARTIAL_REFRESH_MS, and keeps them on cancel', async () => {
+    const { client, held } = heldClient();
+    let now = 0;
+    const run = new AnalysisRun(client, { now: () => now });
+    void run.start([evidence('case.zip')]);
+    const messages = (filesDone: number): Progress => ({ stage: 'messages', step: 'Parsing', filesDone, filesTotal: 10, bytesDone: filesDone, bytesTotal: 10 });
+    held[0].onProgress(progress(10));
+    expect(run.partial).toBeNull();
+    held[0].onProgress(messages(1));
+    const first = run.partial!;
+    expect(first).toEqual({ viewId: -1, tick: 1, cancelled: false });
+    now += PARTIAL_REFRESH_MS / 2;
+    held[0].onProgress(messages(2));
+    expect(run.partial).toBe(first);
+    now += PARTIAL_REFRESH_MS;
+    held[0].onProgress(messages(3));
+    expect(run.partial).toEqual({ viewId: -1, tick: 2, cancelled: false });
+    run.cancel();
+    expect(run.partial).toEqual({ viewId: -1, tick: 3, cancelled: true });
+    expect(run.statusText).toMatch(/listed in Messages, marked partial/);
+  });
+
+  it('drops the partial view once the run is done', async () => {
+    const { client, held } = heldClient();
+    const run = new AnalysisRun(client);
+    const started = run.start([evidence('case.zip')]);
+    held[0].onProgress({ stage: 'messages', step: 'Parsing', filesDone: 1, filesTotal: 2, bytesDone: 1, bytesTotal: 2 });
+    expect(run.partial).not.toBeNull();
+    held[0].run.resolve(result(1));
+    await started;
+    expect(run.partial).toBeNull();
+  });
+
   it('starts idle with a hint', () => {
     const run = new AnalysisRun(mockClient());
     expect(run.state).toBe('idle');
