@@ -376,8 +376,13 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
   });
 
   report('report', 'Writing the case database');
+  const missing = new Set(findings.filter((f) => f.type === 'missing-file').map((f) => Number(f.details.dbMessageId)));
   await deps.caseDb.storeCase({
-    caseData,
+    caseData: {
+      ...caseData,
+      messages: [],
+      database: database && { ...database, messages: database.messages.filter((m) => missing.has(m.id)) },
+    },
     findings,
     timeline,
     threads: Object.fromEntries(buildThreads(messages)),

@@ -5,6 +5,10 @@ import type { ServerSection } from '../report/findingsJson.ts';
 import type { TimelineEvent } from '../timeline/timelineEvent.ts';
 
 export interface StoredCase {
+  /**
+   * The case without what is already in the case database: no message summaries (their rows were appended
+   * while parsing), and of the hm_messages rows only those a missing-file finding names.
+   */
   caseData: CaseData;
   findings: Finding[];
   timeline: TimelineEvent[];

@@ -36,17 +36,17 @@ function messageIndicators(findings: Finding[]): Map<string, { types: Set<string
   return byPath;
 }
 
-/** What only the end of the run knows of each message already in case_messages (appendMessages). */
+/**
+ * What only the end of the run knows of each message already in case_messages (appendMessages). Every
+ * message file has a link; a link whose file was not parsed updates nothing.
+ */
 function* messageUpdates(stored: StoredCase): Generator<Row> {
-  const links = new Map(stored.caseData.links.map((l) => [l.path, l]));
   const indicators = messageIndicators(stored.findings);
-  for (const m of stored.caseData.messages) {
-    const link = links.get(m.path);
-    const ind = indicators.get(m.path);
+  for (const link of stored.caseData.links) {
+    const ind = indicators.get(link.path);
     yield [
-      link?.dbMessageId ?? null, link?.account ?? link?.accountFromPath ?? null, link?.folder ?? null, link?.location ?? null,
-      bool(link?.queued ?? false), link?.flags ?? null, link?.uid ?? null, link?.createTime ?? null, link?.dbSize ?? null,
-      stored.threads[m.path] ?? null, ind ? [...ind.types].sort().join(',') : '', ind?.max ?? null, m.path,
+      link.dbMessageId, link.account ?? link.accountFromPath, link.folder, link.location, bool(link.queued), link.flags, link.uid,
+      link.createTime, link.dbSize, stored.threads[link.path] ?? null, ind ? [...ind.types].sort().join(',') : '', ind?.max ?? null, link.path,
     ];
   }
 }
