@@ -1,12 +1,15 @@
 /**
- * A message parsed for a run, in a parser worker: the parse (with indicators and body digest), the search
- * tokens of the whole message, and the body cut to its beginning, so the whole body never crosses a worker.
+ * A message parsed for a run, in a parser worker: the parse, its indicators, the digest of its whole body
+ * (so comparisons still see the whole body after it is cut), the search tokens of the whole message, and
+ * the body cut to its beginning, so the whole body never crosses a worker.
  */
+import { extractIocs } from '../mail/extractIocs.ts';
+import { parseMessage } from '../mail/parseMessage.ts';
 import { messageSearchTokens } from '../mail/searchTokens.ts';
+import { sha256Hex } from '../mail/sha256Hex.ts';
 import type { DnsSnapshot } from '../model/dnsSnapshot.ts';
 import type { ParsedMessage } from '../model/message.ts';
 import { RETAINED_TEXT_CHARS } from './messageLimits.ts';
-import { parseForTriage } from './parseForTriage.ts';
 
 export interface ParsedForRun {
   message: ParsedMessage;
@@ -19,7 +22,9 @@ export async function parseForRun(
   hashes: { md5: string; sha256: string },
   dns: DnsSnapshot | null,
 ): Promise<ParsedForRun> {
-  const message = await parseForTriage(bytes, path, hashes, dns);
+  const message = await parseMessage(bytes, path, hashes, dns);
+  message.iocs = extractIocs(message);
+  message.textDigest = await sha256Hex(new TextEncoder().encode(message.text));
   const tokens = messageSearchTokens(message);
   if (message.text.length > RETAINED_TEXT_CHARS) message.text = message.text.slice(0, RETAINED_TEXT_CHARS);
   return { message, tokens };
