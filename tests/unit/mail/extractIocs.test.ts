@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractIocs, MAX_IOCS_PER_MESSAGE } from '../../../src/lib/mail/extractIocs.ts';
-import { parseMessage } from '../../../src/lib/mail/parseMessage.ts';
+import { parseChecked } from './fastParseOracle.ts';
 import { mail, NO_HASHES } from './fixtures.ts';
 
 const MESSAGE = `Return-Path: bounce@mailer.bad.example
@@ -30,7 +30,7 @@ AAEC
 
 describe('extractIocs', () => {
   it('collects sender-side addresses, hops, body indicators (refanged) and attachment hashes', async () => {
-    const m = await parseMessage(mail(MESSAGE), 'x.eml', NO_HASHES, { dns: null });
+    const m = await parseChecked(mail(MESSAGE), 'x.eml', NO_HASHES, { dns: null });
     const iocs = extractIocs(m);
     const of = (kind: string) => iocs.filter((i) => i.kind === kind).map((i) => i.value);
     expect(of('email')).toEqual(['support@bad.example', 'collect@drop.example', 'bounce@mailer.bad.example', 'admin@drop.example']);
@@ -50,7 +50,7 @@ describe('extractIocs', () => {
 
   it('is bounded and de-duplicated', async () => {
     const body = Array.from({ length: 3000 }, (_, i) => `http://h${i}.example/ http://h0.example/`).join('\n');
-    const m = await parseMessage(mail('From: a@x.example\n\n', body, '\n'), 'x.eml', NO_HASHES, { dns: null });
+    const m = await parseChecked(mail('From: a@x.example\n\n', body, '\n'), 'x.eml', NO_HASHES, { dns: null });
     const iocs = extractIocs(m);
     expect(iocs.length).toBe(MAX_IOCS_PER_MESSAGE);
     expect(new Set(iocs.map((i) => `${i.kind} ${i.value}`)).size).toBe(iocs.length);
