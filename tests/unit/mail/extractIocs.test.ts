@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { extractIocs, MAX_IOCS_PER_MESSAGE } from '../../../src/lib/mail/extractIocs.ts';
+import { emailsInText, extractIocs, MAX_IOCS_PER_MESSAGE } from '../../../src/lib/mail/extractIocs.ts';
+import { mulberry32 } from '../../generate/mulberry32.mjs';
+import { emailsViaRegex } from './emailRegexOracle.ts';
 import { parseChecked } from './fastParseOracle.ts';
 import { mail, NO_HASHES } from './fixtures.ts';
+import { varietyMessage } from './mimeVariety.ts';
 
 const MESSAGE = `Return-Path: bounce@mailer.bad.example
 Received: from helo.bad.example (ptr.bad.example [203.0.113.66])
@@ -54,5 +57,34 @@ describe('extractIocs', () => {
     const iocs = extractIocs(m);
     expect(iocs.length).toBe(MAX_IOCS_PER_MESSAGE);
     expect(new Set(iocs.map((i) => `${i.kind} ${i.value}`)).size).toBe(iocs.length);
+  });
+});
+
+describe('emailsInText', () => {
+  const viaRegex = emailsViaRegex;
+
+  it('finds what the global regex finds on address-dense random text', () => {
+    const random = mulberry32(7);
+    const alphabet = 'aZ09._%+-@@@..--  \n\u00e9x'.split('');
+    let found = 0;
+    for (let i = 0; i < 3000; i++) {
+      const length = Math.floor(random() * 200);
+      let text = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      if (random() < 0.2) text = `${'a'.repeat(Math.floor(random() * 140))}@x.example ${text}`;
+      expect([...emailsInText(text)], JSON.stringify(text)).toEqual(viaRegex(text));
+      found += viaRegex(text).length;
+    }
+    expect(found).toBeGreaterThan(500);
+  });
+
+  it('finds what the global regex finds in the parsed text of generated messages', async () => {
+    let found = 0;
+    for (let seed = 1; seed <= 300; seed++) {
+      const m = await parseChecked(varietyMessage(seed), `variety seed ${seed}`, NO_HASHES, { dns: null });
+      const text = `${m.text}\nmail Ann.Lee+x@Mail.Example.com, a@b.c, -x@y.zz., ${m.text.slice(0, 40)}@example.org`;
+      expect([...emailsInText(text)]).toEqual(viaRegex(text));
+      found += viaRegex(text).length;
+    }
+    expect(found).toBeGreaterThan(300);
   });
 });

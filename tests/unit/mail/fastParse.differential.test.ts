@@ -1,14 +1,18 @@
 /**
  * The fast MIME path against postal-mime, message by message: for every message it accepts, parseMessage
  * must give exactly the reference ParsedMessage. Corpora: the bench generator's messages, a seeded variety
- * of awkward MIME, every mail fixture, the demo evidence and, when present, the shared sample.
+ * of awkward MIME, every mail fixture, the demo evidence and, when present, the shared sample. The same
+ * texts check extractIocs' address scan against the regex it replaced.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { emailsInText } from '../../../src/lib/mail/extractIocs.ts';
 import { demoEvidenceBytes } from '../../helpers/demoEvidence.ts';
 import { hasSamples } from '../../helpers/sharedSamples.ts';
+import { emailsViaRegex } from './emailRegexOracle.ts';
 import { compareWithOracle, OracleTally } from './fastParseOracle.ts';
 import { FIXTURES } from './fixtures.ts';
 import { varietyMessage } from './mimeVariety.ts';
@@ -19,11 +23,18 @@ const VARIETY_MESSAGES = 1500;
 
 interface BenchModule { benchMessages(count: number): Iterable<{ path: string; bytes: Uint8Array }> }
 
+/** Also checks extractIocs' '@'-anchored address scan against the regex it replaced, on the same texts. */
 async function tally(label: string, messages: AsyncIterable<[string, Uint8Array]> | Iterable<[string, Uint8Array]>): Promise<OracleTally> {
   const t = new OracleTally();
-  for await (const [name, bytes] of messages) t.add(name, await compareWithOracle(bytes, name));
+  const emailMismatches: string[] = [];
+  for await (const [name, bytes] of messages) {
+    const verdict = await compareWithOracle(bytes, name);
+    t.add(name, verdict);
+    if (!isDeepStrictEqual([...emailsInText(verdict.fast.text)], emailsViaRegex(verdict.fast.text))) emailMismatches.push(name);
+  }
   console.log(t.summary(label));
   expect(t.mismatches, `${label}: fast path differs from postal-mime`).toEqual([]);
+  expect(emailMismatches, `${label}: emailsInText differs from the regex`).toEqual([]);
   return t;
 }
 
