@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { emailsInText, extractIocs, MAX_IOCS_PER_MESSAGE } from '../../../src/lib/mail/extractIocs.ts';
-import { mulberry32 } from '../../generate/mulberry32.mjs';
 import { emailsViaRegex } from './emailRegexOracle.ts';
 import { parseChecked } from './fastParseOracle.ts';
 import { mail, NO_HASHES } from './fixtures.ts';
-import { varietyMessage } from './mimeVariety.ts';
+import { mulberry32, varietyMessage } from './mimeVariety.ts';
 
 const MESSAGE = `Return-Path: bounce@mailer.bad.example
 Received: from helo.bad.example (ptr.bad.example [203.0.113.66])

@@ -5,9 +5,10 @@
  * and RFC 2231 names, comments and folding in Content-Type, calendar parts, attached messages, digests,
  * boundaries that nest or never close, truncated files, NUL bytes, LF-only and stray CR line ends.
  */
-import { mulberry32 } from '../../generate/mulberry32.mjs';
-
 type Rand = () => number;
+
+/** The generators' seeded PRNG (tests/generate/mulberry32.mjs), imported by URL because the .mjs has no types. */
+export const { mulberry32 } = (await import(new URL('../../generate/mulberry32.mjs', import.meta.url).href)) as { mulberry32(seed: number): Rand };
 
 const WORDS = ['invoice', 'meeting', 'Grüße', 'café', 'naïve', '€100', '日本語', 'über', 'résumé', 'plain', 'text', 'a=b', '=3D', 'x_y', 'line', 'the', 'and', 'of', '-- ', 'Ω'];
 const CHARSETS = ['utf-8', 'UTF-8', '"utf-8"', 'iso-8859-1', 'windows-1252', 'us-ascii', 'iso-2022-jp', 'latin1', 'x-unknown-cs', 'cp1252', 'utf8', 'koi8-r', ''];
@@ -53,7 +54,7 @@ function base64(bytes: Uint8Array, r: Rand): string {
   let s = Buffer.from(bytes).toString('base64');
   if (chance(r, 0.1)) s = s.replace(/=+$/, '');
   const width = pick(r, [76, 64, 72, 1000]);
-  let lines = s.match(new RegExp(`.{1,${width}}`, 'g')) ?? [];
+  let lines: string[] = s.match(new RegExp(`.{1,${width}}`, 'g')) ?? [];
   if (chance(r, 0.05)) lines = lines.map((l) => `${l} `);
   if (chance(r, 0.05)) lines.splice(Math.floor(lines.length / 2), 0, '!!');
   return lines.join('\n');
