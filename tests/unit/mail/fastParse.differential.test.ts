@@ -15,11 +15,12 @@ import { hasSamples } from '../../helpers/sharedSamples.ts';
 import { emailsViaRegex } from './emailRegexOracle.ts';
 import { compareWithOracle, OracleTally } from './fastParseOracle.ts';
 import { FIXTURES } from './fixtures.ts';
-import { varietyMessage } from './mimeVariety.ts';
+import { mutatedMessage, varietyMessage } from './mimeVariety.ts';
 import { sampleMessage, sampleMessagePaths } from './sampleMessages.ts';
 
 const BENCH_MESSAGES = 600;
 const VARIETY_MESSAGES = 1500;
+const MUTATED_MESSAGES = 1500;
 
 interface BenchModule { benchMessages(count: number): Iterable<{ path: string; bytes: Uint8Array }> }
 
@@ -65,6 +66,12 @@ describe('fast MIME path against postal-mime', () => {
     const t = await tally('generated variety', messages);
     expect(t.fast).toBeGreaterThan(t.total * 0.3);
     expect(t.total - t.fast).toBeGreaterThan(t.total * 0.1);
+  });
+
+  it('gives the reference result on the same messages mutated line by line', { timeout: 300_000 }, async () => {
+    const messages = Array.from({ length: MUTATED_MESSAGES }, (_, i): [string, Uint8Array] => [`mutated seed ${i + 1}`, mutatedMessage(i + 1)]);
+    const t = await tally('mutated variety', messages);
+    expect(t.fast).toBeGreaterThan(t.total * 0.3);
   });
 
   it('gives the reference result on every mail fixture', { timeout: 60_000 }, async () => {

@@ -3,7 +3,9 @@
  * multiparts, alternative and related bodies, HTML-only mail, quoted-printable and base64 (padded mid-way,
  * foreign bytes), Latin-1 / Windows-1252 / UTF-8 / ISO-2022-JP / unknown charsets, flowed text, RFC 2047
  * and RFC 2231 names, comments and folding in Content-Type, calendar parts, attached messages, digests,
- * boundaries that nest or never close, truncated files, NUL bytes, LF-only and stray CR line ends.
+ * boundaries that nest or never close, truncated files, NUL bytes, LF-only and stray CR line ends; and
+ * the same messages mutated line by line (lines dropped, repeated, replaced by hostile MIME lines, bytes
+ * flipped) for what no generator thinks of.
  */
 type Rand = () => number;
 
@@ -227,4 +229,36 @@ export function varietyMessage(seed: number): Uint8Array {
     bytes[Math.floor(bytes.length * r())] = 0;
   }
   return bytes;
+}
+
+/** MIME lines that break structure when dropped anywhere: stray delimiters, odd Content-* values, bare CRs. */
+const HOSTILE_LINES = [
+  '--', '--b1', '--b1--', '--nested', '--nested--', '=', '\r', '', ' ', '\t', 'Content-Type: multipart/mixed; boundary=b1',
+  'Content-Type: multipart/alternative; boundary="nested"', 'Content-Type: text/plain; charset=" utf-8 "', 'Content-Type: text/plain; charset=""',
+  "Content-Type: text/plain; charset*=utf-8''x", 'Content-Type: multipart/mixed; boundary="b1"; boundary="b2"', 'Content-Type: multipart/mixed; boundary=""',
+  'Content-Type: multipart/mixed', 'Content-Type: text', 'Content-Type: multipart/mixed; boundary="a\\"b"', 'Content-Type: multipart/mixed; boundary=(x) b1',
+  'Content-Type: multipart/mixed; (unbalanced boundary=b1', 'Content-Type: text/html; charset=utf-8', '\uFEFFContent-Type: text/html',
+  'Content-Type: multipart/mixed;\r\n boundary=b1', 'Content-Transfer-Encoding: base64', 'Content-Transfer-Encoding: quoted-printable',
+  "Content-Disposition: attachment; filename*0*=utf-8''%C3%A9; filename*1=.txt", 'Content-Disposition: attachment; filename=a\\b.txt',
+  'Content-Type: message/rfc822', 'Content-Type: multipart/digest; boundary=b1', 'Content-Type: text/plain; format=flowed; delsp=yes',
+  'Content-Type: multipart/mixed; boundary=ü', '--ü', '--ü--', 'Content-type:text/plain;charset=iso-8859-1', 'CONTENT-TYPE : TEXT/HTML',
+  'Content-Type: text/plain; name="=?utf-8?B?w6k=?="', 'TVqQAAMAAAA=', 'YWJj=ZGVm', '=C3=A9=', 'Content-Type: text/calendar; method=request',
+];
+
+export function mutatedMessage(seed: number): Uint8Array {
+  const r = mulberry32(seed ^ 0x5a5a5a5a);
+  const lines = Buffer.from(varietyMessage(seed)).toString('latin1').split('\n');
+  for (let k = 1 + Math.floor(r() * 4); k > 0; k--) {
+    const at = Math.floor(r() * lines.length);
+    const op = Math.floor(r() * 5);
+    if (op === 0) lines.splice(at, 1);
+    else if (op === 1) lines.splice(at, 0, lines[Math.floor(r() * lines.length)] ?? '');
+    else if (op === 2) lines.splice(at, 0, Buffer.from(pick(r, HOSTILE_LINES)).toString('latin1') + (chance(r, 0.7) ? '\r' : ''));
+    else if (op === 3) {
+      const line = lines[at] ?? '';
+      const p = Math.floor(r() * (line.length + 1));
+      lines[at] = line.slice(0, p) + String.fromCharCode(Math.floor(r() * 256)) + line.slice(p + 1);
+    } else lines[at] = (lines[at] ?? '').replace(/\r$/, '');
+  }
+  return new Uint8Array(Buffer.from(lines.join('\n'), 'latin1'));
 }
