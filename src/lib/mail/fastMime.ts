@@ -275,18 +275,19 @@ export function fastMime(bytes: Uint8Array, maxHeadersSize: number): MimeContent
     anyHtml ||= entry.html !== undefined;
   }
   const plain: string[] = [];
-  const html: string[] = [];
+  // postal-mime joins one HTML piece per text part with '\n'; a part without HTML becomes `<div>…</div>`.
+  let htmlPieces = 0;
+  let htmlChars = false;
   for (const entry of texts.values()) {
     if (anyPlain) {
       if (!entry.plain) throw new FastPathDeclined('text body derived from HTML');
       plain.push(...entry.plain);
     }
-    // A part without HTML is rendered as `<div>…</div>`, never empty: only whether html is empty matters.
-    if (anyHtml) html.push(...(entry.html ?? entry.plain!.map(() => '<div></div>')));
+    if (anyHtml) {
+      const pieces = entry.html ?? entry.plain ?? [];
+      htmlPieces += pieces.length;
+      htmlChars ||= entry.html === undefined || entry.html.some((h) => h.length > 0);
+    }
   }
-  return {
-    text: plain.join('\n'),
-    hasHtml: html.length > 1 || (html.length === 1 && html[0].length > 0),
-    attachments,
-  };
+  return { text: plain.join('\n'), hasHtml: htmlPieces > 1 || (htmlPieces === 1 && htmlChars), attachments };
 }

@@ -1,3 +1,4 @@
+import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
 import { fastMime, MAX_FAST_DEPTH } from '../../../src/lib/mail/fastMime.ts';
 import { FastPathDeclined } from '../../../src/lib/mail/fastPathDeclined.ts';
@@ -5,6 +6,7 @@ import { parseMessage, parseMessageReference } from '../../../src/lib/mail/parse
 import { MAX_HEADER_BYTES_KEPT } from '../../../src/lib/mail/splitHeaders.ts';
 import { compareWithOracle } from './fastParseOracle.ts';
 import { attachedMessagePart, mail, NO_HASHES } from './fixtures.ts';
+import { mulberry32 } from './mimeVariety.ts';
 
 const BUDGET = 8 * 1024 * 1024;
 
@@ -69,6 +71,21 @@ describe('fastMime', () => {
     const bytes = mail('From: a@x.example\nContent-Type: text/html\n\n<p>only html</p>\n');
     expect(fastMime(bytes, BUDGET)).toEqual({ text: '', hasHtml: true, attachments: [] });
     expect(await compareWithOracle(bytes, 'x.eml')).toMatchObject({ path: 'fast', mismatch: false });
+  });
+});
+
+describe('fast transfer decoding', () => {
+  it('decodes base64 and quoted-printable bodies byte for byte as postal-mime, junk, padding and soft breaks included', async () => {
+    const random = mulberry32(11);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/==== \t\r\n\n!é=0A=3d=\n';
+    for (let i = 0; i < 400; i++) {
+      const body = Array.from({ length: Math.floor(random() * 300) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      const encoding = i % 2 ? 'base64' : 'quoted-printable';
+      const bytes = mail(`From: a@x.example\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: ${encoding}\n\n`, body);
+      const reference = await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer' });
+      const fast = fastMime(bytes, BUDGET);
+      expect(fast.attachments.map((a) => [...(a.content as Uint8Array)]), JSON.stringify(body)).toEqual(reference.attachments.map((a) => [...new Uint8Array(a.content as ArrayBuffer)]));
+    }
   });
 });
 
