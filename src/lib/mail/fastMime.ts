@@ -5,10 +5,12 @@
  * same boundary rules, keeps each part's body as a byte range and decodes it once.
  *
  * It throws FastPathDeclined where postal-mime's result could differ from a plain reading, and the
- * caller then asks postal-mime: attached or embedded messages (message/rfc822, message/global, which
- * postal-mime and flattenAttachments parse recursively), a text body postal-mime would derive from
- * HTML, charsets outside postalCharset's direct labels, header blocks beyond postal-mime's budget,
- * and nesting deeper than MAX_FAST_DEPTH.
+ * caller then asks postal-mime: an inline message/rfc822 part (postal-mime parses it and merges its
+ * text into the body), a text body postal-mime would derive from HTML, charsets outside postalCharset's
+ * direct labels, header blocks beyond postal-mime's budget, and nesting deeper than MAX_FAST_DEPTH.
+ * Attached messages (message/rfc822 as an attachment, or in a delivery or feedback report; every
+ * message/global) are listed like any attachment: flattenAttachments opens them with postal-mime on
+ * both paths.
  */
 import { decodeWords, type Attachment } from 'postal-mime';
 import { decodeFlowedText } from './flowedText.ts';
@@ -233,10 +235,21 @@ function textOf(bytes: Uint8Array, part: Part): string {
 
 interface TextEntry { plain?: string[]; html?: string[] }
 
-function collect(bytes: Uint8Array, part: Part, alternative: Part | false, texts: Map<Part, TextEntry>, attachments: Attachment[]): void {
+/** postal-mime keeps every message/rfc822 part an attachment when the message is a delivery or feedback report. */
+function hasReportParts(part: Part): boolean {
+  if (!part.multipart && (part.type.value === 'message/delivery-status' || part.type.value === 'message/feedback-report')) return true;
+  return part.children.some(hasReportParts);
+}
+
+interface Collected { texts: Map<Part, TextEntry>; attachments: Attachment[]; rfc822Attachments: boolean }
+
+function collect(bytes: Uint8Array, part: Part, alternative: Part | false, into: Collected): void {
+  const { texts, attachments } = into;
   if (!part.multipart) {
     const type = part.type.value;
-    if (type === 'message/rfc822' || type === 'message/global') throw new FastPathDeclined(`${type} part`);
+    if (type === 'message/rfc822' && !into.rfc822Attachments && (part.disposition.value || 'inline') === 'inline') {
+      throw new FastPathDeclined('inline message/rfc822 part');
+    }
     if (part.disposition.value !== 'attachment' && (type === 'text/plain' || type === 'text/html')) {
       const selector = alternative || part;
       const entry = texts.get(selector) ?? {};
@@ -257,7 +270,7 @@ function collect(bytes: Uint8Array, part: Part, alternative: Part | false, texts
   } else if (part.multipart === 'alternative') {
     alternative = part;
   }
-  for (const child of part.children) collect(bytes, child, alternative, texts, attachments);
+  for (const child of part.children) collect(bytes, child, alternative, into);
 }
 
 /** Throws FastPathDeclined when postal-mime must read the message; `maxHeadersSize` is the budget postal-mime is given. */
@@ -266,7 +279,7 @@ export function fastMime(bytes: Uint8Array, maxHeadersSize: number): MimeContent
   walker.walk();
   const texts = new Map<Part, TextEntry>();
   const attachments: Attachment[] = [];
-  collect(bytes, walker.root, false, texts, attachments);
+  collect(bytes, walker.root, false, { texts, attachments, rfc822Attachments: hasReportParts(walker.root) });
 
   let anyPlain = false;
   let anyHtml = false;

@@ -60,11 +60,22 @@ describe('fastMime', () => {
 
   it('declines what postal-mime reads differently from a plain pass', () => {
     const head = 'From: a@x.example\nContent-Type: multipart/mixed; boundary="m"\n\n--m\n';
-    expect(declined(mail(head, attachedMessagePart(true), '--m--\n'))).toBe('message/rfc822 part');
+    const inline = attachedMessagePart(true).replace('Content-Disposition: attachment; filename="original.eml"\n', '');
+    expect(declined(mail(head, inline, '--m--\n'))).toBe('inline message/rfc822 part');
     expect(declined(mail(head, 'Content-Type: text/plain\n\nplain\n--m\nContent-Type: text/html\n\n<b>html</b>\n--m--\n'))).toBe('text body derived from HTML');
     expect(declined(mail('From: a@x.example\nContent-Type: text/plain; charset=x-klingon\n\nq\n'))).toBe('charset "x-klingon"');
     const deep = Array.from({ length: MAX_FAST_DEPTH + 1 }, (_, i) => `Content-Type: multipart/mixed; boundary="d${i}"\n\n--d${i}\n`).join('');
     expect(declined(mail('From: a@x.example\n', deep, '\nx\n'))).toBe(`nesting deeper than ${MAX_FAST_DEPTH}`);
+  });
+
+  it('lists attached messages, and inline ones in a delivery report, as attachments as postal-mime does', async () => {
+    const head = 'From: a@x.example\nContent-Type: multipart/report; report-type=delivery-status; boundary="m"\n\n--m\n';
+    const inline = attachedMessagePart(true).replace('Content-Disposition: attachment; filename="original.eml"\n', '');
+    const report = mail(head, 'Content-Type: message/delivery-status\n\nStatus: 5.1.1\n--m\n', inline, '--m--\n');
+    expect(fastMime(report, BUDGET).attachments.map((a) => a.mimeType)).toEqual(['message/delivery-status', 'message/rfc822']);
+    expect(await compareWithOracle(report, 'x.eml')).toMatchObject({ path: 'fast', mismatch: false });
+    const forwarded = mail('From: a@x.example\nContent-Type: multipart/mixed; boundary="m"\n\n--m\n', attachedMessagePart(true), '--m--\n');
+    expect(await compareWithOracle(forwarded, 'x.eml')).toMatchObject({ path: 'fast', mismatch: false });
   });
 
   it('accepts an HTML-only message: postal-mime leaves its text empty', async () => {
@@ -95,8 +106,10 @@ describe('parseMessage and parseMessageReference', () => {
     expect((await parseMessageReference(mail(ALTERNATIVE), 'x.eml', NO_HASHES, null)).parsedBy).toBe('postal-mime');
     const forwarded = mail('From: a@x.example\nContent-Type: multipart/mixed; boundary="m"\n\n--m\n', attachedMessagePart(true), '--m--\n');
     const m = await parseMessage(forwarded, 'x.eml', NO_HASHES, null);
-    expect(m.parsedBy).toBe('postal-mime');
-    expect(m.attachments.map((a) => a.filename)).toEqual(['original.eml', 'tool.exe']);
+    expect(m.parsedBy).toBe('fast');
+    expect(m.attachments.map((a) => [a.filename, a.container])).toEqual([['original.eml', undefined], ['tool.exe', 'original.eml']]);
+    const inline = mail('From: a@x.example\nContent-Type: multipart/mixed; boundary="m"\n\n--m\n', attachedMessagePart(true).replace(/Content-Disposition: .*\n/, ''), '--m--\n');
+    expect((await parseMessage(inline, 'x.eml', NO_HASHES, null)).parsedBy).toBe('postal-mime');
   });
 
   it('leaves a header block postal-mime is given cut down to postal-mime', async () => {
