@@ -15,28 +15,31 @@ function contentEnd(bytes: Uint8Array, start: number, lineEnd: number): number {
   return e;
 }
 
-/** 7bit, 8bit, binary and unknown encodings: every line followed by LF. */
+/**
+ * 7bit, 8bit, binary and unknown encodings: every line followed by LF. CRs are dropped where they end a
+ * line (a run before LF or at the end of the file) and kept inside one, copying the runs between them.
+ */
 export function passThroughBody(bytes: Uint8Array, start: number, end: number): Uint8Array {
   if (start >= end) return new Uint8Array(0);
   const range = bytes.subarray(start, end);
-  if (range.indexOf(CR) < 0) {
-    if (range[range.length - 1] === LF) return range;
-    const out = new Uint8Array(range.length + 1);
-    out.set(range);
-    out[range.length] = LF;
-    return out;
-  }
+  const terminated = range[range.length - 1] === LF;
+  if (terminated && range.indexOf(CR) < 0) return range;
   const out = new Uint8Array(range.length + 1);
   let o = 0;
   for (let pos = start; pos < end; ) {
-    const lf = bytes.indexOf(LF, pos);
-    const lineEnd = lf < 0 || lf >= end ? end : lf + 1;
-    const e = contentEnd(bytes, pos, lineEnd);
-    out.set(bytes.subarray(pos, e), o);
-    o += e - pos;
-    out[o++] = LF;
-    pos = lineEnd;
+    let cr = bytes.indexOf(CR, pos);
+    if (cr < 0 || cr >= end) cr = end;
+    out.set(bytes.subarray(pos, cr), o);
+    o += cr - pos;
+    let after = cr;
+    while (after < end && bytes[after] === CR) after++;
+    if (after < end && bytes[after] !== LF) {
+      out.set(bytes.subarray(cr, after), o);
+      o += after - cr;
+    }
+    pos = after;
   }
+  if (!terminated) out[o++] = LF;
   return out.subarray(0, o);
 }
 

@@ -86,12 +86,12 @@ describe('fastMime', () => {
 });
 
 describe('fast transfer decoding', () => {
-  it('decodes base64 and quoted-printable bodies byte for byte as postal-mime, junk, padding and soft breaks included', async () => {
+  it('decodes base64, quoted-printable and 8bit bodies byte for byte as postal-mime: junk, padding, soft breaks, stray CRs', async () => {
     const random = mulberry32(11);
-    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/==== \t\r\n\n!é=0A=3d=\n';
-    for (let i = 0; i < 400; i++) {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/==== \t\r\r\r\n\n\n!é=0A=3d=\n';
+    for (let i = 0; i < 600; i++) {
       const body = Array.from({ length: Math.floor(random() * 300) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
-      const encoding = i % 2 ? 'base64' : 'quoted-printable';
+      const encoding = ['base64', 'quoted-printable', '8bit'][i % 3];
       const bytes = mail(`From: a@x.example\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: ${encoding}\n\n`, body);
       const reference = await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer' });
       const fast = fastMime(bytes, BUDGET);
