@@ -92,6 +92,14 @@ class Walker {
     for (let pos = 0; pos < n; ) {
       const lf = bytes.indexOf(LF, pos);
       const lineEnd = lf < 0 ? n : lf + 1;
+      const part = this.current;
+      // A body line that cannot be a delimiter only extends the body: the bulk of every message.
+      if (part.state === 'body' && !(bytes[pos] === DASH && bytes[pos + 1] === DASH && this.boundaries.length)) {
+        if (part.bodyStart < 0) part.bodyStart = pos;
+        part.bodyEnd = lineEnd;
+        pos = lineEnd;
+        continue;
+      }
       let contentEnd = lineEnd;
       while (contentEnd > pos && (bytes[contentEnd - 1] === LF || bytes[contentEnd - 1] === CR)) contentEnd--;
       this.line(pos, contentEnd, lineEnd);
