@@ -52,7 +52,7 @@ const USERS_PER_DOMAIN = 16;
 const LINE_POOL_SIZE = 4096;
 const RANDOM_POOL_BYTES = 4 * 1024 * 1024;
 
-function createCorpus(random) {
+export function createCorpus(random) {
   const pick = (list) => list[Math.floor(random() * list.length)];
   const lines = Array.from({ length: LINE_POOL_SIZE }, () => {
     const words = [];
@@ -90,7 +90,7 @@ function mimeDate(ms) {
   return new Date(ms).toUTCString().replace('GMT', '+0000');
 }
 
-function buildMessage(index, random, corpus) {
+export function buildMessage(index, random, corpus) {
   const { lines, pool, pick } = corpus;
   const domain = DOMAINS[index % DOMAINS.length];
   const user = `user${String(Math.floor(random() * USERS_PER_DOMAIN)).padStart(2, '0')}`;
@@ -149,6 +149,13 @@ function buildMessage(index, random, corpus) {
     path: `hMailServer/Data/${domain}/${user}/${name.slice(1, 3)}/${name}`,
     bytes: Buffer.from(message.join('\r\n')),
   };
+}
+
+/** The first `count` messages of the bench zip, in its order, without writing it (parse benchmarks, differential tests). */
+export function* benchMessages(count) {
+  const random = mulberry32(SEED);
+  const corpus = createCorpus(random);
+  for (let i = 0; i < count; i++) yield buildMessage(i, random, corpus);
 }
 
 export async function generateLargeEvidence({ count, out, force }) {

@@ -15,7 +15,11 @@ export const MAX_IOCS_PER_MESSAGE = 1000;
 const MAX_URL_CHARS = 2048;
 
 const URL_RE = /\b(?:https?|ftp):\/\/[^\s<>"'`{}|\\^\u0000-\u001f]+/gi;
-const EMAIL_RE = /[a-z0-9][a-z0-9._%+-]{0,63}@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\b/gi;
+/**
+ * Addresses in text are matched as /[a-z0-9][a-z0-9._%+-]{0,63}@DOMAIN/gi would match them, but from each
+ * '@' outwards: that regex is tried at every position of the body, and bodies rarely hold an '@'.
+ */
+const EMAIL_DOMAIN_RE = /(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\b/iy;
 const IPV4_RE = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]*\d)/g;
 
 /** Reads defanged notation back: hxxp(s), [:], [.], (.), [dot], [@], [at]. */
@@ -26,6 +30,34 @@ function refang(text: string): string {
     .replace(/\[:\]/g, ':')
     .replace(/\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)/gi, '.')
     .replace(/\[@\]|\(@\)|\[at\]|\(at\)/gi, '@');
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+function isLocalPart(c: number): boolean {
+  return isAlnum(c) || c === 0x2e || c === 0x5f || c === 0x25 || c === 0x2b || c === 0x2d;
+}
+
+/**
+ * Each match, in order, as the global regex gives them: for an '@' whose domain matches, the match starts
+ * at the leftmost alphanumeric of the local-part run before it, at most 64 characters back and not
+ * before the end of the previous match.
+ */
+export function* emailsInText(text: string): Generator<string> {
+  let searchFrom = 0;
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    EMAIL_DOMAIN_RE.lastIndex = at + 1;
+    if (!EMAIL_DOMAIN_RE.test(text)) continue;
+    const floor = Math.max(searchFrom, at - 64);
+    let start = at;
+    while (start > floor && isLocalPart(text.charCodeAt(start - 1))) start--;
+    while (start < at && !isAlnum(text.charCodeAt(start))) start++;
+    if (start === at) continue;
+    searchFrom = EMAIL_DOMAIN_RE.lastIndex;
+    yield text.slice(start, searchFrom);
+  }
 }
 
 function usefulIp(text: string): string | null {
@@ -87,9 +119,9 @@ export function extractIocs(message: ParsedMessage): Ioc[] {
     add('url', url);
     addHost(hostOf(url));
   }
-  for (const m of text.matchAll(EMAIL_RE)) {
+  for (const email of emailsInText(text)) {
     if (out.length >= MAX_IOCS_PER_MESSAGE) break;
-    addEmail(m[0]);
+    addEmail(email);
   }
   for (const m of text.matchAll(IPV4_RE)) {
     if (out.length >= MAX_IOCS_PER_MESSAGE) break;

@@ -2,6 +2,8 @@
  * One message file → ParsedMessage: headers from the raw bytes (file order, unfolded), typed fields,
  * the Received chain, authentication and hMailServer spam headers, attachments with hashes and
  * sniffed types, bounded text for search, DKIM checks, and every defect found. Never throws.
+ * The body is decoded by the fast MIME path (fastMime.ts) when it can give postal-mime's exact result,
+ * else by postal-mime; parseMessageReference always uses postal-mime, for reference runs.
  */
 import PostalMime, { decodeWords, type Email } from 'postal-mime';
 import type { DnsSnapshot } from '../model/dnsSnapshot.ts';
@@ -9,6 +11,7 @@ import type { AttachmentInfo, ParsedMessage } from '../model/message.ts';
 import { parseAddressList, parseBareAddress } from './addresses.ts';
 import { decodeText, repairC1 } from './decodeText.ts';
 import { detectAttachmentType } from './detectAttachmentType.ts';
+import { fastMime, type MimeContent } from './fastMime.ts';
 import { attachmentBytes, flattenAttachments, type FlatAttachment } from './flattenAttachments.ts';
 import { guidFromPath } from './guidFromPath.ts';
 import { listArchiveEntries } from './listArchiveEntries.ts';
@@ -87,18 +90,28 @@ async function attachmentInfo(a: FlatAttachment): Promise<AttachmentInfo> {
   return info;
 }
 
-function emptyMessage(bytes: Uint8Array, path: string, hashes: { md5: string; sha256: string }): ParsedMessage {
+function fromPostal(email: Email): MimeContent {
+  return { text: email.text ?? '', hasHtml: typeof email.html === 'string' && email.html.length > 0, attachments: email.attachments };
+}
+
+function emptyMessage(bytes: Uint8Array, path: string, hashes: { md5: string; sha256: string }, reference: boolean): ParsedMessage {
   return {
     path, size: bytes.length, md5: hashes.md5, sha256: hashes.sha256, guid: guidFromPath(path),
     headers: [], messageId: null, inReplyTo: null, references: [], from: null, sender: null, replyTo: [],
     returnPath: null, deliveredTo: null, to: [], cc: [], bcc: [], subject: '', date: null, received: [],
     authResults: [], spam: { flagged: false, score: null, reasons: [] }, dkim: [], attachments: [], text: '',
-    hasHtml: false, defects: [], parseError: null, parsedBy: 'postal-mime',
+    hasHtml: false, defects: [], parseError: null, parsedBy: reference ? 'postal-mime' : 'fast',
   };
 }
 
-async function parse(bytes: Uint8Array, path: string, hashes: { md5: string; sha256: string }, dns: DnsSnapshot | null): Promise<ParsedMessage> {
-  const msg = emptyMessage(bytes, path, hashes);
+async function parse(
+  bytes: Uint8Array,
+  path: string,
+  hashes: { md5: string; sha256: string },
+  dns: DnsSnapshot | null,
+  reference: boolean,
+): Promise<ParsedMessage> {
+  const msg = emptyMessage(bytes, path, hashes, reference);
   if (bytes.length === 0) {
     msg.parseError = 'empty file';
     return msg;
@@ -140,16 +153,27 @@ async function parse(bytes: Uint8Array, path: string, hashes: { md5: string; sha
   msg.authResults = parseAuthResults(msg.headers);
   msg.spam = parseSpamVerdict(msg.headers);
 
-  let email: Email | null = null;
-  try {
-    email = await PostalMime.parse(postalInput(bytes, block), { attachmentEncoding: 'arraybuffer', maxHeadersSize: POSTAL_MAX_HEADERS });
-  } catch (err) {
-    msg.defects.push(`MIME decoding failed (${err instanceof Error ? err.message : String(err)}); body read as plain text`);
+  const input = postalInput(bytes, block);
+  let content: MimeContent | null = null;
+  if (!reference && input === bytes) {
+    try {
+      content = fastMime(bytes, POSTAL_MAX_HEADERS);
+    } catch {
+      // Declined (or failed): postal-mime reads the message below, as it always did.
+    }
   }
-  if (email) {
-    msg.text = bounded(repairC1(email.text ?? ''));
-    msg.hasHtml = typeof email.html === 'string' && email.html.length > 0;
-    const list = await flattenAttachments(email.attachments, MAX_ATTACHMENTS + 1);
+  if (!content) {
+    msg.parsedBy = 'postal-mime';
+    try {
+      content = fromPostal(await PostalMime.parse(input, { attachmentEncoding: 'arraybuffer', maxHeadersSize: POSTAL_MAX_HEADERS }));
+    } catch (err) {
+      msg.defects.push(`MIME decoding failed (${err instanceof Error ? err.message : String(err)}); body read as plain text`);
+    }
+  }
+  if (content) {
+    msg.text = bounded(repairC1(content.text));
+    msg.hasHtml = content.hasHtml;
+    const list = await flattenAttachments(content.attachments, MAX_ATTACHMENTS + 1);
     if (list.length > MAX_ATTACHMENTS) msg.defects.push(`more than ${MAX_ATTACHMENTS} attachments; the first ${MAX_ATTACHMENTS} were examined`);
     for (const a of list.slice(0, MAX_ATTACHMENTS)) msg.attachments.push(await attachmentInfo(a));
   } else {
@@ -166,17 +190,37 @@ async function parse(bytes: Uint8Array, path: string, hashes: { md5: string; sha
   return msg;
 }
 
-export async function parseMessage(
+async function parseSafely(
+  bytes: Uint8Array,
+  path: string,
+  hashes: { md5: string; sha256: string },
+  options: ParseOptions | DnsSnapshot | null,
+  reference: boolean,
+): Promise<ParsedMessage> {
+  try {
+    return await parse(bytes, path, hashes, dnsOf(options), reference);
+  } catch (err) {
+    const msg = emptyMessage(bytes, path, hashes, reference);
+    msg.parseError = `parser failed: ${err instanceof Error ? err.message : String(err)}`;
+    return msg;
+  }
+}
+
+export function parseMessage(
   bytes: Uint8Array,
   path: string,
   hashes: { md5: string; sha256: string },
   options: ParseOptions | DnsSnapshot | null = null,
 ): Promise<ParsedMessage> {
-  try {
-    return await parse(bytes, path, hashes, dnsOf(options));
-  } catch (err) {
-    const msg = emptyMessage(bytes, path, hashes);
-    msg.parseError = `parser failed: ${err instanceof Error ? err.message : String(err)}`;
-    return msg;
-  }
+  return parseSafely(bytes, path, hashes, options, false);
+}
+
+/** parseMessage with postal-mime decoding every body: the reference for slow runs and the differential test. */
+export function parseMessageReference(
+  bytes: Uint8Array,
+  path: string,
+  hashes: { md5: string; sha256: string },
+  options: ParseOptions | DnsSnapshot | null = null,
+): Promise<ParsedMessage> {
+  return parseSafely(bytes, path, hashes, options, true);
 }

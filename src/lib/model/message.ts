@@ -94,8 +94,14 @@ export interface ParsedMessage {
   defects: string[];
   /** Set when the message could not be parsed at all. */
   parseError: string | null;
+  /**
+   * Which MIME decoder produced `text`, `hasHtml` and `attachments`: 'fast' is the project's own
+   * structural pass (src/lib/mail/fastMime.ts), which gives postal-mime's exact result for the messages
+   * it accepts; 'postal-mime' when it declined one or a reference parse was asked for. Files without a
+   * header block are never MIME-decoded and say 'fast' unless parsed as reference. Optional because
+   * messages built outside parseMessage (tests, fixtures) need not say.
+   */
+  parsedBy?: 'fast' | 'postal-mime';
   /** Indicators of compromise, extracted in the parser worker while the full body is at hand. */
   iocs?: { kind: string; value: string }[];
-  /** Which parser produced this: the fast structural path, or postal-mime (the reference) for the rest. */
-  parsedBy: 'fast' | 'postal-mime';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMessage } from '../../../src/lib/mail/parseMessage.ts';
+import { parseChecked } from './fastParseOracle.ts';
 import { mail, NO_HASHES } from './fixtures.ts';
 
 const CASES: { charset: string; bytes: number[]; text: string }[] = [
@@ -20,7 +20,7 @@ const qp = (bytes: number[]) => bytes.map((b) => (b >= 0x21 && b <= 0x7e && b !=
 
 describe.each(CASES)('charset $charset', ({ charset, bytes, text }) => {
   it('decodes B and Q encoded words in Subject and From', async () => {
-    const m = await parseMessage(
+    const m = await parseChecked(
       mail(`From: =?${charset}?B?${b64(bytes)}?= <a@x.example>\nTo: b@x.example\nSubject: =?${charset}?Q?${qp(bytes)}?= [ok]\n\nbody\n`),
       'x.eml', NO_HASHES, { dns: null },
     );
@@ -30,7 +30,7 @@ describe.each(CASES)('charset $charset', ({ charset, bytes, text }) => {
   });
 
   it('decodes an 8-bit body', async () => {
-    const m = await parseMessage(
+    const m = await parseChecked(
       mail(`Subject: t\nContent-Type: text/plain; charset="${charset}"\nContent-Transfer-Encoding: 8bit\n\n`, bytes, '\n'),
       'x.eml', NO_HASHES, { dns: null },
     );
@@ -39,7 +39,7 @@ describe.each(CASES)('charset $charset', ({ charset, bytes, text }) => {
   });
 
   it('decodes a base64 body', async () => {
-    const m = await parseMessage(
+    const m = await parseChecked(
       mail(`Subject: t\nContent-Type: text/plain; charset=${charset}\nContent-Transfer-Encoding: base64\n\n${b64(bytes)}\n`),
       'x.eml', NO_HASHES, { dns: null },
     );
@@ -49,12 +49,12 @@ describe.each(CASES)('charset $charset', ({ charset, bytes, text }) => {
 
 describe('charset fallbacks', () => {
   it('reads raw 8-bit Latin-1 in a header as Windows-1252, not as replacement characters', async () => {
-    const m = await parseMessage(mail('Subject: Caf', [0xe9], ' cr', [0xe8], 'me\n\nx\n'), 'x.eml', NO_HASHES, { dns: null });
+    const m = await parseChecked(mail('Subject: Caf', [0xe9], ' cr', [0xe8], 'me\n\nx\n'), 'x.eml', NO_HASHES, { dns: null });
     expect(m.subject).toBe('Café crème');
   });
 
   it('reports an unknown charset and still gives the text', async () => {
-    const m = await parseMessage(mail('Subject: t\nContent-Type: text/plain; charset=x-klingon\n\nhello\n'), 'x.eml', NO_HASHES, { dns: null });
+    const m = await parseChecked(mail('Subject: t\nContent-Type: text/plain; charset=x-klingon\n\nhello\n'), 'x.eml', NO_HASHES, { dns: null });
     expect(m.text.trim()).toBe('hello');
     expect(m.defects.join('\n')).toMatch(/unknown charset "x-klingon"/);
   });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { messageDetail } from '../../../src/lib/mail/messageDetail.ts';
-import { parseMessage } from '../../../src/lib/mail/parseMessage.ts';
+import { parseChecked } from './fastParseOracle.ts';
 import { MAX_HEADER_BYTES_KEPT } from '../../../src/lib/mail/splitHeaders.ts';
 import { mail, NO_HASHES } from './fixtures.ts';
 
-const parse = (bytes: Uint8Array) => parseMessage(bytes, 'Data/{00000000-0000-0000-0000-000000000001}.eml', NO_HASHES, { dns: null });
+const parse = (bytes: Uint8Array) => parseChecked(bytes, 'Data/{00000000-0000-0000-0000-000000000001}.eml', NO_HASHES, { dns: null });
 
 const MULTIPART = `From: a@x.example
 To: b@y.example

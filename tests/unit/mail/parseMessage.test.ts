@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { guidFromPath } from '../../../src/lib/mail/guidFromPath.ts';
 import { parseAuthResults } from '../../../src/lib/mail/parseAuthResults.ts';
-import { parseMessage } from '../../../src/lib/mail/parseMessage.ts';
+import { parseChecked } from './fastParseOracle.ts';
 import { parseSpamVerdict } from '../../../src/lib/mail/parseSpamVerdict.ts';
 import { hasSamples } from '../../helpers/sharedSamples.ts';
 import { attachedMessagePart, mail, NO_HASHES } from './fixtures.ts';
 import { ALICE, BOB, CAROL, sampleMessage, sampleMessagePaths } from './sampleMessages.ts';
 
 const parse = (bytes: Uint8Array, path = 'Data/x.example/u/AB/{AB0CF48E-6847-4D27-A0CA-D702FFEC5B94}.eml') =>
-  parseMessage(bytes, path, { md5: 'm', sha256: 's' }, { dns: null });
+  parseChecked(bytes, path, { md5: 'm', sha256: 's' }, { dns: null });
 
 describe('guidFromPath', () => {
   it.each([
@@ -250,7 +250,7 @@ describe.skipIf(!hasSamples)('parseMessage on the sample case', () => {
     const paths = await sampleMessagePaths();
     expect(paths.length).toBe(43);
     for (const p of paths) {
-      const m = await parseMessage(await sampleMessage(p), p, NO_HASHES, { dns: null });
+      const m = await parseChecked(await sampleMessage(p), p, NO_HASHES, { dns: null });
       expect(m.parseError, p).toBeNull();
       expect(m.defects, p).toEqual([]);
       expect(m.guid, p).toMatch(/^\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}$/);
@@ -260,7 +260,7 @@ describe.skipIf(!hasSamples)('parseMessage on the sample case', () => {
 
   it('5E: hMailServer spam headers with a gap in the numbering', async () => {
     const p = `${BOB}/5E/{5E4992DB-CE19-497A-9C7C-F177051CA8D0}.eml`;
-    const m = await parseMessage(await sampleMessage(p), p, NO_HASHES, { dns: null });
+    const m = await parseChecked(await sampleMessage(p), p, NO_HASHES, { dns: null });
     expect(m.spam).toEqual({
       flagged: true,
       score: 5,
@@ -275,7 +275,7 @@ describe.skipIf(!hasSamples)('parseMessage on the sample case', () => {
 
   it('C7: a PE executable declared as PDF', async () => {
     const p = `${BOB}/C7/{C75FB7C4-CBA0-4CF4-A243-485444A62E32}.eml`;
-    const m = await parseMessage(await sampleMessage(p), p, NO_HASHES, { dns: null });
+    const m = await parseChecked(await sampleMessage(p), p, NO_HASHES, { dns: null });
     expect(m.attachments).toHaveLength(1);
     expect(m.attachments[0]).toMatchObject({ filename: 'invoice.pdf.exe', contentType: 'application/pdf', disposition: 'attachment', detectedType: 'pe-executable', size: 1040 });
     expect(m.text.trim()).toBe('See attached.');
@@ -283,7 +283,7 @@ describe.skipIf(!hasSamples)('parseMessage on the sample case', () => {
 
   it('00: a zip holding a script', async () => {
     const p = `${CAROL}/00/{00ABC2F9-A563-4BCA-B56E-45AC1F438615}.eml`;
-    const m = await parseMessage(await sampleMessage(p), p, NO_HASHES, { dns: null });
+    const m = await parseChecked(await sampleMessage(p), p, NO_HASHES, { dns: null });
     expect(m.attachments[0]).toMatchObject({ filename: 'scan_0031.zip', detectedType: 'zip', archiveEntries: ['scan_0031.js'] });
   });
 
@@ -294,13 +294,13 @@ describe.skipIf(!hasSamples)('parseMessage on the sample case', () => {
       [`${ALICE}/A8/{A88E33DF-3CF0-46FD-94D8-FFBE6D490ABD}.eml`]: 'Café crème brûlée',
     };
     for (const [p, subject] of Object.entries(subjects)) {
-      expect((await parseMessage(await sampleMessage(p), p, NO_HASHES, { dns: null })).subject).toBe(subject);
+      expect((await parseChecked(await sampleMessage(p), p, NO_HASHES, { dns: null })).subject).toBe(subject);
     }
   });
 
   it('C8: two Received hops, newest first', async () => {
     const p = `${ALICE}/C8/{C843C992-FBB9-42EA-A10E-807AF25B1B73}.eml`;
-    const m = await parseMessage(await sampleMessage(p), p, NO_HASHES, { dns: null });
+    const m = await parseChecked(await sampleMessage(p), p, NO_HASHES, { dns: null });
     expect(m.received.map((h) => [h.from, h.ip, h.by, h.time])).toEqual([
       ['relay2.contoso.example', '192.0.2.31', 'mail.northwind.example', '2024-05-09T08:00:00.000Z'],
       ['relay1.contoso.example', '192.0.2.30', 'relay2.contoso.example', '2024-05-09T17:00:00.000Z'],
