@@ -48,9 +48,9 @@ export function remoteDeps(caseDbPort: MessagePort, parserPorts: MessagePort[]):
       openCaseFile: (bytes) => caseDb.openCaseFile(bytes),
       query: (sql, params) => caseDb.query(sql, params),
     },
-    parseMessage: (bytes, path, hashes, dns) => {
+    parseMessage: (bytes, path, hashes, dns, reference) => {
       const own = ownBuffer(bytes);
-      return pool.run((p) => p.parseMessage(transfer(own, [own.buffer as ArrayBuffer]), path, hashes, dns));
+      return pool.run((p) => p.parseMessage(transfer(own, [own.buffer as ArrayBuffer]), path, hashes, dns, reference));
     },
     readMessageJob: (job) => pool.run((p) => p.readMessageJob(job)),
     findWeakPasswords: (accounts) => parsers[0].findWeakPasswords(accounts),

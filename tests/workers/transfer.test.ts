@@ -104,7 +104,7 @@ describe('remoteDeps sends evidence bytes by transfer', () => {
   const sends: { method: string; send: (bytes: Uint8Array) => Promise<unknown> }[] = [
     { method: 'importSqlite', send: (b) => deps.caseDb.importSqlite(b, 'x.sdb') },
     { method: 'dumpChunk', send: (b) => deps.caseDb.dumpChunk(b) },
-    { method: 'parseMessage', send: (b) => deps.parseMessage(b, 'x.eml', hashes, null) },
+    { method: 'parseMessage', send: (b) => deps.parseMessage(b, 'x.eml', hashes, null, false) },
   ];
 
   for (const { method, send } of sends) {

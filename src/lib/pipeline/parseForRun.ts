@@ -1,10 +1,11 @@
 /**
  * A message parsed for a run, in a parser worker: the parse, its indicators, the digest of its whole body
  * (so comparisons still see the whole body after it is cut), the search tokens of the whole message, and
- * the body cut to its beginning, so the whole body never crosses a worker.
+ * the body cut to its beginning, so the whole body never crosses a worker. `reference` has postal-mime
+ * decode every body (a slow reference run).
  */
 import { extractIocs } from '../mail/extractIocs.ts';
-import { parseMessage } from '../mail/parseMessage.ts';
+import { parseMessage, parseMessageReference } from '../mail/parseMessage.ts';
 import { messageSearchTokens } from '../mail/searchTokens.ts';
 import { sha256Hex } from '../mail/sha256Hex.ts';
 import type { DnsSnapshot } from '../model/dnsSnapshot.ts';
@@ -21,8 +22,9 @@ export async function parseForRun(
   path: string,
   hashes: { md5: string; sha256: string },
   dns: DnsSnapshot | null,
+  reference = false,
 ): Promise<ParsedForRun> {
-  const message = await parseMessage(bytes, path, hashes, dns);
+  const message = await (reference ? parseMessageReference : parseMessage)(bytes, path, hashes, dns);
   message.iocs = extractIocs(message);
   message.textDigest = await sha256Hex(new TextEncoder().encode(message.text));
   const tokens = messageSearchTokens(message);

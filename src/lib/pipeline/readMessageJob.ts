@@ -31,6 +31,8 @@ export interface MessageJob {
   offset: number;
   entries: MessageJobEntry[];
   dns: DnsSnapshot | null;
+  /** Parse with postal-mime only (a slow reference run). */
+  reference: boolean;
 }
 
 export interface MessageJobResult {
@@ -111,7 +113,7 @@ async function readOne(buffer: Uint8Array, job: MessageJob, entry: MessageJobEnt
   const extra = { ...(entry.container !== undefined ? { container: entry.container } : {}), modified: entry.modified };
   const row = contentRow(entry.path, { size: bytes.length, ...hashes, head: bytes.subarray(0, HEAD_BYTES) }, extra);
   if (row.status !== 'ok' || (row.format !== 'eml' && row.format !== 'hma')) return { row, message: null, tokens: null };
-  return { row, ...(await parseForRun(bytes, entry.path, hashes, job.dns)) };
+  return { row, ...(await parseForRun(bytes, entry.path, hashes, job.dns, job.reference)) };
 }
 
 export async function readMessageJob(job: MessageJob): Promise<MessageJobResult[]> {

@@ -64,6 +64,7 @@ export interface TriageDeps {
     path: string,
     hashes: { md5: string; sha256: string },
     dns: DnsSnapshot | null,
+    reference: boolean,
   ): Promise<ParsedForRun>;
   /** Reads, hashes and parses a batch of deferred message files (readMessageJob), on the least busy parser. */
   readMessageJob(job: MessageJob): Promise<MessageJobResult[]>;
@@ -82,6 +83,8 @@ export interface TriageOptions {
   version: string;
   /** Clock for the run block, injected so tests are deterministic. */
   now: () => Date;
+  /** Parse every message with postal-mime, the reference parser (slow; for reference runs). */
+  referenceParser?: boolean;
   /** The examiner's own server time zone, overriding the guess. */
   serverUtcOffsetMinutes?: number;
 }
@@ -115,6 +118,7 @@ async function entryBytes(e: IngestedEntry, limit: number): Promise<Uint8Array |
 
 export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options: TriageOptions): Promise<TriageOutcome> {
   const { signal } = options;
+  const reference = options.referenceParser ?? false;
   const started = options.now();
   const analyzerOptions: AnalyzerOptions = { ...DEFAULT_ANALYZER_OPTIONS, now: started.toISOString(), ...options.analyzer };
   const report = (stage: Stage, step: string, p: Partial<Progress> = {}) =>
@@ -186,7 +190,7 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
       if (!bytes) return fail(path, 'message', `message file of ${size} bytes is above the ${MAX_MESSAGE_BYTES}-byte parsing limit`, 'skipped');
       // Numbered when sent, not when parsed: ids do not depend on which parser answers first.
       const id = nextMessageId++;
-      await queue.add(async () => acceptMessage(id, await deps.parseMessage(bytes, path, { md5, sha256 }, dns)));
+      await queue.add(async () => acceptMessage(id, await deps.parseMessage(bytes, path, { md5, sha256 }, dns, reference)));
     } else if (LOG_FORMATS.has(format)) {
       await parseLogStream(path, e.bytes ? bytesStream(e.bytes) : e.open(), logs, {
         signal,
@@ -291,7 +295,7 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
   };
   for (const job of jobs) {
     throwIfAborted(signal);
-    const sent: MessageJob = { source: job.source.slice(job.offset, job.end), offset: job.offset, entries: job.entries, dns };
+    const sent: MessageJob = { source: job.source.slice(job.offset, job.end), offset: job.offset, entries: job.entries, dns, reference };
     await queue.add(async () => {
       let results: MessageJobResult[];
       try {
@@ -327,7 +331,7 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
       const index = byPath.get(path);
       if (!bytes || index === undefined) continue;
       const old = messages[index];
-      const { message } = await deps.parseMessage(bytes, path, { md5: old.md5, sha256: old.sha256 }, dns);
+      const { message } = await deps.parseMessage(bytes, path, { md5: old.md5, sha256: old.sha256 }, dns, reference);
       messages[index] = compactMessage(message, keepText(message));
     }
   }

@@ -22,6 +22,7 @@ async function jobOf(bytes: Uint8Array): Promise<MessageJob> {
     offset: 0,
     entries: entries.map((e) => ({ path: e.filename, record: zipEntryRecord(e), container: 'case.zip', modified: null })),
     dns: null,
+    reference: false,
   };
 }
 
