@@ -1,8 +1,11 @@
 /**
  * Loads hMailServer's own backup (hMailServerBackup.xml inside "HMBackup <date>.7z") into the hm_* tables:
  * domains, domain aliases, accounts, aliases, distribution lists, IMAP folders, messages, settings, DNS
- * blacklists, SURBL servers, incoming relays and the spam white list, as written by the XMLStore methods of
- * C/BO/*.cpp (<Domain Name=…>, <Account Name=…>, <Folder>, <Message ID=…>, <Properties>, <DNSBlackList>…).
+ * blacklists, SURBL servers, incoming relays, the spam white list, fetch accounts with their UIDs, account
+ * and global rules with their criteria and actions, and the schema version, as written by the XMLStore
+ * methods of hmailserver/source/Server/Common/BO/*.cpp (<Domain Name=…>, <Account Name=…>, <Folder>,
+ * <Message ID=…>, <Properties>, <DNSBlackList>, <FetchAccount>, <Rule>…; collections are named by each
+ * Collection's GetCollectionName and only written when non-empty, Collection.h XMLStore).
  * The XML carries no row ids except message ids: the others are numbered in document order. Server
  * messages are not in it (ServerMessage::XMLStore writes nothing).
  */
@@ -11,6 +14,7 @@ import type { Database } from 'sql.js';
 import type { ImportProblem } from '../model/hmailDatabase.ts';
 import { encodeIpAddress } from './encodeIpAddress.ts';
 import { HmailRowWriter } from './hmailRowWriter.ts';
+import { schemaVersionOfRelease } from './schemaVersionOfRelease.ts';
 import type { SqlCell } from './sqlInsertParser.ts';
 
 type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> };
@@ -19,9 +23,15 @@ interface Context {
   domainId: number;
   accountId: number;
   folderId: number;
+  /** The <Rule> whose criteria and actions are being read, 0 outside one. */
+  ruleId: number;
+  /** The <FetchAccount> whose UIDs are being read, 0 outside one. */
+  fetchAccountId: number;
 }
 
 const STATEMENT = 'hMailServerBackup.xml';
+
+const TOP: Context = { domainId: 0, accountId: 0, folderId: -1, ruleId: 0, fetchAccountId: 0 };
 
 function tagOf(node: XmlNode): string {
   return Object.keys(node).find((k) => k !== ':@') ?? '';
@@ -56,7 +66,10 @@ export function importHmBackupXml(db: Database, xmlText: string): ImportProblem[
   }
 
   const writer = new HmailRowWriter(db, problems);
-  const ids = { domain: 0, account: 0, folder: 0, alias: 0, list: 0, recipient: 0, setting: 0, domainAlias: 0, dnsbl: 0, surbl: 0, relay: 0, white: 0 };
+  const ids = {
+    domain: 0, account: 0, folder: 0, alias: 0, list: 0, recipient: 0, setting: 0, domainAlias: 0, dnsbl: 0, surbl: 0, relay: 0, white: 0,
+    fetchAccount: 0, fetchUid: 0, rule: 0, criteria: 0, action: 0,
+  };
   const pendingMessages: { attrs: Record<string, string>; ctx: Context }[] = [];
 
   const insert = (table: string, row: Record<string, SqlCell>) => writer.insertRows(table, Object.keys(row), [Object.values(row)], 0, STATEMENT);
@@ -88,7 +101,7 @@ export function importHmBackupXml(db: Database, xmlText: string): ImportProblem[
             domainmaxnoofdistributionlists: a.MaxNoOfLists ?? 0, domainlimitationsenabled: a.LimitationsEnabled ?? 0,
             domaindkimselector: a.DKIMSelector ?? '', domaindkimprivatekeyfile: a.DKIMPrivateKeyFile ?? '',
           });
-          walk(inner, { domainId: id, accountId: 0, folderId: -1 });
+          walk(inner, { ...TOP, domainId: id });
           break;
         }
         case 'Account': {
@@ -117,6 +130,62 @@ export function importHmBackupXml(db: Database, xmlText: string): ImportProblem[
           walk(inner, { ...ctx, folderId: id });
           break;
         }
+        case 'BackupInformation': {
+          // BackupExecuter::StartBackup writes Application::GetVersionNumber (the release, "5.6.8-B2574"), not the
+          // database version: the schema follows from the release.
+          const version = schemaVersionOfRelease(a.Version ?? '');
+          if (version === null) writer.problem(0, STATEMENT, `schema version unknown: the backup was made by hMailServer "${a.Version ?? ''}"`);
+          else insert('hm_dbversion', { value: version });
+          break;
+        }
+        case 'FetchAccount': {
+          // FetchAccount::XMLStore; the password stays Blowfish-encrypted hex, as hm_fetchaccounts.fapassword holds it.
+          const id = ++ids.fetchAccount;
+          insert('hm_fetchaccounts', {
+            faid: id, faactive: a.Active ?? 0, faaccountid: ctx.accountId, faaccountname: a.Name ?? '', faserveraddress: a.ServerAddress ?? '',
+            faserverport: a.Port ?? 0, faservertype: a.ServerType ?? 0, fausername: a.Username ?? '', fapassword: a.Password ?? '',
+            faminutes: a.Minutes ?? 0, fanexttry: null, fadaystokeep: a.DaysToKeep ?? 0, falocked: 0,
+            faprocessmimerecipients: a.ProcessMIMERecipients ?? 0, faprocessmimedate: a.ProcessMIMEDate ?? 0,
+            // FetchAccount::XMLLoad: a backup from before ConnectionSecurity has UseSSL="1" (= 1, SSL/TLS).
+            faconnectionsecurity: a.UseSSL === '1' ? 1 : (a.ConnectionSecurity ?? 0),
+            fauseantispam: a.UseAntiSpam ?? 0, fauseantivirus: a.UseAntiVirus ?? 0, faenablerouterecipients: a.EnableRouteRecipients ?? 0,
+            famimerecipientheaders: a.MIMERecipientHeaders ?? null,
+          });
+          walk(inner, { ...ctx, fetchAccountId: id });
+          break;
+        }
+        case 'UID':
+          // FetchAccountUID::XMLStore: <FetchAccountUIDs><UID UID="…" Date="…"/>.
+          if (ctx.fetchAccountId > 0) insert('hm_fetchaccounts_uids', { uidid: ++ids.fetchUid, uidfaid: ctx.fetchAccountId, uidvalue: a.UID ?? '', uidtime: a.Date ?? null });
+          break;
+        case 'Rule': {
+          // Rule::XMLStore; a <Rules> outside any account is the global one (Configuration::XMLStore, Rules(0)).
+          const id = ++ids.rule;
+          insert('hm_rules', { ruleid: id, ruleaccountid: ctx.accountId, rulename: a.Name ?? '', ruleactive: a.Active ?? 0, ruleuseand: a.UseAND ?? 0, rulesortorder: a.SortOrder ?? 0 });
+          walk(inner, { ...ctx, ruleId: id });
+          break;
+        }
+        case 'Criteria':
+          // RuleCriteria::XMLStore.
+          if (ctx.ruleId > 0) {
+            insert('hm_rule_criterias', {
+              criteriaid: ++ids.criteria, criteriaruleid: ctx.ruleId, criteriausepredefined: a.UsePredefinedField ?? 0,
+              criteriapredefinedfield: a.FieldType ?? 0, criteriaheadername: a.HeaderField ?? '', criteriamatchtype: a.MatchType ?? 0,
+              criteriamatchvalue: a.MatchString ?? '',
+            });
+          }
+          break;
+        case 'Action':
+          // RuleAction::XMLStore.
+          if (ctx.ruleId > 0) {
+            insert('hm_rule_actions', {
+              actionid: ++ids.action, actionruleid: ctx.ruleId, actiontype: a.Type ?? 0, actionimapfolder: a.IMAPFolder ?? '',
+              actionsubject: a.Subject ?? '', actionfromname: a.FromName ?? '', actionfromaddress: a.FromAddress ?? '', actionto: a.To ?? '',
+              actionbody: a.Body ?? '', actionfilename: a.FileName ?? '', actionsortorder: a.SortOrder ?? 0,
+              actionscriptfunction: a.ScriptFunction ?? '', actionheader: a.Header ?? '', actionvalue: a.Value ?? '', actionrouteid: a.RouteID ?? 0,
+            });
+          }
+          break;
         case 'Message':
           // Inserted after the walk: ids can only be renumbered once all the written ones are known.
           pendingMessages.push({ attrs: a, ctx });
@@ -183,7 +252,7 @@ export function importHmBackupXml(db: Database, xmlText: string): ImportProblem[
   };
 
   try {
-    walk(childrenOf(backup), { domainId: 0, accountId: 0, folderId: -1 });
+    walk(childrenOf(backup), TOP);
     const validId = (a: Record<string, string>) => (Number.isSafeInteger(Number(a.ID)) && Number(a.ID) > 0 ? Number(a.ID) : null);
     let nextId = pendingMessages.reduce((max, p) => Math.max(max, validId(p.attrs) ?? 0), 0);
     const assigned = new Set<number>();
