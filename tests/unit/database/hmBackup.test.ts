@@ -114,9 +114,47 @@ describe('hMailServer backup (HMBackup *.7z)', () => {
     const findingsOf = (db: typeof backup) => runAnalyzers(buildCase({ database: db }), OPTIONS);
     const expected = findingsOf(database);
     expect(expected.filter((f) => f.type === 'forwarding-configured').map((f) => f.details?.kind)).toEqual([
-      'rule-forward', 'account-forward', 'external-account', 'rule-forward',
+      'route', 'rule-forward', 'account-forward', 'external-account', 'rule-forward',
     ]);
+    expect(expected.filter((f) => f.type === 'open-relay-range').map((f) => f.ref)).toEqual([{ setting: 'Partner relay' }]);
     expect(findingsOf(backup)).toEqual(expected);
+  });
+
+  it('loads IP ranges, routes, blocked attachments, ports with their certificate, greylisting, groups and folder permissions', async () => {
+    const backup = await emptyDb();
+    importHmBackupXml(backup, fixtureText('hMailServerBackup.xml'));
+    const database = await emptyDb();
+    database.exec(HMAIL_SCHEMA_DDL);
+    database.exec(fixtureText('backup-server.sql'));
+    // Row ids differ (the XML has none; they are numbered in document order): compare everything else.
+    const content: [string, string][] = [
+      ['hm_securityranges', 'rangepriorityid, rangelowerip1, rangelowerip2, rangeupperip1, rangeupperip2, rangeoptions, rangename, rangeexpires, rangeexpirestime'],
+      ['hm_routes', 'routedomainname, routedescription, routetargetsmthost, routetargetsmtport, routenooftries, routeminutesbetweentry, routealladdresses, routeuseauthentication, routeauthenticationusername, routeauthenticationpassword, routetreatsecurityaslocal, routeconnectionsecurity, routetreatsenderaslocaldomain'],
+      ['hm_routeaddresses r JOIN hm_routes o ON o.routeid = r.routeaddressrouteid', 'o.routedomainname, r.routeaddressaddress'],
+      ['hm_blocked_attachments', 'bawildcard, badescription'],
+      ['hm_tcpipports p LEFT JOIN hm_sslcertificates c ON c.sslcertificateid = p.portsslcertificateid', 'portprotocol, portnumber, portaddress1, portaddress2, portconnectionsecurity, c.sslcertificatename'],
+      ['hm_sslcertificates', 'sslcertificatename, sslcertificatefile, sslprivatekeyfile'],
+      ['hm_greylisting_whiteaddresses', 'whiteipaddress, whiteipdescription'],
+      ['hm_group_members m JOIN hm_groups g ON g.groupid = m.membergroupid JOIN hm_accounts a ON a.accountid = m.memberaccountid', 'g.groupname, a.accountaddress'],
+      ['hm_acl l JOIN hm_imapfolders f ON f.folderid = l.aclsharefolderid LEFT JOIN hm_groups g ON g.groupid = l.aclpermissiongroupid LEFT JOIN hm_accounts a ON a.accountid = l.aclpermissionaccountid', 'f.foldername, l.aclpermissiontype, g.groupname, a.accountaddress, l.aclvalue'],
+    ];
+    for (const [from, columns] of content) {
+      const rows = (db: typeof backup) => db.exec(`SELECT ${columns} FROM ${from} ORDER BY 1, 2`)[0]?.values ?? [];
+      expect(rows(backup).length, from).toBeGreaterThan(0);
+      expect(rows(backup), from).toEqual(rows(database));
+    }
+  });
+
+  it('reports a group member or a permission holder that the backup does not hold', async () => {
+    const problems = importHmBackupXml(
+      await emptyDb(),
+      '<Backup><Groups><Group Name="G"><GroupMembers><Member Name="gone@x.example"/></GroupMembers></Group></Groups>' +
+        '<PublicFolders><Folder Name="P"><ACLs><Permission Type="1" Rights="1" Holder="Nobody"/></ACLs></Folder></PublicFolders></Backup>',
+    );
+    expect(problems.map((p) => p.reason)).toEqual([
+      'a group member names the account "gone@x.example", which is not in the backup',
+      'a folder permission names the group "Nobody", which is not in the backup',
+    ]);
   });
 
   it('knows the schema version only for releases with a single one', () => {
