@@ -3,8 +3,12 @@ import { importSqlDump, type DumpFormat } from '../../../src/lib/database/import
 import { readHmailDatabase } from '../../../src/lib/database/readHmailDatabase.ts';
 import type { HmailDatabase } from '../../../src/lib/model/hmailDatabase.ts';
 import { hasSamples } from '../../helpers/sharedSamples.ts';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { copyHmailTables } from '../../../src/lib/database/copyHmailTables.ts';
-import { chunkedStream, emptyDb, fixtureBytes, fixtureText, referenceCaseDb } from './dbTestKit.ts';
+import { chunkedStream, emptyDb, FIXTURES as FIXTURE_DIR, fixtureBytes, fixtureText, referenceCaseDb, sampleSqliteBytes } from './dbTestKit.ts';
 
 const FIXTURES: [string, DumpFormat][] = [
   ['sample-mariadb-dump.sql', 'mysql-dump'],
@@ -109,5 +113,24 @@ describe.skipIf(!hasSamples)('the same hMailServer data from every engine decode
     expect(shortfalls[0].reason).toBe(
       'ExportSqlCe counted 44 rows in hm_messages, 1 were loaded from this script: the export is incomplete (a script ExportSqlCe split into name_0000.sql, name_0001.sql… needs every part)',
     );
+  });
+
+  it.each([
+    ['sample-exportsqlce40.sql', 'sqlce'],
+    ['sample-exportsqlce40-sqlite.sql', 'sqlite'],
+  ])('%s is exactly what tests/generate/dbDumps/exportSqlCe.py writes (never edited by hand)', async (name, dialect) => {
+    const work = mkdtempSync(join(tmpdir(), 'hmail-exportsqlce-'));
+    try {
+      const sample = join(work, 'sample.sqlite');
+      writeFileSync(sample, await sampleSqliteBytes());
+      const generated = execFileSync('python3', ['exportSqlCe.py', sample, join(FIXTURE_DIR, 'extra-rows.sql'), dialect], {
+        cwd: join(FIXTURE_DIR, '..', '..', 'generate', 'dbDumps'),
+        env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      expect(Buffer.compare(generated, Buffer.from(fixtureBytes(name))), name).toBe(0);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });
