@@ -15,6 +15,9 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Database } from 'sql.js';
 import type { ImportProblem } from '../model/hmailDatabase.ts';
 import { encodeIpAddress } from './encodeIpAddress.ts';
+import {
+  accountColumns, actionColumns, connectionSecurity, criteriaColumns, domainColumns, fetchAccountColumns, messageColumns, routeColumns,
+} from './hmBackupXmlColumns.ts';
 import { HmailRowWriter } from './hmailRowWriter.ts';
 import { schemaVersionOfRelease } from './schemaVersionOfRelease.ts';
 import type { SqlCell } from './sqlInsertParser.ts';
@@ -104,35 +107,13 @@ export function importHmBackupXml(db: Database, xmlText: string): ImportProblem[
       switch (tag) {
         case 'Domain': {
           const id = ++ids.domain;
-          insert('hm_domains', {
-            domainid: id, domainname: a.Name ?? '', domainactive: a.Active ?? 0, domainpostmaster: a.Postmaster ?? '',
-            domainaddomain: a.ADDomainName ?? '', domainmaxmessagesize: a.MaxMessageSize ?? 0, domainmaxsize: a.MaxSize ?? 0,
-            domainmaxaccountsize: a.MaxAccountSize ?? 0, domainuseplusaddressing: a.UsePlusAddressing ?? 0,
-            domainplusaddressingchar: a.PlusAddressingChar ?? '', domainantispamoptions: a.AntiSpamOptions ?? 0,
-            domainenablesignature: a.EnableSignature ?? 0, domainsignaturemethod: a.SignatureMethod ?? 0,
-            domainsignatureplaintext: a.SignaturePlainText ?? '', domainsignaturehtml: a.SignatureHTML ?? '',
-            domainaddsignaturestolocalemail: a.AddSignaturesToLocalMail ?? 0, domainaddsignaturestoreplies: a.AddSignaturesToReplies ?? 0,
-            domainmaxnoofaccounts: a.MaxNoOfAccounts ?? 0, domainmaxnoofaliases: a.MaxNoOfAliases ?? 0,
-            domainmaxnoofdistributionlists: a.MaxNoOfLists ?? 0, domainlimitationsenabled: a.LimitationsEnabled ?? 0,
-            domaindkimselector: a.DKIMSelector ?? '', domaindkimprivatekeyfile: a.DKIMPrivateKeyFile ?? '',
-          });
+          insert('hm_domains', { domainid: id, ...domainColumns(a) });
           walk(inner, { ...TOP, domainId: id });
           break;
         }
         case 'Account': {
           const id = ++ids.account;
-          insert('hm_accounts', {
-            accountid: id, accountdomainid: ctx.domainId, accountaddress: a.Name ?? '', accountpersonfirstname: a.PersonFirstName ?? '',
-            accountpersonlastname: a.PersonLastName ?? '', accountactive: a.Active ?? 0, accountpassword: a.Password ?? '',
-            accountpwencryption: a.PasswordEncryption ?? 0, accountmaxsize: a.MaxAccountSize ?? 0, accountadusername: a.ADUsername ?? '',
-            accountaddomain: a.ADDomain ?? '', accountisad: a.ADActive ?? 0, accountvacationmessageon: a.VacationMessageOn ?? 0,
-            accountvacationmessage: a.VacationMessage ?? '', accountvacationsubject: a.VacationSubject ?? '',
-            accountvacationexpires: a.VacationExpires ?? 0, accountvacationexpiredate: a.VacationExpireDate ?? null,
-            accountadminlevel: a.AdminLevel ?? 0, accountforwardenabled: a.ForwardEnabled ?? 0, accountforwardaddress: a.ForwardAddress ?? '',
-            accountforwardkeeporiginal: a.ForwardKeepOriginal ?? 0, accountenablesignature: a.EnableSignature ?? 0,
-            accountsignatureplaintext: a.SignaturePlainText ?? '', accountsignaturehtml: a.SignatureHTML ?? '',
-            accountlastlogontime: a.LastLogonTime ?? null,
-          });
+          insert('hm_accounts', { accountid: id, accountdomainid: ctx.domainId, ...accountColumns(a) });
           accountIds.set((a.Name ?? '').toLowerCase(), id);
           walk(inner, { ...ctx, accountId: id, folderId: -1 });
           break;
@@ -155,18 +136,8 @@ export function importHmBackupXml(db: Database, xmlText: string): ImportProblem[
           break;
         }
         case 'FetchAccount': {
-          // FetchAccount::XMLStore; the password stays Blowfish-encrypted hex, as hm_fetchaccounts.fapassword holds it.
           const id = ++ids.fetchAccount;
-          insert('hm_fetchaccounts', {
-            faid: id, faactive: a.Active ?? 0, faaccountid: ctx.accountId, faaccountname: a.Name ?? '', faserveraddress: a.ServerAddress ?? '',
-            faserverport: a.Port ?? 0, faservertype: a.ServerType ?? 0, fausername: a.Username ?? '', fapassword: a.Password ?? '',
-            faminutes: a.Minutes ?? 0, fanexttry: null, fadaystokeep: a.DaysToKeep ?? 0, falocked: 0,
-            faprocessmimerecipients: a.ProcessMIMERecipients ?? 0, faprocessmimedate: a.ProcessMIMEDate ?? 0,
-            // FetchAccount::XMLLoad: a backup from before ConnectionSecurity has UseSSL="1" (= 1, SSL/TLS).
-            faconnectionsecurity: a.UseSSL === '1' ? 1 : (a.ConnectionSecurity ?? 0),
-            fauseantispam: a.UseAntiSpam ?? 0, fauseantivirus: a.UseAntiVirus ?? 0, faenablerouterecipients: a.EnableRouteRecipients ?? 0,
-            famimerecipientheaders: a.MIMERecipientHeaders ?? null,
-          });
+          insert('hm_fetchaccounts', { faid: id, faaccountid: ctx.accountId, ...fetchAccountColumns(a) });
           walk(inner, { ...ctx, fetchAccountId: id });
           break;
         }
@@ -182,25 +153,10 @@ export function importHmBackupXml(db: Database, xmlText: string): ImportProblem[
           break;
         }
         case 'Criteria':
-          // RuleCriteria::XMLStore.
-          if (ctx.ruleId > 0) {
-            insert('hm_rule_criterias', {
-              criteriaid: ++ids.criteria, criteriaruleid: ctx.ruleId, criteriausepredefined: a.UsePredefinedField ?? 0,
-              criteriapredefinedfield: a.FieldType ?? 0, criteriaheadername: a.HeaderField ?? '', criteriamatchtype: a.MatchType ?? 0,
-              criteriamatchvalue: a.MatchString ?? '',
-            });
-          }
+          if (ctx.ruleId > 0) insert('hm_rule_criterias', { criteriaid: ++ids.criteria, criteriaruleid: ctx.ruleId, ...criteriaColumns(a) });
           break;
         case 'Action':
-          // RuleAction::XMLStore.
-          if (ctx.ruleId > 0) {
-            insert('hm_rule_actions', {
-              actionid: ++ids.action, actionruleid: ctx.ruleId, actiontype: a.Type ?? 0, actionimapfolder: a.IMAPFolder ?? '',
-              actionsubject: a.Subject ?? '', actionfromname: a.FromName ?? '', actionfromaddress: a.FromAddress ?? '', actionto: a.To ?? '',
-              actionbody: a.Body ?? '', actionfilename: a.FileName ?? '', actionsortorder: a.SortOrder ?? 0,
-              actionscriptfunction: a.ScriptFunction ?? '', actionheader: a.Header ?? '', actionvalue: a.Value ?? '', actionrouteid: a.RouteID ?? 0,
-            });
-          }
+          if (ctx.ruleId > 0) insert('hm_rule_actions', { actionid: ++ids.action, actionruleid: ctx.ruleId, ...actionColumns(a) });
           break;
         case 'Message':
           // Inserted after the walk: ids can only be renumbered once all the written ones are known.
@@ -236,17 +192,8 @@ export function importHmBackupXml(db: Database, xmlText: string): ImportProblem[
           });
           break;
         case 'Route': {
-          // Route::XMLStore; the password stays Blowfish-encrypted hex as in hm_routes, TreatRecipientAsLocalDomain
-          // is the column routetreatsecurityaslocal (PersistentRoute).
           const id = ++ids.route;
-          insert('hm_routes', {
-            routeid: id, routedomainname: a.Name ?? '', routedescription: a.Description ?? '', routetargetsmthost: a.TargetHost ?? '',
-            routetargetsmtport: a.TargetPort ?? 0, routenooftries: a.NumberOfTries ?? 0, routeminutesbetweentry: a.MinutesBetweenTry ?? 0,
-            routealladdresses: a.ToAllAddresses ?? 0, routeuseauthentication: a.RequiresAuthentication ?? 0,
-            routeauthenticationusername: a.Username ?? '', routeauthenticationpassword: a.Password ?? '',
-            routetreatsecurityaslocal: a.TreatRecipientAsLocalDomain ?? 0, routetreatsenderaslocaldomain: a.TreatSenderAsLocalDomain ?? 0,
-            routeconnectionsecurity: a.UseSSL === '1' ? 1 : (a.ConnectionSecurity ?? 0),
-          });
+          insert('hm_routes', { routeid: id, ...routeColumns(a) });
           walk(inner, { ...ctx, routeId: id });
           break;
         }
@@ -342,7 +289,7 @@ export function importHmBackupXml(db: Database, xmlText: string): ImportProblem[
       insert('hm_tcpipports', {
         portid: ++ids.port, portprotocol: p.PortProtocol ?? 0, portnumber: p.PortNumber ?? 0,
         ...ipColumns(p.Address, `TCP/IP port ${p.Name ?? ''}`, 'portaddress1', 'portaddress2'),
-        portconnectionsecurity: p.UseSSL === '1' ? 1 : (p.ConnectionSecurity ?? 0), portsslcertificateid: certificate ?? 0,
+        portconnectionsecurity: connectionSecurity(p), portsslcertificateid: certificate ?? 0,
       });
     }
     for (const m of pendingMembers) {
@@ -370,11 +317,7 @@ export function importHmBackupXml(db: Database, xmlText: string): ImportProblem[
         writer.problem(0, STATEMENT, `message ${a.Filename ?? ''} had no unique ID attribute (${a.ID ?? 'none'}): numbered ${id}`);
       }
       assigned.add(id);
-      insert('hm_messages', {
-        messageid: id, messageaccountid: ctx.accountId, messagefolderid: ctx.folderId, messagefilename: a.Filename ?? '',
-        messagetype: a.State ?? 2, messagefrom: a.FromAddress ?? '', messagesize: a.Size ?? 0, messagecurnooftries: a.NoOfRetries ?? 0,
-        messagenexttrytime: null, messageflags: a.Flags ?? 0, messagecreatetime: a.CreateTime ?? null, messagelocked: 0, messageuid: a.UID ?? 0,
-      });
+      insert('hm_messages', { messageid: id, messageaccountid: ctx.accountId, messagefolderid: ctx.folderId, ...messageColumns(a) });
     }
   } finally {
     writer.finish();
