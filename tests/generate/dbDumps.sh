@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Real-tool database fixtures: loads hMailServer's schema 5601 and the shared sample's rows into a local
-# MariaDB and PostgreSQL (Debian packages), dumps them with mariadb-dump and pg_dump, and writes an SSMS-style
-# SQL Server script of the same rows (plus tests/fixtures/database/extra-rows.sql). Output: tests/fixtures/database/ (provenance in its README.md).
+# MariaDB and PostgreSQL (Debian packages), dumps them with mariadb-dump and pg_dump, and writes SSMS-style
+# SQL Server scripts and ExportSqlCe scripts (both dialects) of the same rows (plus tests/fixtures/database/extra-rows.sql). Output: tests/fixtures/database/ (provenance in its README.md).
 # Usage: bash tests/generate/dbDumps.sh [path/to/hMailServer-converted.sqlite]
 set -euo pipefail
 export PYTHONDONTWRITEBYTECODE=1
@@ -67,5 +67,10 @@ pgdump --column-inserts >"$out/sample-pg-dump-column-inserts.sql"
 # SQL Server: no Debian tool exists, so the SSMS "Generate Scripts" format is written directly.
 (cd "$here/dbDumps" && python3 ssmsScript.py "$sample" "$extra" ssms18) >"$out/sample-ssms-script.sql"
 (cd "$here/dbDumps" && python3 ssmsScript.py "$sample" "$extra" ssms2008) >"$out/sample-ssms2008-script.sql"
+
+# SQL Server Compact (hMailServer.sdf): ErikEJ's ExportSqlCE40.exe output in both of its dialects, reproduced
+# from the tool's source (see exportSqlCe.py): the SQL CE script (UTF-16LE) and the `sqlite` one (UTF-8).
+(cd "$here/dbDumps" && python3 exportSqlCe.py "$sample" "$extra" sqlce) >"$out/sample-exportsqlce40.sql"
+(cd "$here/dbDumps" && python3 exportSqlCe.py "$sample" "$extra" sqlite) >"$out/sample-exportsqlce40-sqlite.sql"
 
 ls -l "$out"

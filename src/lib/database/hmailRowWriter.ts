@@ -38,6 +38,8 @@ export class HmailRowWriter {
   private readonly statements = new Map<string, Statement>();
   private readonly reported = new Set<string>();
   private readonly legacyColumns = new Map<string, Set<string>>();
+  /** Rows loaded per table by this writer, for checking them against a count the source declares. */
+  readonly loaded = new Map<string, number>();
   private pending = 0;
   private dropped = 0;
   private inTransaction = false;
@@ -115,12 +117,14 @@ export class HmailRowWriter {
       try {
         this.statementFor(table, targetColumns, count).run(params);
         this.pending += count;
+        this.loaded.set(table, (this.loaded.get(table) ?? 0) + count);
       } catch {
         // One bad row fails the whole multi-row INSERT (atomically): redo the batch row by row to name it.
         for (let j = 0; j < count; j++) {
           try {
             this.statementFor(table, targetColumns, 1).run(params.slice(j * width, (j + 1) * width));
             this.pending++;
+            this.loaded.set(table, (this.loaded.get(table) ?? 0) + 1);
           } catch (err) {
             this.problem(line, statement, `row ${rows.indexOf(good[i + j]) + 1} of ${table} not loaded: ${(err as Error).message}`);
           }

@@ -1,8 +1,13 @@
 /**
  * Loads hMailServer's own backup (hMailServerBackup.xml inside "HMBackup <date>.7z") into the hm_* tables:
  * domains, domain aliases, accounts, aliases, distribution lists, IMAP folders, messages, settings, DNS
- * blacklists, SURBL servers, incoming relays and the spam white list, as written by the XMLStore methods of
- * C/BO/*.cpp (<Domain Name=…>, <Account Name=…>, <Folder>, <Message ID=…>, <Properties>, <DNSBlackList>…).
+ * blacklists, SURBL servers, incoming relays, the spam white list, fetch accounts with their UIDs, account
+ * and global rules with their criteria and actions, IP ranges, routes with their addresses, blocked
+ * attachments, TCP/IP ports, SSL certificates, the greylisting white list, groups with their members,
+ * public-folder permissions, and the schema version, as written by the XMLStore
+ * methods of hmailserver/source/Server/Common/BO/*.cpp (<Domain Name=…>, <Account Name=…>, <Folder>,
+ * <Message ID=…>, <Properties>, <DNSBlackList>, <FetchAccount>, <Rule>…; collections are named by each
+ * Collection's GetCollectionName and only written when non-empty, Collection.h XMLStore).
  * The XML carries no row ids except message ids: the others are numbered in document order. Server
  * messages are not in it (ServerMessage::XMLStore writes nothing).
  */
@@ -10,7 +15,11 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Database } from 'sql.js';
 import type { ImportProblem } from '../model/hmailDatabase.ts';
 import { encodeIpAddress } from './encodeIpAddress.ts';
+import {
+  accountColumns, actionColumns, connectionSecurity, criteriaColumns, domainColumns, fetchAccountColumns, messageColumns, routeColumns,
+} from './hmBackupXmlColumns.ts';
 import { HmailRowWriter } from './hmailRowWriter.ts';
+import { schemaVersionOfRelease } from './schemaVersionOfRelease.ts';
 import type { SqlCell } from './sqlInsertParser.ts';
 
 type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> };
@@ -19,9 +28,19 @@ interface Context {
   domainId: number;
   accountId: number;
   folderId: number;
+  /** The <Route> whose addresses are being read, 0 outside one. */
+  routeId: number;
+  /** The <Group> whose members are being read, 0 outside one. */
+  groupId: number;
+  /** The <Rule> whose criteria and actions are being read, 0 outside one. */
+  ruleId: number;
+  /** The <FetchAccount> whose UIDs are being read, 0 outside one. */
+  fetchAccountId: number;
 }
 
 const STATEMENT = 'hMailServerBackup.xml';
+
+const TOP: Context = { domainId: 0, accountId: 0, folderId: -1, ruleId: 0, fetchAccountId: 0, routeId: 0, groupId: 0 };
 
 function tagOf(node: XmlNode): string {
   return Object.keys(node).find((k) => k !== ':@') ?? '';
@@ -56,7 +75,19 @@ export function importHmBackupXml(db: Database, xmlText: string): ImportProblem[
   }
 
   const writer = new HmailRowWriter(db, problems);
-  const ids = { domain: 0, account: 0, folder: 0, alias: 0, list: 0, recipient: 0, setting: 0, domainAlias: 0, dnsbl: 0, surbl: 0, relay: 0, white: 0 };
+  const ids = {
+    domain: 0, account: 0, folder: 0, alias: 0, list: 0, recipient: 0, setting: 0, domainAlias: 0, dnsbl: 0, surbl: 0, relay: 0, white: 0,
+    fetchAccount: 0, fetchUid: 0, rule: 0, criteria: 0, action: 0, range: 0, route: 0, routeAddress: 0, blocked: 0, port: 0,
+    certificate: 0, greyWhite: 0, group: 0, member: 0, acl: 0,
+  };
+  // Rows that name another object (an account by address, a group or certificate by name) wait for the walk
+  // to have numbered every object: the XML may name one before it appears (ports before certificates).
+  const accountIds = new Map<string, number>();
+  const groupIds = new Map<string, number>();
+  const certificateIds = new Map<string, number>();
+  const pendingPorts: Record<string, string>[] = [];
+  const pendingMembers: { groupId: number; address: string }[] = [];
+  const pendingAcls: { attrs: Record<string, string>; folderId: number }[] = [];
   const pendingMessages: { attrs: Record<string, string>; ctx: Context }[] = [];
 
   const insert = (table: string, row: Record<string, SqlCell>) => writer.insertRows(table, Object.keys(row), [Object.values(row)], 0, STATEMENT);
@@ -76,35 +107,14 @@ export function importHmBackupXml(db: Database, xmlText: string): ImportProblem[
       switch (tag) {
         case 'Domain': {
           const id = ++ids.domain;
-          insert('hm_domains', {
-            domainid: id, domainname: a.Name ?? '', domainactive: a.Active ?? 0, domainpostmaster: a.Postmaster ?? '',
-            domainaddomain: a.ADDomainName ?? '', domainmaxmessagesize: a.MaxMessageSize ?? 0, domainmaxsize: a.MaxSize ?? 0,
-            domainmaxaccountsize: a.MaxAccountSize ?? 0, domainuseplusaddressing: a.UsePlusAddressing ?? 0,
-            domainplusaddressingchar: a.PlusAddressingChar ?? '', domainantispamoptions: a.AntiSpamOptions ?? 0,
-            domainenablesignature: a.EnableSignature ?? 0, domainsignaturemethod: a.SignatureMethod ?? 0,
-            domainsignatureplaintext: a.SignaturePlainText ?? '', domainsignaturehtml: a.SignatureHTML ?? '',
-            domainaddsignaturestolocalemail: a.AddSignaturesToLocalMail ?? 0, domainaddsignaturestoreplies: a.AddSignaturesToReplies ?? 0,
-            domainmaxnoofaccounts: a.MaxNoOfAccounts ?? 0, domainmaxnoofaliases: a.MaxNoOfAliases ?? 0,
-            domainmaxnoofdistributionlists: a.MaxNoOfLists ?? 0, domainlimitationsenabled: a.LimitationsEnabled ?? 0,
-            domaindkimselector: a.DKIMSelector ?? '', domaindkimprivatekeyfile: a.DKIMPrivateKeyFile ?? '',
-          });
-          walk(inner, { domainId: id, accountId: 0, folderId: -1 });
+          insert('hm_domains', { domainid: id, ...domainColumns(a) });
+          walk(inner, { ...TOP, domainId: id });
           break;
         }
         case 'Account': {
           const id = ++ids.account;
-          insert('hm_accounts', {
-            accountid: id, accountdomainid: ctx.domainId, accountaddress: a.Name ?? '', accountpersonfirstname: a.PersonFirstName ?? '',
-            accountpersonlastname: a.PersonLastName ?? '', accountactive: a.Active ?? 0, accountpassword: a.Password ?? '',
-            accountpwencryption: a.PasswordEncryption ?? 0, accountmaxsize: a.MaxAccountSize ?? 0, accountadusername: a.ADUsername ?? '',
-            accountaddomain: a.ADDomain ?? '', accountisad: a.ADActive ?? 0, accountvacationmessageon: a.VacationMessageOn ?? 0,
-            accountvacationmessage: a.VacationMessage ?? '', accountvacationsubject: a.VacationSubject ?? '',
-            accountvacationexpires: a.VacationExpires ?? 0, accountvacationexpiredate: a.VacationExpireDate ?? null,
-            accountadminlevel: a.AdminLevel ?? 0, accountforwardenabled: a.ForwardEnabled ?? 0, accountforwardaddress: a.ForwardAddress ?? '',
-            accountforwardkeeporiginal: a.ForwardKeepOriginal ?? 0, accountenablesignature: a.EnableSignature ?? 0,
-            accountsignatureplaintext: a.SignaturePlainText ?? '', accountsignaturehtml: a.SignatureHTML ?? '',
-            accountlastlogontime: a.LastLogonTime ?? null,
-          });
+          insert('hm_accounts', { accountid: id, accountdomainid: ctx.domainId, ...accountColumns(a) });
+          accountIds.set((a.Name ?? '').toLowerCase(), id);
           walk(inner, { ...ctx, accountId: id, folderId: -1 });
           break;
         }
@@ -117,6 +127,37 @@ export function importHmBackupXml(db: Database, xmlText: string): ImportProblem[
           walk(inner, { ...ctx, folderId: id });
           break;
         }
+        case 'BackupInformation': {
+          // BackupExecuter::StartBackup writes Application::GetVersionNumber (the release, "5.6.8-B2574"), not the
+          // database version: the schema follows from the release.
+          const version = schemaVersionOfRelease(a.Version ?? '');
+          if (version === null) writer.problem(0, STATEMENT, `schema version unknown: the backup was made by hMailServer "${a.Version ?? ''}"`);
+          else insert('hm_dbversion', { value: version });
+          break;
+        }
+        case 'FetchAccount': {
+          const id = ++ids.fetchAccount;
+          insert('hm_fetchaccounts', { faid: id, faaccountid: ctx.accountId, ...fetchAccountColumns(a) });
+          walk(inner, { ...ctx, fetchAccountId: id });
+          break;
+        }
+        case 'UID':
+          // FetchAccountUID::XMLStore: <FetchAccountUIDs><UID UID="…" Date="…"/>.
+          if (ctx.fetchAccountId > 0) insert('hm_fetchaccounts_uids', { uidid: ++ids.fetchUid, uidfaid: ctx.fetchAccountId, uidvalue: a.UID ?? '', uidtime: a.Date ?? null });
+          break;
+        case 'Rule': {
+          // Rule::XMLStore; a <Rules> outside any account is the global one (Configuration::XMLStore, Rules(0)).
+          const id = ++ids.rule;
+          insert('hm_rules', { ruleid: id, ruleaccountid: ctx.accountId, rulename: a.Name ?? '', ruleactive: a.Active ?? 0, ruleuseand: a.UseAND ?? 0, rulesortorder: a.SortOrder ?? 0 });
+          walk(inner, { ...ctx, ruleId: id });
+          break;
+        }
+        case 'Criteria':
+          if (ctx.ruleId > 0) insert('hm_rule_criterias', { criteriaid: ++ids.criteria, criteriaruleid: ctx.ruleId, ...criteriaColumns(a) });
+          break;
+        case 'Action':
+          if (ctx.ruleId > 0) insert('hm_rule_actions', { actionid: ++ids.action, actionruleid: ctx.ruleId, ...actionColumns(a) });
+          break;
         case 'Message':
           // Inserted after the walk: ids can only be renumbered once all the written ones are known.
           pendingMessages.push({ attrs: a, ctx });
@@ -140,6 +181,59 @@ export function importHmBackupXml(db: Database, xmlText: string): ImportProblem[
         }
         case 'DomainAlias':
           insert('hm_domain_aliases', { daid: ++ids.domainAlias, dadomainid: ctx.domainId, daalias: a.Name ?? '' });
+          break;
+        case 'SecurityRange':
+          // SecurityRange::XMLStore: addresses as text, ExpiresTime as a time stamp.
+          insert('hm_securityranges', {
+            rangeid: ++ids.range, rangepriorityid: a.Priority ?? 0,
+            ...ipColumns(a.LowerIP, `IP range ${a.Name ?? ''}`, 'rangelowerip1', 'rangelowerip2'),
+            ...ipColumns(a.UpperIP, `IP range ${a.Name ?? ''}`, 'rangeupperip1', 'rangeupperip2'),
+            rangeoptions: a.Options ?? 0, rangename: a.Name ?? '', rangeexpires: a.Expires ?? 0, rangeexpirestime: a.ExpiresTime ?? null,
+          });
+          break;
+        case 'Route': {
+          const id = ++ids.route;
+          insert('hm_routes', { routeid: id, ...routeColumns(a) });
+          walk(inner, { ...ctx, routeId: id });
+          break;
+        }
+        case 'RouteAddress':
+          if (ctx.routeId > 0) insert('hm_routeaddresses', { routeaddressid: ++ids.routeAddress, routeaddressrouteid: ctx.routeId, routeaddressaddress: a.Name ?? '' });
+          break;
+        case 'BlockedAttachment':
+          insert('hm_blocked_attachments', { baid: ++ids.blocked, bawildcard: a.Name ?? '', badescription: a.Description ?? '' });
+          break;
+        case 'TCPIPPort':
+          pendingPorts.push(a);
+          break;
+        case 'SSLCertificate': {
+          const id = ++ids.certificate;
+          certificateIds.set(a.Name ?? '', id);
+          insert('hm_sslcertificates', { sslcertificateid: id, sslcertificatename: a.Name ?? '', sslcertificatefile: a.CertificateFile ?? '', sslprivatekeyfile: a.PrivateKeyFile ?? '' });
+          break;
+        }
+        case 'GreyListingWhiteAddresses':
+          // GreyListingWhiteAddress::XMLStore writes <WhiteAddress Name WhiteIPDescription>, the element name the
+          // spam white list's entries share: only this collection is greylisting's.
+          for (const item of inner.filter((n) => tagOf(n) === 'WhiteAddress')) {
+            const w = item[':@'] ?? {};
+            insert('hm_greylisting_whiteaddresses', { whiteid: ++ids.greyWhite, whiteipaddress: w.Name ?? '', whiteipdescription: w.WhiteIPDescription ?? '' });
+          }
+          break;
+        case 'Group': {
+          const id = ++ids.group;
+          groupIds.set((a.Name ?? '').toLowerCase(), id);
+          insert('hm_groups', { groupid: id, groupname: a.Name ?? '' });
+          walk(inner, { ...ctx, groupId: id });
+          break;
+        }
+        case 'Member':
+          // GroupMembers::PostStoreObject names the member account by its address.
+          if (ctx.groupId > 0) pendingMembers.push({ groupId: ctx.groupId, address: a.Name ?? '' });
+          break;
+        case 'Permission':
+          // ACLPermission::XMLStore on a public folder: Type 0 user, 1 group, 2 anyone; Holder is the name.
+          pendingAcls.push({ attrs: a, folderId: ctx.folderId });
           break;
         case 'DNSBlackList':
           insert('hm_dnsbl', {
@@ -183,7 +277,36 @@ export function importHmBackupXml(db: Database, xmlText: string): ImportProblem[
   };
 
   try {
-    walk(childrenOf(backup), { domainId: 0, accountId: 0, folderId: -1 });
+    walk(childrenOf(backup), TOP);
+    const account = (address: string, what: string): number | null => {
+      const id = accountIds.get(address.toLowerCase());
+      if (id === undefined) writer.problem(0, STATEMENT, `${what} names the account "${address}", which is not in the backup`);
+      return id ?? null;
+    };
+    for (const p of pendingPorts) {
+      const certificate = p.SSLCertificateName ? (certificateIds.get(p.SSLCertificateName) ?? null) : 0;
+      if (certificate === null) writer.problem(0, STATEMENT, `TCP/IP port ${p.Name ?? ''} names the SSL certificate "${p.SSLCertificateName}", which is not in the backup`);
+      insert('hm_tcpipports', {
+        portid: ++ids.port, portprotocol: p.PortProtocol ?? 0, portnumber: p.PortNumber ?? 0,
+        ...ipColumns(p.Address, `TCP/IP port ${p.Name ?? ''}`, 'portaddress1', 'portaddress2'),
+        portconnectionsecurity: connectionSecurity(p), portsslcertificateid: certificate ?? 0,
+      });
+    }
+    for (const m of pendingMembers) {
+      const id = account(m.address, 'a group member');
+      if (id !== null) insert('hm_group_members', { memberid: ++ids.member, membergroupid: m.groupId, memberaccountid: id });
+    }
+    for (const { attrs: p, folderId } of pendingAcls) {
+      const type = Number(p.Type ?? 0);
+      const holder = p.Holder ?? '';
+      const groupId = type === 1 ? (groupIds.get(holder.toLowerCase()) ?? null) : 0;
+      if (groupId === null) writer.problem(0, STATEMENT, `a folder permission names the group "${holder}", which is not in the backup`);
+      const accountId = type === 0 ? account(holder, 'a folder permission') : 0;
+      insert('hm_acl', {
+        aclid: ++ids.acl, aclsharefolderid: folderId, aclpermissiontype: type, aclpermissiongroupid: groupId ?? 0,
+        aclpermissionaccountid: accountId ?? 0, aclvalue: p.Rights ?? 0,
+      });
+    }
     const validId = (a: Record<string, string>) => (Number.isSafeInteger(Number(a.ID)) && Number(a.ID) > 0 ? Number(a.ID) : null);
     let nextId = pendingMessages.reduce((max, p) => Math.max(max, validId(p.attrs) ?? 0), 0);
     const assigned = new Set<number>();
@@ -194,11 +317,7 @@ export function importHmBackupXml(db: Database, xmlText: string): ImportProblem[
         writer.problem(0, STATEMENT, `message ${a.Filename ?? ''} had no unique ID attribute (${a.ID ?? 'none'}): numbered ${id}`);
       }
       assigned.add(id);
-      insert('hm_messages', {
-        messageid: id, messageaccountid: ctx.accountId, messagefolderid: ctx.folderId, messagefilename: a.Filename ?? '',
-        messagetype: a.State ?? 2, messagefrom: a.FromAddress ?? '', messagesize: a.Size ?? 0, messagecurnooftries: a.NoOfRetries ?? 0,
-        messagenexttrytime: null, messageflags: a.Flags ?? 0, messagecreatetime: a.CreateTime ?? null, messagelocked: 0, messageuid: a.UID ?? 0,
-      });
+      insert('hm_messages', { messageid: id, messageaccountid: ctx.accountId, messagefolderid: ctx.folderId, ...messageColumns(a) });
     }
   } finally {
     writer.finish();

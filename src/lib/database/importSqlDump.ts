@@ -6,6 +6,7 @@
 import type { Database } from 'sql.js';
 import type { ImportProblem } from '../model/hmailDatabase.ts';
 import { DumpLoader, type DumpDialect } from './dumpLoader.ts';
+import { declaredRowCounts, rowCountProblems } from './exportSqlCeRowCounts.ts';
 import { HmailRowWriter } from './hmailRowWriter.ts';
 import { mssqlScript } from './mssqlScript.ts';
 import { mysqlDump } from './mysqlDump.ts';
@@ -14,6 +15,9 @@ import { StatementSplitter } from './statementSplitter.ts';
 import type { SqlDialect } from './sqlInsertParser.ts';
 
 export type DumpFormat = 'mysql-dump' | 'pgsql-dump' | 'mssql-script';
+
+/** The script's opening comments are kept this far: ExportSqlCe's row-count header is in them. */
+const HEADER_CHARS = 64 * 1024;
 
 export interface ImportSqlDumpOptions {
   onProgress?(bytesDone: number): void;
@@ -57,6 +61,7 @@ export async function importSqlDump(
   let decoder: TextDecoder | null = null;
   let head: Uint8Array = new Uint8Array(0);
   let bytesDone = 0;
+  let headText = '';
 
   const feed = (bytes: Uint8Array, last: boolean) => {
     if (!decoder) {
@@ -66,6 +71,7 @@ export async function importSqlDump(
       bytes = head;
     }
     const text = decoder.decode(bytes, { stream: !last });
+    if (headText.length < HEADER_CHARS) headText += text.slice(0, HEADER_CHARS - headText.length);
     for (const item of splitter.push(text)) handle(item);
     if (last) for (const item of splitter.end()) handle(item);
   };
@@ -84,6 +90,8 @@ export async function importSqlDump(
     writer.finish();
     reader.releaseLock();
   }
+  const declared = declaredRowCounts(headText);
+  if (declared) problems.push(...rowCountProblems(declared, writer.loaded));
   return problems;
 }
 

@@ -1,12 +1,14 @@
 /**
  * SQL Server scripts: SSMS "Generate Scripts" (INSERT [dbo].[t] (…) VALUES (N'…', CAST(N'…' AS DateTime)),
- * GO batches, SET IDENTITY_INSERT) and the SQL Server Compact export tools (INSERT INTO [t] …; GO, {ts '…'}).
+ * GO batches, SET IDENTITY_INSERT) and ErikEJ's ExportSqlCe for SQL Server Compact in both of its dialects:
+ * the SQL CE script (INSERT INTO [t] (…) VALUES (N'…', {ts '…'}, 0x…); GO) and the SQLite one (no GO, no N,
+ * '…' dates, X'…' bytes, PRAGMA foreign_keys=OFF and BEGIN TRANSACTION … COMMIT around it).
  */
 import { firstWord, type DumpDialect } from './dumpLoader.ts';
 
 const HARMLESS = new Set([
   'SET', 'USE', 'ALTER', 'IF', 'BEGIN', 'END', 'EXEC', 'EXECUTE', 'PRINT', 'DROP', 'GRANT', 'DECLARE', 'CREATE',
-  'DENY', 'REVOKE', 'COMMIT', 'ROLLBACK', 'SELECT',
+  'DENY', 'REVOKE', 'COMMIT', 'ROLLBACK', 'SELECT', 'PRAGMA',
 ]);
 
 export const mssqlScript: DumpDialect = {

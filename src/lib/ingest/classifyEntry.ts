@@ -86,7 +86,9 @@ const BACKUP_XML = /^\s*(<\?xml[^>]*\?>\s*)?<Backup[\s>]/;
 const INI_SECTION = /^\s*\[(Directories|Database)\]\s*$/im;
 const MYSQL = [/^-- (MySQL|MariaDB) dump/m, /^\/\*!\d{5} /m, /^(CREATE TABLE|INSERT INTO|LOCK TABLES|DROP TABLE IF EXISTS) `/im];
 const PGSQL = [/^-- PostgreSQL database dump/m, /^COPY \S+ \([^)]*\) FROM stdin;/m, /^SET standard_conforming_strings/m];
-const MSSQL = [/\[dbo\]\.\[/i, /^SET IDENTITY_INSERT /im, /^USE \[/im];
+/** ExportSqlCe's first line (SqlCeToolbox Generator.Init): its long header may fill the sniffed head. */
+const EXPORT_SQLCE = /^-- Script Date: .* - ErikEJ\.SqlCeScripting version /m;
+const MSSQL = [/\[dbo\]\.\[/i, /^SET IDENTITY_INSERT /im, /^USE \[/im, EXPORT_SQLCE];
 /** hm_ tables with no dialect marker: the identifier quote is the only hint left. */
 const HM_SQL = /^(CREATE TABLE|INSERT INTO)\s+(IF NOT EXISTS\s+)?(["`[]?)hm_/im;
 const ZONE_DIRECTIVE = /^\$(ORIGIN|TTL)\s/m;

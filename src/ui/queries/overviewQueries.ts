@@ -28,6 +28,8 @@ const FINDING_TYPES_SQL = `select severity, category, type, count(*) as n from c
 
 const EVIDENCE_SQL = 'select name, size, md5, sha256 from case_evidence order by name';
 
+const SDF_SQL = "select path, sha256 from case_inventory where format = 'sdf' order by path";
+
 export interface DatabaseInfo {
   source: string;
   path: string | null;
@@ -66,6 +68,8 @@ export interface OverviewModel {
   settings: { label: string; value: string }[];
   findingTypes: FindingTypeCount[];
   evidence: EvidenceFile[];
+  /** SQL Server Compact databases in the evidence: they need exporting (SdfExportRoute). */
+  sdfFiles: { path: string; sha256: string }[];
 }
 
 async function tableCounts(client: TriageClient, hm: HmColumns): Promise<{ name: string; rows: number }[]> {
@@ -147,5 +151,6 @@ export async function loadOverview(client: TriageClient, hm: HmColumns): Promise
     settings: await settings(client, hm),
     findingTypes,
     evidence,
+    sdfFiles: queryRows(await client.query(SDF_SQL)).map((r) => ({ path: asText(r.path), sha256: asText(r.sha256) })),
   };
 }

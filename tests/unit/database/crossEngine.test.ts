@@ -3,7 +3,12 @@ import { importSqlDump, type DumpFormat } from '../../../src/lib/database/import
 import { readHmailDatabase } from '../../../src/lib/database/readHmailDatabase.ts';
 import type { HmailDatabase } from '../../../src/lib/model/hmailDatabase.ts';
 import { hasSamples } from '../../helpers/sharedSamples.ts';
-import { chunkedStream, emptyDb, fixtureBytes, referenceCaseDb } from './dbTestKit.ts';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { copyHmailTables } from '../../../src/lib/database/copyHmailTables.ts';
+import { chunkedStream, emptyDb, FIXTURES as FIXTURE_DIR, fixtureBytes, fixtureText, referenceCaseDb, sampleSqliteBytes } from './dbTestKit.ts';
 
 const FIXTURES: [string, DumpFormat][] = [
   ['sample-mariadb-dump.sql', 'mysql-dump'],
@@ -12,6 +17,8 @@ const FIXTURES: [string, DumpFormat][] = [
   ['sample-pg-dump-column-inserts.sql', 'pgsql-dump'],
   ['sample-ssms-script.sql', 'mssql-script'],
   ['sample-ssms2008-script.sql', 'mssql-script'],
+  ['sample-exportsqlce40.sql', 'mssql-script'],
+  ['sample-exportsqlce40-sqlite.sql', 'mssql-script'],
 ];
 
 function withoutOrigin(db: HmailDatabase): Omit<HmailDatabase, 'source' | 'path'> {
@@ -77,5 +84,53 @@ describe.skipIf(!hasSamples)('the same hMailServer data from every engine decode
     const got = await fromDump(utf16, 'mssql-script', 4099);
     expect(got.problems).toEqual([]);
     expect(withoutOrigin(got)).toEqual(ref);
+  });
+
+  it('the SQLite variant of ExportSqlCe, run by SQLite itself (the sqlite3 route), decodes the same', async () => {
+    const ref = withoutOrigin(readHmailDatabase(await referenceCaseDb(), 'sqlite', 'x.sqlite', []));
+    const made = await emptyDb();
+    made.exec(fixtureText('sample-exportsqlce40-sqlite.sql'));
+    const db = await emptyDb();
+    expect(copyHmailTables(made, db)).toEqual([]);
+    expect(withoutOrigin(readHmailDatabase(db, 'sqlite', 'hMailServer.sqlite', []))).toEqual(ref);
+  });
+
+  it('an ExportSqlCe script cut short reports every table whose rows fall short of the count in its header', async () => {
+    const text = new TextDecoder('utf-16le').decode(fixtureBytes('sample-exportsqlce40.sql'));
+    const firstMessage = text.indexOf('INSERT INTO [hm_messages]');
+    const cut = text.slice(text.indexOf('-- Script Date'), text.indexOf('\r\nGO', firstMessage));
+    const got = await fromDump(new TextEncoder().encode(cut), 'mssql-script', 4096);
+    const shortfalls = got.problems.filter((p) => p.reason.startsWith('ExportSqlCe counted'));
+    expect(shortfalls.map((p) => [p.line, p.statement])).toEqual([
+      [35, '-- hm_messages: 44 row(s)'],
+      [37, '-- hm_routes: 1 row(s)'],
+      [38, '-- hm_rule_actions: 1 row(s)'],
+      [39, '-- hm_rule_criterias: 1 row(s)'],
+      [40, '-- hm_rules: 1 row(s)'],
+      [41, '-- hm_securityranges: 4 row(s)'],
+      [43, '-- hm_settings: 17 row(s)'],
+    ]);
+    expect(shortfalls[0].reason).toBe(
+      'ExportSqlCe counted 44 rows in hm_messages, 1 were loaded from this script: the export is incomplete (a script ExportSqlCe split into name_0000.sql, name_0001.sql… needs every part)',
+    );
+  });
+
+  it.each([
+    ['sample-exportsqlce40.sql', 'sqlce'],
+    ['sample-exportsqlce40-sqlite.sql', 'sqlite'],
+  ])('%s is exactly what tests/generate/dbDumps/exportSqlCe.py writes (never edited by hand)', async (name, dialect) => {
+    const work = mkdtempSync(join(tmpdir(), 'hmail-exportsqlce-'));
+    try {
+      const sample = join(work, 'sample.sqlite');
+      writeFileSync(sample, await sampleSqliteBytes());
+      const generated = execFileSync('python3', ['exportSqlCe.py', sample, join(FIXTURE_DIR, 'extra-rows.sql'), dialect], {
+        cwd: join(FIXTURE_DIR, '..', '..', 'generate', 'dbDumps'),
+        env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      expect(Buffer.compare(generated, Buffer.from(fixtureBytes(name))), name).toBe(0);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });

@@ -5,6 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { extract7z } from '../../../src/lib/database/extract7z.ts';
 import { importHmBackupXml } from '../../../src/lib/database/importHmBackupXml.ts';
 import { readHmailDatabase } from '../../../src/lib/database/readHmailDatabase.ts';
+import { runAnalyzers } from '../../../src/lib/analyze/index.ts';
+import { schemaVersionOfRelease } from '../../../src/lib/database/schemaVersionOfRelease.ts';
+import { HMAIL_SCHEMA_DDL } from '../../../src/lib/database/hmailSchema.ts';
+import { buildCase, OPTIONS } from '../analyze/caseBuilder.ts';
 import { emptyDb, FIXTURES, fixtureBytes, fixtureText } from './dbTestKit.ts';
 
 const DEBIAN_7Z = join(FIXTURES, '..', '..', '.generated', 'database', 'HMBackup 2024-05-20 094107.7z');
@@ -75,6 +79,91 @@ describe('hMailServer backup (HMBackup *.7z)', () => {
     expect(h.distributionLists.map((l) => [l.address, l.recipients])).toEqual([['all@northwind.example', ['bob@northwind.example']]]);
     expect(h.settings.hostname).toEqual({ name: 'hostname', string: 'mail.northwind.example', integer: 0 });
     expect(h.settings.logging.integer).toBe(19);
+  });
+
+  it('loads fetch accounts with their UIDs, account and global rules with criteria and actions, and the schema version', async () => {
+    const db = await emptyDb();
+    const h = readHmailDatabase(db, 'backup-xml', 'HMBackup.7z', importHmBackupXml(db, fixtureText('hMailServerBackup.xml')));
+    expect(h.schemaVersion).toBe(5601);
+    expect(h.fetchAccounts).toEqual([
+      { id: 1, accountId: 1, name: 'Old ISP mailbox', serverAddress: 'pop.freemail.example', port: 995, userName: 'bob.private', active: true, daysToKeep: -1 },
+    ]);
+    expect(db.exec('SELECT fapassword, faconnectionsecurity, fauseantispam, famimerecipientheaders FROM hm_fetchaccounts')[0].values).toEqual([['5d2a8e41c0f3b7a9', 1, 1, null]]);
+    expect(db.exec('SELECT uidfaid, uidvalue, uidtime FROM hm_fetchaccounts_uids ORDER BY uidid')[0].values).toEqual([
+      [1, '000001a2b3c4', '2024-05-10 07:00:00'],
+      [1, '000001a2b3c5', '2024-05-11 07:30:00'],
+    ]);
+    expect(h.rules.map((r) => [r.accountId, r.name, r.active, r.useAnd, r.criteria, r.actions.map((a) => [a.type, a.to, a.imapFolder])])).toEqual([
+      [0, 'Journal "all" mail', true, false, [{ field: 6, headerName: '', matchType: 4, matchValue: '0' }], [[2, 'journal@archive-mail.example', ''], [7, '', '']]],
+      [1, 'Invoices to private mail', true, true,
+        [{ field: 4, headerName: '', matchType: 2, matchValue: 'invoice' }, { field: 0, headerName: 'X-Priority', matchType: 8, matchValue: 'X-Priority' }],
+        [[2, 'bob.private@freemail.example', ''], [4, '', 'INBOX/Invoices']]],
+      [1, 'Disabled copy', false, false, [], [[9, 'old@fabrikam.example', '']]],
+    ]);
+    expect(db.exec('SELECT criteriausepredefined FROM hm_rule_criterias ORDER BY criteriaid')[0].values).toEqual([[1], [0], [1]]);
+    expect(db.exec("SELECT actionheader, actionvalue FROM hm_rule_actions WHERE actiontype = 7")[0].values).toEqual([['X-Journaled', 'yes']]);
+  });
+
+  it('a backup with forwarding rules and a fetch account gives the same findings as the same server\'s database', async () => {
+    const fromBackup = await emptyDb();
+    const backup = readHmailDatabase(fromBackup, 'backup-xml', 'HMBackup.7z', importHmBackupXml(fromBackup, fixtureText('hMailServerBackup.xml')));
+    const fromDatabase = await emptyDb();
+    fromDatabase.exec(HMAIL_SCHEMA_DDL);
+    fromDatabase.exec(fixtureText('backup-server.sql'));
+    const database = readHmailDatabase(fromDatabase, 'sqlite', 'hMailServer.sqlite', []);
+    const findingsOf = (db: typeof backup) => runAnalyzers(buildCase({ database: db }), OPTIONS);
+    const expected = findingsOf(database);
+    expect(expected.filter((f) => f.type === 'forwarding-configured').map((f) => f.details?.kind)).toEqual([
+      'route', 'rule-forward', 'account-forward', 'external-account', 'rule-forward',
+    ]);
+    expect(expected.filter((f) => f.type === 'open-relay-range').map((f) => f.ref)).toEqual([{ setting: 'Partner relay' }]);
+    expect(findingsOf(backup)).toEqual(expected);
+  });
+
+  it('loads IP ranges, routes, blocked attachments, ports with their certificate, greylisting, groups and folder permissions', async () => {
+    const backup = await emptyDb();
+    importHmBackupXml(backup, fixtureText('hMailServerBackup.xml'));
+    const database = await emptyDb();
+    database.exec(HMAIL_SCHEMA_DDL);
+    database.exec(fixtureText('backup-server.sql'));
+    // Row ids differ (the XML has none; they are numbered in document order): compare everything else.
+    const content: [string, string][] = [
+      ['hm_securityranges', 'rangepriorityid, rangelowerip1, rangelowerip2, rangeupperip1, rangeupperip2, rangeoptions, rangename, rangeexpires, rangeexpirestime'],
+      ['hm_routes', 'routedomainname, routedescription, routetargetsmthost, routetargetsmtport, routenooftries, routeminutesbetweentry, routealladdresses, routeuseauthentication, routeauthenticationusername, routeauthenticationpassword, routetreatsecurityaslocal, routeconnectionsecurity, routetreatsenderaslocaldomain'],
+      ['hm_routeaddresses r JOIN hm_routes o ON o.routeid = r.routeaddressrouteid', 'o.routedomainname, r.routeaddressaddress'],
+      ['hm_blocked_attachments', 'bawildcard, badescription'],
+      ['hm_tcpipports p LEFT JOIN hm_sslcertificates c ON c.sslcertificateid = p.portsslcertificateid', 'portprotocol, portnumber, portaddress1, portaddress2, portconnectionsecurity, c.sslcertificatename'],
+      ['hm_sslcertificates', 'sslcertificatename, sslcertificatefile, sslprivatekeyfile'],
+      ['hm_greylisting_whiteaddresses', 'whiteipaddress, whiteipdescription'],
+      ['hm_group_members m JOIN hm_groups g ON g.groupid = m.membergroupid JOIN hm_accounts a ON a.accountid = m.memberaccountid', 'g.groupname, a.accountaddress'],
+      ['hm_acl l JOIN hm_imapfolders f ON f.folderid = l.aclsharefolderid LEFT JOIN hm_groups g ON g.groupid = l.aclpermissiongroupid LEFT JOIN hm_accounts a ON a.accountid = l.aclpermissionaccountid', 'f.foldername, l.aclpermissiontype, g.groupname, a.accountaddress, l.aclvalue'],
+    ];
+    for (const [from, columns] of content) {
+      const rows = (db: typeof backup) => db.exec(`SELECT ${columns} FROM ${from} ORDER BY 1, 2`)[0]?.values ?? [];
+      expect(rows(backup).length, from).toBeGreaterThan(0);
+      expect(rows(backup), from).toEqual(rows(database));
+    }
+  });
+
+  it('reports a group member or a permission holder that the backup does not hold', async () => {
+    const problems = importHmBackupXml(
+      await emptyDb(),
+      '<Backup><Groups><Group Name="G"><GroupMembers><Member Name="gone@x.example"/></GroupMembers></Group></Groups>' +
+        '<PublicFolders><Folder Name="P"><ACLs><Permission Type="1" Rights="1" Holder="Nobody"/></ACLs></Folder></PublicFolders></Backup>',
+    );
+    expect(problems.map((p) => p.reason)).toEqual([
+      'a group member names the account "gone@x.example", which is not in the backup',
+      'a folder permission names the group "Nobody", which is not in the backup',
+    ]);
+  });
+
+  it('knows the schema version only for releases with a single one', () => {
+    expect(['5.6.8-B2574', '5.6.4-B2283', '5.4.2-B1900', '5.5.2-B1700', '5.7.0', 'x'].map(schemaVersionOfRelease)).toEqual([5601, 5601, 5400, null, null, null]);
+  });
+
+  it('reports a backup whose release gives no known schema version', async () => {
+    const problems = importHmBackupXml(await emptyDb(), '<Backup><BackupInformation Mode="3" Version="5.5.2-B1700"/></Backup>');
+    expect(problems).toEqual([{ line: 0, statement: 'hMailServerBackup.xml', reason: 'schema version unknown: the backup was made by hMailServer "5.5.2-B1700"' }]);
   });
 
   it('reports XML that is not well-formed with its line', async () => {

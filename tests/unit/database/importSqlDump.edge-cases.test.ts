@@ -10,6 +10,28 @@ async function load(text: string, format: DumpFormat, chunk = 3) {
 }
 
 describe('importSqlDump edge cases', () => {
+  it('ExportSqlCe: binary literals in both dialects (0x… in the SQL CE script, X\'…\' in the SQLite one), a legacy hm_ table', async () => {
+    for (const [dialect, blob] of [['sqlce', '0x00FF10'], ['sqlite', "X'00FF10'"]]) {
+      const go = dialect === 'sqlce' ? '\r\nGO' : '';
+      const { problems, rows } = await load(
+        [
+          '-- Script Date: 5/20/2024 9:41 AM  - ErikEJ.SqlCeScripting version 3.5.2.95',
+          '-- User Table information:',
+          '-- Number of tables: 1',
+          '-- hm_legacy_blobs: 2 row(s)',
+          '',
+          dialect === 'sqlite' ? 'SELECT 1;\r\nPRAGMA foreign_keys=OFF;\r\nBEGIN TRANSACTION;' : 'SET IDENTITY_INSERT [hm_legacy_blobs] ON;\r\nGO',
+          `INSERT INTO [hm_legacy_blobs] ([id],[data]) VALUES (\r\n1,${blob});${go}`,
+          `INSERT INTO [hm_legacy_blobs] ([id],[data]) VALUES (\r\n2,NULL);${go}`,
+          dialect === 'sqlite' ? 'COMMIT;' : 'SET IDENTITY_INSERT [hm_legacy_blobs] OFF;\r\nGO',
+        ].join('\r\n'),
+        'mssql-script',
+      );
+      expect(problems, dialect).toEqual([]);
+      expect(rows('SELECT id, hex(data) FROM hm_legacy_blobs ORDER BY id'), dialect).toEqual([[1, '00FF10'], [2, '']]);
+    }
+  });
+
   it('mysqldump: escapes, _binary and hex literals, 4-byte UTF-8 cut by chunks, DELIMITER blocks', async () => {
     const { problems, rows } = await load(
       [

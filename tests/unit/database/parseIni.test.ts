@@ -56,12 +56,12 @@ describe('parseIni', () => {
 });
 
 describe('sdfNotice', () => {
-  it('says how to export the .sdf and gives the decrypted database password', () => {
+  it('says how to export the .sdf and that the password was decrypted, without the password itself', () => {
     const notice = sdfNotice(parseIni(MAILING_INI, 'Bin/hMailServer.ini'));
-    expect(notice).toContain('ExportSqlCE');
+    expect(notice).toContain('ExportSqlCE40.exe');
     expect(notice).toContain('SQL Server Compact Toolbox');
-    expect(notice).toContain('sqlite3 hMailServer.sqlite < hMailServer.sql');
-    expect(notice).toContain('Database password from Bin/hMailServer.ini: 6FC6F69152AD');
+    expect(notice).toContain('The database password was decrypted from Bin/hMailServer.ini');
+    expect(notice).not.toContain('6FC6F69152AD');
   });
 
   it('without an ini, says where the password is', () => {

@@ -94,7 +94,7 @@ describe('the same lists from hMailServer backup XML', () => {
   </Settings>
 </Backup>`;
 
-  it('loads domain aliases under their domain, relays, DNSBL, SURBL and white list; greylisting white addresses stay out', async () => {
+  it('loads domain aliases under their domain, relays, DNSBL, SURBL and white list; greylisting white addresses go to their own table', async () => {
     const db = await emptyDb();
     const problems = importHmBackupXml(db, xml);
     expect(problems).toEqual([{ line: 0, statement: 'hMailServerBackup.xml', reason: 'incoming relay Broken: "not-an-ip" is not an IP address' }]);
@@ -110,7 +110,7 @@ describe('the same lists from hMailServer backup XML', () => {
     expect(h.dnsbl).toEqual([{ host: 'zen.spamhaus.org', active: false, score: 3, rejectMessage: 'Rejected by Spamhaus.' }]);
     expect(h.surbl).toEqual([{ host: 'multi.surbl.org', active: true, score: 5, rejectMessage: 'Rejected by SURBL.' }]);
     expect(h.whitelist).toEqual([{ lowerIp: '10.0.0.1', upperIp: '10.0.0.1', emailAddress: '*@partner.example', description: 'Partner' }]);
-    expect(h.tables.hm_greylisting_whiteaddresses).toBe(0);
+    expect(db.exec('SELECT whiteipaddress, whiteipdescription FROM hm_greylisting_whiteaddresses')[0].values).toEqual([['192.0.2.%', 'greylisting only']]);
     expect(h.serverMessages).toEqual({});
   });
 });

@@ -1,8 +1,11 @@
 /** Content sniffing of every evidence format, with extensions that lie. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CASE_FILE_APPLICATION_ID, classifyEntry } from '../../../src/lib/ingest/classifyEntry.ts';
 import { HEAD_BYTES } from '../../../src/lib/ingest/limits.ts';
 import type { EntryFormat, EntryKind } from '../../../src/lib/model/inventoryEntry.ts';
+import { FIXTURES } from '../database/dbTestKit.ts';
 
 const latin1 = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const utf16 = (s: string) => {
@@ -164,6 +167,11 @@ const cases: Case[] = [
 ];
 
 describe('classifyEntry', () => {
+  it.each(['sample-exportsqlce40.sql', 'sample-exportsqlce40-sqlite.sql'])('ExportSqlCe output %s is a SQL Server script from its head alone', (name) => {
+    const content = new Uint8Array(readFileSync(join(FIXTURES, name)));
+    expect(classifyEntry(`export/${name}`, content.subarray(0, HEAD_BYTES), content.length)).toEqual({ format: 'mssql-script', kind: 'dump' });
+  });
+
   it.each(cases)('$name → $format', ({ path, content, size, format, kind }) => {
     expect(classifyEntry(path, content, size ?? content.length)).toEqual({ format, kind });
   });
