@@ -2,7 +2,7 @@
  * postal-mime's reading of a structured MIME header (Content-Type, Content-Disposition): comments
  * stripped, the lower-cased value, parameters with the first occurrence winning, RFC 2231 sections
  * joined. Reproduced step for step from postal-mime 4 (mime-node.ts, decode-strings.ts), which does not
- * export it, because the fast path must split and name parts exactly as postal-mime does. Headerparams.ts
+ * export it, because the fast path must split and name parts exactly as postal-mime does. headerParams.ts
  * is the project's own reading for the MIME tree view; the two differ on malformed input.
  */
 import { postalCharset } from './postalCharset.ts';
