@@ -98,7 +98,9 @@ export async function walkZip(source: ZipSource, visitor: ZipVisitor): Promise<Z
   const scanTo = walk.error !== null || endDamage !== null ? size : (first ?? 0);
   if (scanTo > 0) {
     for await (const found of scanLocalHeaders(source, 0, scanTo, (offset) => extents.covers(offset))) {
-      if (extents.add(found.offset, found.offset + LOCAL_HEADER_BYTES + found.compressedSize, found.filename) !== null) continue;
+      // An unreadable entry's sizes are not believed: it covers only its header, so what follows is still searched.
+      const span = LOCAL_HEADER_BYTES + (found.problem === null ? found.compressedSize : 0);
+      if (extents.add(found.offset, found.offset + span, found.filename) !== null) continue;
       if (found.filename.endsWith('/') && found.uncompressedSize === 0) {
         walk.folders++;
         continue;
