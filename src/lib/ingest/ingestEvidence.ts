@@ -266,7 +266,7 @@ export async function ingestEvidence(inputs: IngestInput[], options: IngestOptio
     const depth = parent.depth + 1;
     const skip = (error: string) => emit({ ...row, status: 'skipped', error }, c, open);
     const tooDeep = budget.admitArchive(depth);
-    if (tooDeep) return skip(tooDeep);
+    if (tooDeep) return emit({ ...row, status: 'skipped', error: tooDeep, refused: 'limit' }, c, open);
     let ctx: ArchiveContext;
     if (record.compressionMethod === 0 && !encrypted) {
       // Stored: the nested zip is a byte range of its parent, read in place whatever its size.
@@ -297,7 +297,7 @@ export async function ingestEvidence(inputs: IngestInput[], options: IngestOptio
   };
 
   /** The row of an entry that was not read in full: damaged, refused by a limit, or sharing another's data. */
-  const unreadRow = (path: string, head: Uint8Array, size: number, status: 'error' | 'skipped', error: string, extra: Pick<InventoryEntry, 'container' | 'modified'>) => {
+  const unreadRow = (path: string, head: Uint8Array, size: number, status: 'error' | 'skipped', error: string, extra: Pick<InventoryEntry, 'container' | 'modified' | 'refused'>) => {
     const { kind, format } = classifyEntry(path, head, size);
     const row: InventoryEntry = { path, kind, format, size, md5: '', sha256: '', status, error, ...extra };
     return emit(row, { head, bytes: null }, failingOpener(error));
@@ -309,12 +309,13 @@ export async function ingestEvidence(inputs: IngestInput[], options: IngestOptio
     const extra = { container: ctx.container, modified: zipModified(entry) };
     const empty = new Uint8Array(0);
     if (overlaps !== null) {
-      return unreadRow(path, empty, entry.uncompressedSize, 'skipped', `shares its data with entry ${overlaps} (overlapping zip entries: tampering or a zip bomb): not read twice`, extra);
+      const error = `shares its data with entry ${overlaps} (overlapping zip entries: tampering or a zip bomb): not read twice`;
+      return unreadRow(path, empty, entry.uncompressedSize, 'skipped', error, { ...extra, refused: 'overlap' });
     }
     const refused = budget.admitEntry({ path, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize });
-    if (refused) return unreadRow(path, empty, entry.uncompressedSize, 'skipped', refused, extra);
+    if (refused) return unreadRow(path, empty, entry.uncompressedSize, 'skipped', refused, { ...extra, refused: 'limit' });
     const read = await readEntry(entry, path, ctx.depth === 1);
-    if ('error' in read) return unreadRow(path, read.head, entry.uncompressedSize, read.limit ? 'skipped' : 'error', read.error, extra);
+    if ('error' in read) return unreadRow(path, read.head, entry.uncompressedSize, read.limit ? 'skipped' : 'error', read.error, read.limit ? { ...extra, refused: 'limit' } : extra);
     const record = zipEntryRecord(entry);
     // zip.js's entry object is kept only for methods the small re-reader cannot inflate (Deflate64).
     const open = REREADABLE_METHODS.has(record.compressionMethod) ? recordOpener(ctx.later, record) : zipJsOpener(entry);
@@ -330,10 +331,10 @@ export async function ingestEvidence(inputs: IngestInput[], options: IngestOptio
     const empty = new Uint8Array(0);
     if (found.problem !== null) return unreadRow(path, empty, Number.isSafeInteger(found.uncompressedSize) ? found.uncompressedSize : 0, 'error', found.problem, extra);
     const refused = budget.admitEntry({ path, compressedSize: found.compressedSize, uncompressedSize: found.uncompressedSize });
-    if (refused) return unreadRow(path, empty, found.uncompressedSize, 'skipped', refused, extra);
+    if (refused) return unreadRow(path, empty, found.uncompressedSize, 'skipped', refused, { ...extra, refused: 'limit' });
     const collector = await createEntryCollector(found.uncompressedSize, keepLimit);
     const read = await collectZipRecord(ctx.source, found, collector, budget.meter(path, found.compressedSize), signal);
-    if ('error' in read) return unreadRow(path, read.head, found.uncompressedSize, read.limit ? 'skipped' : 'error', read.error, extra);
+    if ('error' in read) return unreadRow(path, read.head, found.uncompressedSize, read.limit ? 'skipped' : 'error', read.error, read.limit ? { ...extra, refused: 'limit' } : extra);
     const open = recordOpener(ctx.later, found);
     const row = contentRow(path, read.collected, extra);
     if (row.format === 'zip') return ingestNestedZip(row, read.collected, found, found.encrypted, open, ctx);

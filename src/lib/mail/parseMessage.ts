@@ -105,7 +105,7 @@ async function parse(bytes: Uint8Array, path: string, hashes: { md5: string; sha
   }
   const block = splitHeaders(bytes);
   const tree = mimeTree(bytes, block);
-  msg.defects.push(...tree.defects);
+  for (const defect of tree.defects) msg.defects.push(defect);
   const nul = countNul(bytes);
   if (nul > 0) msg.defects.push(`${nul} NUL byte(s) in the message`);
 

@@ -58,7 +58,8 @@ export function buildFindingsJson(caseData: CaseData, findings: Finding[], run: 
   const db = caseData.database;
   const weak = new Set(caseData.weakPasswords.map((w) => w.account.toLowerCase()));
   const links = new Map(caseData.links.map((l) => [l.path, l]));
-  const maxMessageId = db && db.messages.length > 0 ? Math.max(...db.messages.map((m) => m.id)) : null;
+  // A loop, not Math.max(...ids): spreading a million rows as arguments overflows the stack.
+  const maxMessageId = db && db.messages.length > 0 ? db.messages.reduce((max, m) => (m.id > max ? m.id : max), Number.NEGATIVE_INFINITY) : null;
   const doc = {
     schema: FINDINGS_SCHEMA_ID,
     run,
