@@ -11,6 +11,9 @@ import { compareStrings } from './support/compareStrings.ts';
 
 const MAX_LISTED_PROBLEMS = 20;
 
+/** hMailServer names every message file `{GUID}.eml` (hmailserver.md §3.1). */
+const isMessageFileName = (path: string): boolean => /\{[0-9a-f-]{36}\}\.(eml|hma)$/i.test(path);
+
 interface Damage {
   problems: string[];
   lost: number;
@@ -54,6 +57,12 @@ export const evidenceDamaged: Analyzer = {
         d.refused++;
         d.problems.push(`${e.path}: ${e.error ?? 'refused'}`);
       }
+    }
+    for (const e of caseData.inventory) {
+      if (e.status === 'error' || e.refused || !isMessageFileName(e.path) || e.format === 'eml' || e.format === 'hma') continue;
+      const d = damage(e.path);
+      d.lost++;
+      d.problems.push(`${e.path}: named and placed as a message file, but its content is not a message${e.error ? ` (${e.error})` : ''}`);
     }
     for (const p of caseData.parseErrors) {
       if (p.kind !== 'database') continue;

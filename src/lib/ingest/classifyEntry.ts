@@ -141,7 +141,8 @@ function decodeHead(head: Uint8Array): { text: string | null; utf16: boolean } {
   } else if (startsWith(head, [0xef, 0xbb, 0xbf])) {
     text = UTF8.decode(head.subarray(3));
   } else {
-    if (head.includes(0)) return { text: null, utf16 };
+    // A NUL is counted as a control character below, not taken as proof of binary: stray NULs in a
+    // message body are a defect of that message, and it must still be read as one.
     text = LATIN1.decode(head);
   }
   // hMailServer 5.6 writes a BOM before every line of its Unicode logs (hmailserver.md §4.1).
@@ -153,7 +154,8 @@ function decodeHead(head: Uint8Array): { text: string | null; utf16: boolean } {
 function sniff(path: string, head: Uint8Array, size: number): Sniff {
   const name = (path.split(/[\\/]/).pop() ?? '').toLowerCase();
   const { text, utf16 } = decodeHead(head);
-  const lines = text === null ? [] : text.split(/\r?\n/);
+  // Lines are kept even for binary-looking content: a header block followed by a garbled body is still a message.
+  const lines = (text ?? LATIN1.decode(head)).split(/\r?\n/);
   if (head.length < size) lines.pop();
   return { name, head, text, utf16, lines };
 }
@@ -165,7 +167,8 @@ function formatOf(path: string, head: Uint8Array, size: number): EntryFormat {
   if (startsWith(head, SQLITE_MAGIC)) return isCaseFile(head) ? 'case-file' : 'sqlite';
   const s = sniff(path, head, size);
   if (isSdf(s)) return 'sdf';
-  return (s.text !== null && textFormat(s)) || 'unknown';
+  if (s.text === null) return !s.utf16 && looksLikeMessage(s) ? (s.name.endsWith('.hma') ? 'hma' : 'eml') : 'unknown';
+  return textFormat(s) || 'unknown';
 }
 
 /**

@@ -43,6 +43,11 @@ const cases: AnalyzerCase[] = [
       { ref: { file: 'hmail.sql' }, severity: 'low', details: { problems: ['hmail.sql: line 9: unterminated string'] } },
     ],
   },
+  {
+    name: 'a file named and placed as a message whose content is not one: said, not called missing',
+    input: buildCase({ inventory: [row(bad, { kind: 'other', format: 'unknown', status: 'skipped', error: 'unrecognised binary content (PNG image): hashed, not analysed' })] }),
+    expected: [{ ref: { file: 'case.zip' }, severity: 'medium', details: { entriesUnreadable: 1, problems: [`${bad}: named and placed as a message file, but its content is not a message (unrecognised binary content (PNG image): hashed, not analysed)`] } }],
+  },
   { name: 'clean evidence: nothing', input: buildCase({ inventory: [row(good)], messages: [message(good)] }), expected: [] },
 ];
 
