@@ -7,7 +7,7 @@ import type { Database } from 'sql.js';
 import type { ImportProblem } from '../model/hmailDatabase.ts';
 import { DumpLoader, type DumpDialect } from './dumpLoader.ts';
 import { HmailRowWriter } from './hmailRowWriter.ts';
-import { mssqlScript } from './mssqlScript.ts';
+import { MssqlScriptEnd, mssqlScript } from './mssqlScript.ts';
 import { mysqlDump } from './mysqlDump.ts';
 import { pgsqlDump } from './pgsqlDump.ts';
 import { StatementSplitter } from './statementSplitter.ts';
@@ -57,6 +57,8 @@ export async function importSqlDump(
   let decoder: TextDecoder | null = null;
   let head: Uint8Array = new Uint8Array(0);
   let bytesDone = 0;
+  const scriptEnd = format === 'mssql-script' ? new MssqlScriptEnd() : null;
+  let lines = 1;
 
   const feed = (bytes: Uint8Array, last: boolean) => {
     if (!decoder) {
@@ -66,6 +68,10 @@ export async function importSqlDump(
       bytes = head;
     }
     const text = decoder.decode(bytes, { stream: !last });
+    if (scriptEnd) {
+      scriptEnd.push(text);
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+    }
     for (const item of splitter.push(text)) handle(item);
     if (last) for (const item of splitter.end()) handle(item);
   };
@@ -80,6 +86,8 @@ export async function importSqlDump(
       options.onProgress?.(bytesDone);
     }
     feed(new Uint8Array(0), true);
+    const truncation = scriptEnd?.truncation();
+    if (truncation) writer.problem(lines, '', truncation);
   } finally {
     writer.finish();
     reader.releaseLock();

@@ -160,7 +160,20 @@ function sniff(path: string, head: Uint8Array, size: number): Sniff {
   return { name, head, text, utf16, lines };
 }
 
-function formatOf(path: string, head: Uint8Array, size: number): EntryFormat {
+/**
+ * A dump whose head is one long odd statement: its dialect markers and an hm_ table name anywhere in the
+ * window. Both are required, so text that merely mentions SQL is not taken for a database.
+ */
+function deepDumpFormat(window: Uint8Array, utf16: boolean): EntryFormat | null {
+  const text = utf16 ? UTF16LE.decode(window.subarray(2, window.length - (window.length % 2))) : LATIN1.decode(window);
+  if (!/\bhm_[a-z]+/i.test(text)) return null;
+  if (any(text, MYSQL)) return 'mysql-dump';
+  if (any(text, PGSQL)) return 'pgsql-dump';
+  if (any(text, MSSQL) || (/^GO\s*$/m.test(text) && /^\s*(CREATE TABLE|INSERT)\b/im.test(text))) return 'mssql-script';
+  return hmSqlDialect(text);
+}
+
+function formatOf(path: string, head: Uint8Array, size: number, window?: Uint8Array): EntryFormat {
   if (size === 0) return 'empty';
   if (startsWith(head, ascii('PK\x03\x04')) || startsWith(head, ascii('PK\x05\x06'))) return 'zip';
   if (startsWith(head, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) return '7z';
@@ -168,14 +181,17 @@ function formatOf(path: string, head: Uint8Array, size: number): EntryFormat {
   const s = sniff(path, head, size);
   if (isSdf(s)) return 'sdf';
   if (s.text === null) return !s.utf16 && looksLikeMessage(s) ? (s.name.endsWith('.hma') ? 'hma' : 'eml') : 'unknown';
-  return textFormat(s) || 'unknown';
+  const format = textFormat(s);
+  if (format) return format;
+  return (window && window.length > head.length && deepDumpFormat(window, s.utf16)) || 'unknown';
 }
 
 /**
  * @param head the first bytes of the content (HEAD_BYTES, or all of it when shorter)
  * @param size the full content size
+ * @param window more of the content (up to SNIFF_WINDOW_BYTES), searched for dump markers when the head says nothing
  */
-export function classifyEntry(path: string, head: Uint8Array, size: number): { kind: EntryKind; format: EntryFormat } {
-  const format = formatOf(path, head, size);
+export function classifyEntry(path: string, head: Uint8Array, size: number, window?: Uint8Array): { kind: EntryKind; format: EntryFormat } {
+  const format = formatOf(path, head, size, window);
   return { kind: kindOfFormat(format), format };
 }

@@ -149,7 +149,7 @@ async function firstSlice(file: Blob): Promise<Uint8Array> {
 
 /** The row of an entry whose content was read in full. */
 function contentRow(path: string, c: CollectedEntry, extra: Pick<InventoryEntry, 'container' | 'modified'>): InventoryEntry {
-  const { kind, format } = classifyEntry(path, c.head, c.size);
+  const { kind, format } = classifyEntry(path, c.head, c.size, c.window);
   const reason = notAnalysedReason(format, c.head);
   return {
     path,
