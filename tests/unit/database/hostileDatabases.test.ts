@@ -4,6 +4,7 @@ import { copyHmailTables } from '../../../src/lib/database/copyHmailTables.ts';
 import { importSqlDump } from '../../../src/lib/database/importSqlDump.ts';
 import { loadSqliteDatabase } from '../../../src/lib/database/loadSqliteDatabase.ts';
 import { openSqlJs } from '../../../src/lib/database/openSqlJs.ts';
+import { probeSqliteCandidate } from '../../../src/lib/database/probeSqliteCandidate.ts';
 import { rankHmailDatabases, scoreHmailDatabase } from '../../../src/lib/database/rankHmailDatabases.ts';
 import { classifyEntry } from '../../../src/lib/ingest/classifyEntry.ts';
 import { chunkedStream, emptyDb } from './dbTestKit.ts';
@@ -97,6 +98,29 @@ describe('rankHmailDatabases', () => {
       { path: 'history.sqlite', reason: 'not used as the case database: it holds no hMailServer (hm_*) table' },
       { path: 'empty-schema.sqlite', reason: 'not used as the case database: case.zip/hMailServer.sqlite holds more of hMailServer\'s data' },
     ]);
+  });
+
+  it('probes dropped SQLite files: a corrupt one, a foreign one and a real one, the real one chosen', async () => {
+    const SQL = await openSqlJs();
+    const make = (sql: string) => {
+      const db = new SQL.Database();
+      db.exec(sql);
+      const bytes = db.export();
+      db.close();
+      return bytes;
+    };
+    const corrupt = new Uint8Array(1024);
+    corrupt.set(new TextEncoder().encode('SQLite format 3\0'));
+    corrupt.fill(0x33, 16);
+    const candidates = [
+      probeSqliteCandidate(SQL, 'bad.sqlite', corrupt),
+      probeSqliteCandidate(SQL, 'places.sqlite', make('CREATE TABLE moz_places (id INTEGER);')),
+      probeSqliteCandidate(SQL, 'case.zip/hMailServer.sqlite', make("CREATE TABLE hm_accounts (accountid INTEGER); INSERT INTO hm_accounts VALUES (1), (2); CREATE VIEW hm_messages AS SELECT 1;")),
+    ];
+    expect(candidates[0].error).toMatch(/could not be read/);
+    expect(candidates[1]).toEqual({ path: 'places.sqlite', hmTables: {}, error: null });
+    expect(candidates[2]).toEqual({ path: 'case.zip/hMailServer.sqlite', hmTables: { hm_accounts: 2 }, error: null });
+    expect(rankHmailDatabases(candidates).chosen).toBe('case.zip/hMailServer.sqlite');
   });
 
   it('prefers accounts and messages over a huge log table, and chooses nothing when no candidate is hMailServer', () => {
