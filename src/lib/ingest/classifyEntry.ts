@@ -176,6 +176,8 @@ function deepDumpFormat(window: Uint8Array, utf16: boolean): EntryFormat | null 
 function formatOf(path: string, head: Uint8Array, size: number, window?: Uint8Array): EntryFormat {
   if (size === 0) return 'empty';
   if (startsWith(head, ascii('PK\x03\x04')) || startsWith(head, ascii('PK\x05\x06'))) return 'zip';
+  // A self-extracting archive is an executable stub before a zip; named .zip, it is opened as the zip it is.
+  if (startsWith(head, [0x4d, 0x5a]) && /\.zip$/i.test(path)) return 'zip';
   if (startsWith(head, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) return '7z';
   if (startsWith(head, SQLITE_MAGIC)) return isCaseFile(head) ? 'case-file' : 'sqlite';
   const s = sniff(path, head, size);

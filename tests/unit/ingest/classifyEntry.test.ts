@@ -179,6 +179,12 @@ describe('classifyEntry', () => {
     expect(classifyEntry('Data/x/{A}.eml', mz, mz.length).format).toBe('unknown');
   });
 
+  it('opens a self-extracting archive named .zip as a zip, and leaves an .exe an executable', () => {
+    const mz = new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]);
+    expect(classifyEntry('evidence/case.zip', mz, 100_000).format).toBe('zip');
+    expect(classifyEntry('evidence/setup.exe', mz, 100_000).format).toBe('unknown');
+  });
+
   it('needs two known headers without a message extension', () => {
     expect(classifyEntry('notes.txt', latin1('Subject: shopping\r\n\r\nmilk\r\n'), 25).format).toBe('unknown');
     expect(classifyEntry('notes.eml', latin1('Subject: shopping\r\n\r\nmilk\r\n'), 25).format).toBe('eml');

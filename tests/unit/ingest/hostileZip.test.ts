@@ -96,3 +96,11 @@ describe('zip recovery', () => {
     expect(result.inventory.map((r) => r.path)).toEqual([1, 2, 3].map(messagePath).sort());
   });
 });
+
+describe('self-extracting archive', () => {
+  it('reads the zip behind an executable stub when the file is named .zip', async () => {
+    const sfx = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(4000), buildZip(messages(1, 2))]);
+    const { ok } = await ingest(sfx);
+    expect(ok).toEqual([messagePath(1), messagePath(2)]);
+  });
+});
