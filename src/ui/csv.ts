@@ -1,15 +1,8 @@
-/** CSV (RFC 4180, CRLF) of table rows, so every table view exports what it shows. */
+/** CSV of table rows, so every table view exports what it shows; cells go through the shared guarded writer. */
+import { csvLine } from '../lib/report/formatCsv.ts';
 import type { CellValue, Column } from './components/tableColumn.ts';
 
-function csvField(value: CellValue): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvLine(values: CellValue[]): string {
-  return values.map(csvField).join(',');
-}
+export { csvLine };
 
 export function toCsv<Row>(columns: Column<Row>[], rows: Row[]): string {
   const lines = [csvLine(columns.map((c) => c.label))];

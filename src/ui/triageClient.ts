@@ -40,8 +40,8 @@ export interface TriageClient {
   setFindingNote(findingId: number, note: string): Promise<void>;
   setCaseDetails(details: CaseDetails): Promise<void>;
   setServerUtcOffset(minutes: number): Promise<void>;
-  /** The case database as a SQLite file (case file: reopen by dropping it back in). */
-  exportCaseDb(): Promise<Uint8Array>;
+  /** The case database as a SQLite file (case file: reopen by dropping it back in); recovered secrets only when asked. */
+  exportCaseDb(includeSecrets: boolean): Promise<Uint8Array>;
   htmlReport(): Promise<string>;
   timesketchJsonl(): Promise<string>;
   /** The same events as Timesketch CSV (message, datetime, timestamp_desc first). */

@@ -116,7 +116,7 @@ export function createWorkerClient(): TriageClient {
     setFindingNote: (id, note) => get().caseDb.setFindingNote(id, note),
     setCaseDetails: (details) => get().caseDb.setCaseDetails(details),
     setServerUtcOffset: (minutes) => get().caseDb.setServerUtcOffset(minutes),
-    exportCaseDb: () => get().caseDb.exportDb(),
+    exportCaseDb: (includeSecrets) => get().caseDb.exportDb({ includeSecrets }),
     htmlReport: () => get().caseDb.htmlReport(),
     timesketchJsonl: () => get().caseDb.timesketchJsonl(),
     timesketchCsv: () => get().caseDb.timesketchCsv(),

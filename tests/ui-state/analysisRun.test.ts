@@ -232,4 +232,18 @@ describe('AnalysisRun done text', () => {
     expect(run.state).toBe('done');
     expect(run.statusText).toMatch(/ Problem: unknown\.bin: not recognised as hMailServer evidence \(and 1 more, see the Overview\)$/);
   });
+
+  it('never says a bare "Analysis complete" of damaged evidence: the evidence-damaged findings are named', async () => {
+    const query = vi.fn(async (sql: string) => ({
+      columns: ['summary'],
+      rows: sql.includes("'evidence-damaged'") ? [['dump.sql is damaged: the script does not end with GO.'], ['b.zip is damaged: CRC.']] : [],
+    }));
+    const run = new AnalysisRun(mockClient({ query }));
+    await run.start([evidence('dump.sql')]);
+    expect(run.state).toBe('done');
+    expect(run.statusText).toMatch(/ Damaged evidence: dump\.sql is damaged: the script does not end with GO\. \(and 1 more, see Indicators\)$/);
+    const clean = new AnalysisRun(mockClient());
+    await clean.start([evidence('ok.eml')]);
+    expect(clean.statusText).not.toMatch(/Damaged/);
+  });
 });

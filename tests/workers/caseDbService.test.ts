@@ -137,6 +137,21 @@ describe('openCaseFile', () => {
     expect(await reopened.findingsJson()).toMatch(/^\{\n {2}"schema": "hmail-triage\/findings@1"/);
   });
 
+  it('leaves recovered secrets out of the exported case file unless asked, with no trace in free pages', async () => {
+    await caseDb.query('SELECT 1');
+    const withSecrets = await caseDb.exportDb({ includeSecrets: true });
+    const secrets = await caseDb.query('SELECT secret FROM case_secrets');
+    expect(secrets.rows.length).toBeGreaterThan(0);
+    const secret = String(secrets.rows[0][0]);
+    const latin1 = (b: Uint8Array) => Buffer.from(b).toString('latin1');
+    expect(latin1(withSecrets)).toContain(secret);
+    expect(latin1(saved)).not.toContain(secret);
+    const reopened = await emptyCase();
+    expect(await reopened.openCaseFile(saved.slice())).toBe(true);
+    expect((await reopened.query('SELECT count(*) FROM case_secrets')).rows[0][0]).toBe(0);
+    expect((await caseDb.query('SELECT count(*) FROM case_secrets')).rows[0][0]).toBe(secrets.rows.length);
+  });
+
   it('answers false for a SQLite file that is not a case file, and keeps the current case', async () => {
     const reopened = await emptyCase();
     await reopened.openCaseFile(saved.slice());

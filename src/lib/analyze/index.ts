@@ -21,6 +21,7 @@ import { dkimSignatureInvalid } from './dkimSignatureInvalid.ts';
 import { dkimSignatureValid } from './dkimSignatureValid.ts';
 import { doubleExtension } from './doubleExtension.ts';
 import { duplicateMessage } from './duplicateMessage.ts';
+import { evidenceDamaged } from './evidenceDamaged.ts';
 import { executableInArchive } from './executableInArchive.ts';
 import { forwardingConfigured } from './forwardingConfigured.ts';
 import { fromReturnPathMismatch } from './fromReturnPathMismatch.ts';
@@ -58,6 +59,7 @@ export const ANALYZERS: readonly Analyzer[] = [
   dkimSignatureValid,
   doubleExtension,
   duplicateMessage,
+  evidenceDamaged,
   executableInArchive,
   forwardingConfigured,
   fromReturnPathMismatch,
@@ -90,7 +92,9 @@ export function needMet(caseData: CaseData, need: AnalyzerNeed): boolean {
 export function runAnalyzers(caseData: CaseData, options: AnalyzerOptions): Finding[] {
   const findings: Finding[] = [];
   for (const analyzer of ANALYZERS) {
-    if (analyzer.needs.every((need) => needMet(caseData, need))) findings.push(...analyzer.run(caseData, options));
+    if (!analyzer.needs.every((need) => needMet(caseData, need))) continue;
+    // One push per finding: spreading an analyzer's output as arguments overflows the stack at ~10^5 findings.
+    for (const finding of analyzer.run(caseData, options)) findings.push(finding);
   }
   // Array.prototype.sort is stable: equal findings keep registry order, so the output is deterministic.
   return findings.sort(compareFindings);

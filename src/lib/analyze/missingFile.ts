@@ -1,4 +1,7 @@
-/** `missing-file`: an hm_messages row whose file is not in the evidence (deleted outside hMailServer, or not collected). */
+/**
+ * `missing-file`: an hm_messages row whose file is not in the evidence (deleted outside hMailServer, or not
+ * collected). A file that is there but could not be read as a message is not missing: evidence-damaged says so.
+ */
 import type { Finding } from '../model/finding.ts';
 import { expectedPathForDbMessage } from '../link/expectedPathForDbMessage.ts';
 import { findDataRoot } from '../link/findDataRoot.ts';
@@ -16,10 +19,12 @@ export const missingFile: Analyzer = {
     const linked = new Set(caseData.links.map((l) => l.dbMessageId).filter((id): id is number => id !== null));
     const accounts = new Map(db.accounts.map((a) => [a.id, a.address]));
     const folders = new Map(db.folders.map((f) => [f.id, f.fullPath]));
+    const present = new Set(caseData.inventory.map((e) => e.path.toLowerCase()));
     const findings: Finding[] = [];
     for (const row of db.messages) {
       if (linked.has(row.id)) continue;
       const path = expectedPathForDbMessage(db, row, root);
+      if (present.has(path.toLowerCase())) continue;
       const account = row.folderId > 0 ? (accounts.get(row.accountId) ?? null) : null;
       const where = row.type === 1 ? 'queue' : account ? `${account} ${folders.get(row.folderId) ?? `folder ${row.folderId}`}` : `folder ${row.folderId}`;
       findings.push({

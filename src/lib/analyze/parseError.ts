@@ -28,6 +28,11 @@ export const parseError: Analyzer = {
     };
     for (const p of caseData.parseErrors) add(p.path, { kind: p.kind, reason: p.reason });
     for (const m of caseData.messages) if (m.parseError) add(m.path, { kind: 'message', reason: m.parseError });
+    // Zip-level failures (damaged directory, CRC mismatch, corrupt deflate, encryption, unsupported methods)
+    // exist only as inventory rows: the pipeline never sees such an entry's content.
+    for (const e of caseData.inventory) {
+      if (e.status === 'error' && (e.kind === 'archive' || e.container !== undefined)) add(e.path, { kind: 'archive', reason: e.error ?? 'unreadable archive entry' });
+    }
     const messages = new Map(caseData.messages.map((m) => [m.path, m]));
     const inventory = new Map(caseData.inventory.map((e) => [e.path, e]));
     const messagePaths = new Set([...messages.keys(), ...caseData.inventory.filter((e) => e.kind === 'message').map((e) => e.path)]);

@@ -20,6 +20,17 @@ export function copyHmailTables(from: Database, to: Database): ImportProblem[] {
   const writer = new HmailRowWriter(to, problems);
   try {
     const names = (from.exec("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")[0]?.values ?? []).map((v) => String(v[0]));
+    // A view is a query of its own (possibly a recursive one that never ends): it is named, never run.
+    const views = (from.exec("SELECT name FROM sqlite_master WHERE type = 'view' AND lower(name) LIKE 'hm\\_%' ESCAPE '\\' ORDER BY name")[0]?.values ?? []).map((v) => String(v[0]));
+    for (const view of views) {
+      writer.problem(0, `SELECT sql FROM sqlite_master WHERE name = '${view}'`, `${view} is a view, not a table: not read (a view runs a query of its own, which can be made to never end); its rows are missing from the case`);
+    }
+    const hmTables = names.filter((n) => n.toLowerCase().startsWith('hm_'));
+    if (hmTables.length === 0) {
+      const shown = names.slice(0, 8).join(', ');
+      const tables = names.length === 0 ? 'no tables at all' : `tables ${shown}${names.length > 8 ? ` and ${names.length - 8} more` : ''}`;
+      writer.problem(0, 'SELECT name FROM sqlite_master', `not an hMailServer database: it has no hm_* tables (${tables}); nothing was loaded from it`);
+    }
     for (const name of names) {
       const table = name.toLowerCase();
       if (!table.startsWith('hm_')) continue;

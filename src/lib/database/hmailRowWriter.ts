@@ -101,10 +101,18 @@ export class HmailRowWriter {
 
     const converters = targetColumns.map((c) => this.converter(types.get(c) ?? null, table, c, line, statement));
     const width = converters.length;
+    const keyAt = canonical?.key ? columns.indexOf(canonical.key) : -1;
     const good = rows.filter((row, r) => {
-      if (row.length === columns.length) return true;
-      this.problem(line, statement, `row ${r + 1} of ${table} has ${row.length} values for ${columns.length} columns: not loaded`);
-      return false;
+      if (row.length !== columns.length) {
+        this.problem(line, statement, `row ${r + 1} of ${table} has ${row.length} values for ${columns.length} columns: not loaded`);
+        return false;
+      }
+      // An id SQLite would assign is not hMailServer's: other tables could be linked to the wrong row.
+      if (keyAt >= 0 && (row[keyAt] === null || row[keyAt] === undefined)) {
+        this.problem(line, statement, `row ${r + 1} of ${table} has no ${canonical!.key} (NULL): not loaded`);
+        return false;
+      }
+      return true;
     });
     for (let i = 0; i < good.length; i += ROWS_PER_INSERT) {
       const count = Math.min(ROWS_PER_INSERT, good.length - i);

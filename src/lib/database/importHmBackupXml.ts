@@ -325,6 +325,14 @@ export function importHmBackupXml(db: Database, xmlText: string): ImportProblem[
   return problems;
 }
 
+/** Depth-first, in document order, with an explicit stack: the XML's nesting depth is the attacker's choice. */
 function descendants(nodes: XmlNode[]): XmlNode[] {
-  return nodes.flatMap((n) => [n, ...descendants(childrenOf(n))]);
+  const out: XmlNode[] = [];
+  const stack = [...nodes].reverse();
+  for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
+    out.push(n);
+    const children = childrenOf(n);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return out;
 }

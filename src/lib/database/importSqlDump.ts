@@ -8,7 +8,7 @@ import type { ImportProblem } from '../model/hmailDatabase.ts';
 import { DumpLoader, type DumpDialect } from './dumpLoader.ts';
 import { declaredRowCounts, rowCountProblems } from './exportSqlCeRowCounts.ts';
 import { HmailRowWriter } from './hmailRowWriter.ts';
-import { mssqlScript } from './mssqlScript.ts';
+import { MssqlScriptEnd, mssqlScript } from './mssqlScript.ts';
 import { mysqlDump } from './mysqlDump.ts';
 import { pgsqlDump } from './pgsqlDump.ts';
 import { StatementSplitter } from './statementSplitter.ts';
@@ -62,6 +62,8 @@ export async function importSqlDump(
   let head: Uint8Array = new Uint8Array(0);
   let bytesDone = 0;
   let headText = '';
+  const scriptEnd = format === 'mssql-script' ? new MssqlScriptEnd() : null;
+  let lines = 1;
 
   const feed = (bytes: Uint8Array, last: boolean) => {
     if (!decoder) {
@@ -72,6 +74,10 @@ export async function importSqlDump(
     }
     const text = decoder.decode(bytes, { stream: !last });
     if (headText.length < HEADER_CHARS) headText += text.slice(0, HEADER_CHARS - headText.length);
+    if (scriptEnd) {
+      scriptEnd.push(text);
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+    }
     for (const item of splitter.push(text)) handle(item);
     if (last) for (const item of splitter.end()) handle(item);
   };
@@ -86,6 +92,8 @@ export async function importSqlDump(
       options.onProgress?.(bytesDone);
     }
     feed(new Uint8Array(0), true);
+    const truncation = scriptEnd?.truncation();
+    if (truncation) writer.problem(lines, '', truncation);
   } finally {
     writer.finish();
     reader.releaseLock();

@@ -11,6 +11,31 @@ const HARMLESS = new Set([
   'DENY', 'REVOKE', 'COMMIT', 'ROLLBACK', 'SELECT', 'PRAGMA',
 ]);
 
+const GO_LINE = /(^|\n)[ \t]*GO([ \t]+\d+)?[ \t]*\r?$/im;
+const ENDS_WITH_GO = /(^|\n)[ \t]*GO([ \t]+\d+)?\s*$/i;
+
+/**
+ * Watches a script's text for truncation: SSMS ends every batch, the last one included, with a GO line,
+ * so a script that uses GO but does not end with one was cut off. Statements need no terminator there,
+ * so the cut is otherwise invisible when it falls between two statements.
+ */
+export class MssqlScriptEnd {
+  private sawGo = false;
+  private tail = '';
+
+  push(text: string): void {
+    const joined = this.tail + text;
+    if (!this.sawGo && GO_LINE.test(joined)) this.sawGo = true;
+    this.tail = joined.slice(-256);
+  }
+
+  /** Why the script looks cut off, or null. */
+  truncation(): string | null {
+    if (!this.sawGo || ENDS_WITH_GO.test(this.tail)) return null;
+    return 'the script does not end with GO after its last batch: it was cut off, and its last statement may be incomplete (truncated)';
+  }
+}
+
 export const mssqlScript: DumpDialect = {
   syntax: {
     backslashEscapes: false,

@@ -143,7 +143,8 @@ function decodeHead(head: Uint8Array): { text: string | null; utf16: boolean } {
   } else if (startsWith(head, [0xef, 0xbb, 0xbf])) {
     text = UTF8.decode(head.subarray(3));
   } else {
-    if (head.includes(0)) return { text: null, utf16 };
+    // A NUL is counted as a control character below, not taken as proof of binary: stray NULs in a
+    // message body are a defect of that message, and it must still be read as one.
     text = LATIN1.decode(head);
   }
   // hMailServer 5.6 writes a BOM before every line of its Unicode logs (hmailserver.md §4.1).
@@ -155,26 +156,46 @@ function decodeHead(head: Uint8Array): { text: string | null; utf16: boolean } {
 function sniff(path: string, head: Uint8Array, size: number): Sniff {
   const name = (path.split(/[\\/]/).pop() ?? '').toLowerCase();
   const { text, utf16 } = decodeHead(head);
-  const lines = text === null ? [] : text.split(/\r?\n/);
+  // Lines are kept even for binary-looking content: a header block followed by a garbled body is still a message.
+  const lines = (text ?? LATIN1.decode(head)).split(/\r?\n/);
   if (head.length < size) lines.pop();
   return { name, head, text, utf16, lines };
 }
 
-function formatOf(path: string, head: Uint8Array, size: number): EntryFormat {
+/**
+ * A dump whose head is one long odd statement: its dialect markers and an hm_ table name anywhere in the
+ * window. Both are required, so text that merely mentions SQL is not taken for a database.
+ */
+function deepDumpFormat(window: Uint8Array, utf16: boolean): EntryFormat | null {
+  const text = utf16 ? UTF16LE.decode(window.subarray(2, window.length - (window.length % 2))) : LATIN1.decode(window);
+  if (!/\bhm_[a-z]+/i.test(text)) return null;
+  if (any(text, MYSQL)) return 'mysql-dump';
+  if (any(text, PGSQL)) return 'pgsql-dump';
+  if (any(text, MSSQL) || (/^GO\s*$/m.test(text) && /^\s*(CREATE TABLE|INSERT)\b/im.test(text))) return 'mssql-script';
+  return hmSqlDialect(text);
+}
+
+function formatOf(path: string, head: Uint8Array, size: number, window?: Uint8Array): EntryFormat {
   if (size === 0) return 'empty';
   if (startsWith(head, ascii('PK\x03\x04')) || startsWith(head, ascii('PK\x05\x06'))) return 'zip';
+  // A self-extracting archive is an executable stub before a zip; named .zip, it is opened as the zip it is.
+  if (startsWith(head, [0x4d, 0x5a]) && /\.zip$/i.test(path)) return 'zip';
   if (startsWith(head, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) return '7z';
   if (startsWith(head, SQLITE_MAGIC)) return isCaseFile(head) ? 'case-file' : 'sqlite';
   const s = sniff(path, head, size);
   if (isSdf(s)) return 'sdf';
-  return (s.text !== null && textFormat(s)) || 'unknown';
+  if (s.text === null) return !s.utf16 && looksLikeMessage(s) ? (s.name.endsWith('.hma') ? 'hma' : 'eml') : 'unknown';
+  const format = textFormat(s);
+  if (format) return format;
+  return (window && window.length > head.length && deepDumpFormat(window, s.utf16)) || 'unknown';
 }
 
 /**
  * @param head the first bytes of the content (HEAD_BYTES, or all of it when shorter)
  * @param size the full content size
+ * @param window more of the content (up to SNIFF_WINDOW_BYTES), searched for dump markers when the head says nothing
  */
-export function classifyEntry(path: string, head: Uint8Array, size: number): { kind: EntryKind; format: EntryFormat } {
-  const format = formatOf(path, head, size);
+export function classifyEntry(path: string, head: Uint8Array, size: number, window?: Uint8Array): { kind: EntryKind; format: EntryFormat } {
+  const format = formatOf(path, head, size, window);
   return { kind: kindOfFormat(format), format };
 }

@@ -8,10 +8,12 @@ export interface ReadContent {
   md5: string;
   sha256: string;
   head: Uint8Array;
+  /** More of the content, searched for dump markers the head does not show (classifyEntry). */
+  window?: Uint8Array;
 }
 
 export function contentRow(path: string, c: ReadContent, extra: Pick<InventoryEntry, 'container' | 'modified'>): InventoryEntry {
-  const { kind, format } = classifyEntry(path, c.head, c.size);
+  const { kind, format } = classifyEntry(path, c.head, c.size, c.window);
   const reason = notAnalysedReason(format, c.head);
   return {
     path,

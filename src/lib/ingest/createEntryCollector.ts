@@ -3,7 +3,7 @@
  * and, when it is small enough, the whole content so the pipeline needs no second read.
  */
 import { createHasher } from './createHasher.ts';
-import { HEAD_BYTES } from './limits.ts';
+import { HEAD_BYTES, SNIFF_WINDOW_BYTES } from './limits.ts';
 
 export interface CollectedEntry {
   size: number;
@@ -12,6 +12,8 @@ export interface CollectedEntry {
   head: Uint8Array;
   /** The whole content, or null when the entry is above the keep limit. */
   bytes: Uint8Array<ArrayBuffer> | null;
+  /** The first SNIFF_WINDOW_BYTES (all of it when kept whole), for a deeper look than `head`. */
+  window: Uint8Array;
 }
 
 export interface EntryCollector {
@@ -29,6 +31,9 @@ export async function createEntryCollector(expectedSize: number, keepLimit: numb
   const head = new Uint8Array(HEAD_BYTES);
   let headLength = 0;
   let kept: Uint8Array<ArrayBuffer> | null = expectedSize <= keepLimit ? new Uint8Array(expectedSize) : null;
+  // Only entries not kept whole need a window of their own, allocated on first use.
+  let window: Uint8Array | null = null;
+  let windowLength = 0;
   let size = 0;
 
   return {
@@ -39,15 +44,27 @@ export async function createEntryCollector(expectedSize: number, keepLimit: numb
         head.set(take, headLength);
         headLength += take.length;
       }
-      if (kept) {
-        if (size + chunk.length > kept.length) kept = null;
-        else kept.set(chunk, size);
+      if (kept && size + chunk.length > kept.length) {
+        // More content than recorded: what was kept so far becomes the start of the window.
+        window = new Uint8Array(SNIFF_WINDOW_BYTES);
+        windowLength = Math.min(size, SNIFF_WINDOW_BYTES);
+        window.set(kept.subarray(0, windowLength));
+        kept = null;
+      }
+      if (kept) kept.set(chunk, size);
+      else if (size < SNIFF_WINDOW_BYTES) {
+        window ??= new Uint8Array(SNIFF_WINDOW_BYTES);
+        const take = chunk.subarray(0, SNIFF_WINDOW_BYTES - size);
+        window.set(take, size);
+        windowLength = size + take.length;
       }
       size += chunk.length;
     },
     finish() {
       const { md5, sha256 } = hasher.digest();
-      return { size, md5, sha256, head: head.slice(0, headLength), bytes: kept ? kept.subarray(0, size) : null };
+      const bytes = kept ? kept.subarray(0, size) : null;
+      const sniffWindow = bytes ? bytes.subarray(0, SNIFF_WINDOW_BYTES) : window ? window.subarray(0, windowLength) : head.slice(0, headLength);
+      return { size, md5, sha256, head: head.slice(0, headLength), bytes, window: sniffWindow };
     },
   };
 }

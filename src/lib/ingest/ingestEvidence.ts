@@ -8,15 +8,18 @@ import type { FileEntry } from '@zip.js/zip.js';
 import type { EvidenceFile } from '../model/evidence.ts';
 import type { InventoryEntry } from '../model/inventoryEntry.ts';
 import { classifyEntry } from './classifyEntry.ts';
+import { collectZipRecord } from './collectZipRecord.ts';
 import { contentRow } from './contentRow.ts';
 import { MESSAGE_FILE_NAME, type DeferredMessage } from './deferredMessage.ts';
 import { createEntryCollector, type CollectedEntry } from './createEntryCollector.ts';
-import { DEFAULT_KEEP_IN_MEMORY_LIMIT, HEAD_BYTES, MAX_ARCHIVE_DEPTH, PROGRESS_INTERVAL_MS, READ_SLICE_BYTES } from './limits.ts';
+import { ExpansionBudget, expansionLimitMessage, expansionLimitsFor, type ExpansionLimits } from './expansionBudget.ts';
+import { DEFAULT_KEEP_IN_MEMORY_LIMIT, HEAD_BYTES, PROGRESS_INTERVAL_MS, READ_SLICE_BYTES } from './limits.ts';
 import { openZipEntry, REREADABLE_METHODS, zipEntryDataStart, zipEntryRecord, type ZipEntryRecord } from './openZipEntry.ts';
 import { readBlobSlices } from './readBlobSlices.ts';
 import { readStreamFully } from './readStreamFully.ts';
 import { throwIfAborted } from './throwIfAborted.ts';
-import { walkZip, type ZipWalk } from './walkZip.ts';
+import type { RecoveredEntry } from './scanLocalHeaders.ts';
+import { walkZip, zipWalkProblem, type ZipWalk } from './walkZip.ts';
 import { zipEntryStream } from './zipEntryStream.ts';
 import { zipErrorReason } from './zipErrorReason.ts';
 import { zipModified } from './zipModified.ts';
@@ -64,6 +67,8 @@ export interface IngestOptions {
    * returns true intake does not read the file and makes no row for it: the caller owns both.
    */
   deferMessage?: (message: DeferredMessage) => boolean;
+  /** Overrides of the limits derived from the evidence size (expansionLimitsFor). */
+  expansion?: Partial<ExpansionLimits>;
 }
 
 export interface IngestResult {
@@ -99,7 +104,7 @@ interface ArchiveContext {
   depth: number;
 }
 
-type EntryRead = { collected: CollectedEntry } | { head: Uint8Array; error: string };
+type EntryRead = { collected: CollectedEntry } | { head: Uint8Array; error: string; limit: boolean };
 
 const toSlashes = (path: string) => path.replace(/\\/g, '/');
 
@@ -164,6 +169,7 @@ export async function ingestEvidence(inputs: IngestInput[], options: IngestOptio
     bytesTotal: inputs.reduce((n, i) => n + i.file.size, 0),
     step: 'Starting',
   };
+  const budget = new ExpansionBudget({ ...expansionLimitsFor(progress.bytesTotal), ...options.expansion });
   let lastReport = Number.NEGATIVE_INFINITY;
   /** The last re-inflated nested zip: re-reads tend to come in runs from the same archive. */
   let inflated: { path: string; bytes: Promise<Uint8Array<ArrayBuffer>> } | null = null;
@@ -211,10 +217,12 @@ export async function ingestEvidence(inputs: IngestInput[], options: IngestOptio
 
   const readEntry = async (entry: FileEntry, path: string, countBytes: boolean): Promise<EntryRead> => {
     const collector = await createEntryCollector(entry.uncompressedSize, keepLimit);
+    const meter = budget.meter(path, entry.compressedSize);
     const start = progress.bytesDone;
     const sink = new WritableStream<Uint8Array>({
       write(chunk) {
         throwIfAborted(signal);
+        meter.add(chunk.length);
         collector.add(chunk);
       },
     });
@@ -233,7 +241,8 @@ export async function ingestEvidence(inputs: IngestInput[], options: IngestOptio
     } catch (e) {
       const partial = collector.finish();
       throwIfAborted(signal);
-      return { head: partial.head, error: zipErrorReason(e, entry) };
+      const limit = expansionLimitMessage(e);
+      return { head: partial.head, error: limit ?? zipErrorReason(e, entry), limit: limit !== null };
     } finally {
       if (countBytes) progress.bytesDone = start + entry.compressedSize * ZIP_PASS_SHARE;
     }
@@ -251,14 +260,14 @@ export async function ingestEvidence(inputs: IngestInput[], options: IngestOptio
       return bytes;
     };
 
-  const ingestNestedZip = async (row: InventoryEntry, c: CollectedEntry, entry: FileEntry, open: Opener, parent: ArchiveContext): Promise<void> => {
+  const ingestNestedZip = async (row: InventoryEntry, c: CollectedEntry, record: ZipEntryRecord, encrypted: boolean, open: Opener, parent: ArchiveContext): Promise<void> => {
     const depth = parent.depth + 1;
     const skip = (error: string) => emit({ ...row, status: 'skipped', error }, c, open);
-    if (depth > MAX_ARCHIVE_DEPTH) return skip(`archive nested deeper than ${MAX_ARCHIVE_DEPTH} levels: its entries are not listed`);
+    const tooDeep = budget.admitArchive(depth);
+    if (tooDeep) return emit({ ...row, status: 'skipped', error: tooDeep, refused: 'limit' }, c, open);
     let ctx: ArchiveContext;
-    if (entry.compressionMethod === 0 && !entry.encrypted) {
+    if (record.compressionMethod === 0 && !encrypted) {
       // Stored: the nested zip is a byte range of its parent, read in place whatever its size.
-      const record = zipEntryRecord(entry);
       let start: number;
       try {
         start = await zipEntryDataStart(parent.source, record);
@@ -279,37 +288,62 @@ export async function ingestEvidence(inputs: IngestInput[], options: IngestOptio
       return skip(`compressed nested archive above the ${keepLimit}-byte in-memory limit: its entries are not listed`);
     }
     const walk = await walkArchive(ctx);
-    if (walk.error !== null) {
-      const error = walk.files > 0 ? `${walk.error} (after ${walk.files} files were listed)` : walk.error;
-      return emit({ ...row, status: 'error', error }, c, open);
-    }
+    const problem = zipWalkProblem(walk);
+    if (problem !== null) return emit({ ...row, status: 'error', error: problem }, c, open);
     if (walk.files === 0) return skip(emptyArchiveReason(walk.folders));
     await emit(row, c, open);
   };
 
-  const ingestZipEntry = async (entry: FileEntry, ctx: ArchiveContext): Promise<void> => {
+  /** The row of an entry that was not read in full: damaged, refused by a limit, or sharing another's data. */
+  const unreadRow = (path: string, head: Uint8Array, size: number, status: 'error' | 'skipped', error: string, extra: Pick<InventoryEntry, 'container' | 'modified' | 'refused'>) => {
+    const { kind, format } = classifyEntry(path, head, size);
+    const row: InventoryEntry = { path, kind, format, size, md5: '', sha256: '', status, error, ...extra };
+    return emit(row, { head, bytes: null }, failingOpener(error));
+  };
+
+  const ingestZipEntry = async (entry: FileEntry, overlaps: string | null, ctx: ArchiveContext): Promise<void> => {
     throwIfAborted(signal);
     const path = ctx.prefix + toSlashes(entry.filename);
     const extra = { container: ctx.container, modified: zipModified(entry) };
+    const empty = new Uint8Array(0);
+    if (overlaps !== null) {
+      const error = `shares its data with entry ${overlaps} (overlapping zip entries: tampering or a zip bomb): not read twice`;
+      return unreadRow(path, empty, entry.uncompressedSize, 'skipped', error, { ...extra, refused: 'overlap' });
+    }
+    const refused = budget.admitEntry({ path, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize });
+    if (refused) return unreadRow(path, empty, entry.uncompressedSize, 'skipped', refused, { ...extra, refused: 'limit' });
+    // Admitted by its declared sizes; the parser that reads it later stops at the declared size.
     if (deferrable(entry, path, ctx)) {
       const record = zipEntryRecord(entry);
-      const deferred = options.deferMessage!({ path, source: ctx.source as Blob, record, ...extra, size: entry.uncompressedSize });
-      if (deferred) {
+      if (options.deferMessage!({ path, source: ctx.source as Blob, record, ...extra, size: entry.uncompressedSize })) {
         progress.bytesDone += entry.compressedSize * ZIP_PASS_SHARE;
         return;
       }
     }
     const read = await readEntry(entry, path, ctx.depth === 1);
-    if ('error' in read) {
-      const { kind, format } = classifyEntry(path, read.head, entry.uncompressedSize);
-      const row: InventoryEntry = { path, kind, format, size: entry.uncompressedSize, md5: '', sha256: '', status: 'error', error: read.error, ...extra };
-      return emit(row, { head: read.head, bytes: null }, failingOpener(read.error));
-    }
+    if ('error' in read) return unreadRow(path, read.head, entry.uncompressedSize, read.limit ? 'skipped' : 'error', read.error, read.limit ? { ...extra, refused: 'limit' } : extra);
     const record = zipEntryRecord(entry);
     // zip.js's entry object is kept only for methods the small re-reader cannot inflate (Deflate64).
     const open = REREADABLE_METHODS.has(record.compressionMethod) ? recordOpener(ctx.later, record) : zipJsOpener(entry);
     const row = contentRow(path, read.collected, extra);
-    if (row.format === 'zip') return ingestNestedZip(row, read.collected, entry, open, ctx);
+    if (row.format === 'zip') return ingestNestedZip(row, read.collected, record, entry.encrypted, open, ctx);
+    return emit(row, read.collected, open);
+  };
+
+  const ingestRecoveredEntry = async (found: RecoveredEntry, ctx: ArchiveContext): Promise<void> => {
+    throwIfAborted(signal);
+    const path = ctx.prefix + toSlashes(found.filename);
+    const extra = { container: ctx.container, modified: null };
+    const empty = new Uint8Array(0);
+    if (found.problem !== null) return unreadRow(path, empty, Number.isSafeInteger(found.uncompressedSize) ? found.uncompressedSize : 0, 'error', found.problem, extra);
+    const refused = budget.admitEntry({ path, compressedSize: found.compressedSize, uncompressedSize: found.uncompressedSize });
+    if (refused) return unreadRow(path, empty, found.uncompressedSize, 'skipped', refused, { ...extra, refused: 'limit' });
+    const collector = await createEntryCollector(found.uncompressedSize, keepLimit);
+    const read = await collectZipRecord(ctx.source, found, collector, budget.meter(path, found.compressedSize), signal);
+    if ('error' in read) return unreadRow(path, read.head, found.uncompressedSize, read.limit ? 'skipped' : 'error', read.error, read.limit ? { ...extra, refused: 'limit' } : extra);
+    const open = recordOpener(ctx.later, found);
+    const row = contentRow(path, read.collected, extra);
+    if (row.format === 'zip') return ingestNestedZip(row, read.collected, found, found.encrypted, open, ctx);
     return emit(row, read.collected, open);
   };
 
@@ -324,14 +358,15 @@ export async function ingestEvidence(inputs: IngestInput[], options: IngestOptio
   const walkArchive = (ctx: ArchiveContext): Promise<ZipWalk> => {
     // The archive's own row (dropped) or its entries' rows replace the one row counted for it.
     let counted = 0;
-    return walkZip(
-      ctx.source,
-      (entry) => ingestZipEntry(entry, ctx),
-      (entries) => {
+    return walkZip(ctx.source, {
+      entry: (entry, overlaps) => ingestZipEntry(entry, overlaps, ctx),
+      recovered: (found) => ingestRecoveredEntry(found, ctx),
+      count: (entries) => {
         counted = entries;
         progress.filesTotal += entries;
+        return budget.admitListing(entries);
       },
-    ).then((walk) => {
+    }).then((walk) => {
       progress.filesTotal += walk.files - counted;
       return walk;
     });
@@ -364,10 +399,10 @@ export async function ingestEvidence(inputs: IngestInput[], options: IngestOptio
       } catch (e) {
         return unreadable(file, path, e);
       }
-      if (walk.error === null && walk.files > 0) return;
-      const status = walk.error === null ? 'skipped' : 'error';
-      const error =
-        walk.error === null ? emptyArchiveReason(walk.folders) : walk.files > 0 ? `${walk.error} (after ${walk.files} files were listed)` : walk.error;
+      const problem = zipWalkProblem(walk);
+      if (problem === null && walk.files > 0) return;
+      const status = problem === null ? 'skipped' : 'error';
+      const error = problem ?? emptyArchiveReason(walk.folders);
       progress.filesTotal++;
       const row: InventoryEntry = {
         path,

@@ -3,6 +3,12 @@
 /** Bytes of each entry kept for content sniffing; enough for a header block, a log line or a file signature. */
 export const HEAD_BYTES = 4096;
 
+/**
+ * A text entry the head does not identify is searched this far for dump markers: a dump may open with
+ * one pathological statement megabytes long before its first recognisable line.
+ */
+export const SNIFF_WINDOW_BYTES = 4 * 1024 * 1024;
+
 /** Dropped files are read in slices of this size, so a multi-GB file never sits in memory whole. */
 export const READ_SLICE_BYTES = 8 * 1024 * 1024;
 

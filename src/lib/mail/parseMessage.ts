@@ -118,7 +118,7 @@ async function parse(
   }
   const block = splitHeaders(bytes);
   const tree = mimeTree(bytes, block);
-  msg.defects.push(...tree.defects);
+  for (const defect of tree.defects) msg.defects.push(defect);
   const nul = countNul(bytes);
   if (nul > 0) msg.defects.push(`${nul} NUL byte(s) in the message`);
 

@@ -10,6 +10,7 @@ export const FINDING_TYPES = [
   'duplicate-message',
   'uid-gap',
   'parse-error',
+  'evidence-damaged',
   'server-stub-message',
   'dkim-body-hash-mismatch',
   'dkim-signature-invalid',

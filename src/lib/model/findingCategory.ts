@@ -11,6 +11,7 @@ const CATEGORY: Record<FindingType, FindingCategory> = {
   'duplicate-message': 'Integrity',
   'uid-gap': 'Integrity',
   'parse-error': 'Integrity',
+  'evidence-damaged': 'Integrity',
   'server-stub-message': 'Integrity',
   'dkim-body-hash-mismatch': 'Authenticity',
   'dkim-signature-invalid': 'Authenticity',

@@ -41,6 +41,11 @@ export interface InventoryEntry {
   error?: string;
   /** Path of the archive this entry came from; absent for dropped files. */
   container?: string;
+  /**
+   * Set when the entry was refused to protect the analysis rather than because it is unreadable: `limit`
+   * for a resource limit (zip bomb pattern, expansion budget), `overlap` for data shared with another entry.
+   */
+  refused?: 'limit' | 'overlap';
   /** Modification time from the archive or file system: ISO UTC ("…Z"), a naive local wall-clock time for plain DOS zip times (no zone recorded), or null. */
   modified?: string | null;
 }

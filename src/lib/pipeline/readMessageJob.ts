@@ -8,7 +8,7 @@ import { createCRC32 } from 'hash-wasm';
 import { classifyEntry } from '../ingest/classifyEntry.ts';
 import { contentRow } from '../ingest/contentRow.ts';
 import { createHasher } from '../ingest/createHasher.ts';
-import { HEAD_BYTES } from '../ingest/limits.ts';
+import { HEAD_BYTES, SNIFF_WINDOW_BYTES } from '../ingest/limits.ts';
 import type { ZipEntryRecord } from '../ingest/openZipEntry.ts';
 import { readStreamFully } from '../ingest/readStreamFully.ts';
 import type { DnsSnapshot } from '../model/dnsSnapshot.ts';
@@ -111,7 +111,7 @@ async function readOne(buffer: Uint8Array, job: MessageJob, entry: MessageJobEnt
   hasher.update(bytes);
   const hashes = hasher.digest();
   const extra = { ...(entry.container !== undefined ? { container: entry.container } : {}), modified: entry.modified };
-  const row = contentRow(entry.path, { size: bytes.length, ...hashes, head: bytes.subarray(0, HEAD_BYTES) }, extra);
+  const row = contentRow(entry.path, { size: bytes.length, ...hashes, head: bytes.subarray(0, HEAD_BYTES), window: bytes.subarray(0, SNIFF_WINDOW_BYTES) }, extra);
   if (row.status !== 'ok' || (row.format !== 'eml' && row.format !== 'hma')) return { row, message: null, tokens: null };
   return { row, ...(await parseForRun(bytes, entry.path, hashes, job.dns, job.reference)) };
 }

@@ -68,7 +68,7 @@ function timelineSvg(days: { day: string; count: number }[]): string {
   if (days.length === 0) return '<p>No timed events.</p>';
   const width = 1000;
   const height = 160;
-  const max = Math.max(...days.map((d) => d.count));
+  const max = days.reduce((m, d) => (d.count > m ? d.count : m), 0);
   const bar = width / days.length;
   const bars = days
     .map((d, i) => {

@@ -174,8 +174,21 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
       // Case files written before findings.json was compressed keep it as text.
       return gz instanceof Uint8Array ? gunzipText(gz) : (meta('findings_json') ?? '');
     },
-    async exportDb(): Promise<Uint8Array> {
-      return db.export();
+    /**
+     * The case file. Recovered secrets (cleartext passwords, logged credentials) stay out of it unless the
+     * examiner asks: they are dropped from a copy with secure_delete and VACUUM, so no free page keeps them.
+     */
+    async exportDb(options: { includeSecrets?: boolean } = {}): Promise<Uint8Array> {
+      if (options.includeSecrets) return db.export();
+      const copy = new SQL.Database(db.export());
+      try {
+        copy.run('PRAGMA secure_delete = ON');
+        copy.run('DELETE FROM case_secrets');
+        copy.run('VACUUM');
+        return copy.export();
+      } finally {
+        copy.close();
+      }
     },
     /** Opens a saved case file in place of the current case; false when the bytes are not one. */
     async openCaseFile(bytes: Uint8Array): Promise<boolean> {

@@ -6,6 +6,7 @@
 import type { AnalysisResult } from '../../lib/model/analysisResult.ts';
 import type { Progress } from '../../lib/model/progress.ts';
 import { formatBytes, formatCount, formatDuration } from '../format.ts';
+import { damagedEvidence } from '../queries/damagedEvidence.ts';
 import { clearError, errorReport, isAbortError, reportError } from '../reportError.svelte.ts';
 import type { EvidenceInput, TriageClient } from '../triageClient.ts';
 import { progressRate, trimSamples, type ProgressSample } from './progressRate.ts';
@@ -40,6 +41,8 @@ export class AnalysisRun {
   status = $state<RunStatus>('idle');
   progress = $state.raw<Progress | null>(null);
   result = $state.raw<AnalysisResult | null>(null);
+  /** Summaries of the evidence-damaged findings of the finished run: the status names them. */
+  damage = $state.raw<string[]>([]);
   /** The run whose case database the views may read; 0 while none is ready. Views reload when it changes. */
   readyRunId = $state(0);
   bytesPerSecond = $state(0);
@@ -82,7 +85,7 @@ export class AnalysisRun {
       case 'error':
         return errorReport.message ?? 'The analysis failed.';
       case 'done':
-        return this.result ? doneText(this.result) : 'Analysis complete.';
+        return this.result ? doneText(this.result, this.damage) : 'Analysis complete.';
     }
   }
 
@@ -99,6 +102,7 @@ export class AnalysisRun {
     this.result = null;
     this.partial = null;
     this.partialAt = Number.NEGATIVE_INFINITY;
+    this.damage = [];
     this.lastInputs = inputs;
     this.evidenceLabel = inputs.length === 1 ? inputs[0].path : `${inputs[0].path} and ${inputs.length - 1} more`;
     const bytesTotal = inputs.reduce((sum, i) => sum + i.file.size, 0);
@@ -114,7 +118,9 @@ export class AnalysisRun {
       this.progress = { ...(this.progress ?? emptyProgress()), stage: 'report', step: 'Loading the views' };
       this.readyRunId = id;
       await this.options.prepare?.(id);
+      const damage = await damagedEvidence(this.client);
       if (id !== this.generation) return;
+      this.damage = damage;
       this.status = 'done';
       this.partial = null;
       this.etaSeconds = null;
@@ -174,15 +180,17 @@ function progressCounts(p: Progress): string {
   return `${formatCount(p.filesDone)} / ${formatCount(p.filesTotal)} files, ${formatBytes(p.bytesDone)} / ${formatBytes(p.bytesTotal)}`;
 }
 
-function doneText(r: AnalysisResult): string {
+function doneText(r: AnalysisResult, damage: string[]): string {
   const c = r.counts;
   const errors = c.inventoryErrors > 0 ? ` (${formatCount(c.inventoryErrors)} with errors)` : '';
   const summary =
     `Analysis complete: ${formatCount(c.evidenceFiles)} evidence files, ${formatCount(c.inventoryEntries)} inventory entries${errors}, ` +
     `${formatCount(c.messages)} messages, ${formatCount(c.accounts)} accounts, ${formatCount(c.domains)} domains, ` +
     `${formatCount(c.logLines)} log lines, ${formatCount(c.findings)} findings in ${formatDuration(r.durationMs / 1000)}.`;
-  if (r.problems.length === 0) return summary;
+  // Damage is always said: evidence read in part never gets a bare "Analysis complete".
+  const damaged = damage.length > 0 ? ` Damaged evidence: ${damage[0]}${damage.length > 1 ? ` (and ${formatCount(damage.length - 1)} more, see Indicators)` : ''}` : '';
+  if (r.problems.length === 0) return `${summary}${damaged}`;
   // The first problem in words, so a bad input is explained where the examiner looks first.
   const more = r.problems.length > 1 ? ` (and ${formatCount(r.problems.length - 1)} more, see the Overview)` : '';
-  return `${summary} Problem: ${r.problems[0]}${more}`;
+  return `${summary} Problem: ${r.problems[0]}${more}${damaged}`;
 }

@@ -14,13 +14,13 @@ interface ExportSpec {
   label: string;
   file: string;
   type: string;
-  produce: (client: TriageClient) => Promise<string | Uint8Array>;
+  produce: (client: TriageClient, panel: CasePanel) => Promise<string | Uint8Array>;
 }
 
 export const EXPORTS: Record<ExportKind, ExportSpec> = {
   findings: { label: 'Export findings (JSON)', file: 'findings.json', type: 'application/json', produce: (c) => c.findingsJson() },
   report: { label: 'HTML report', file: 'report.html', type: 'text/html', produce: (c) => c.htmlReport() },
-  caseDb: { label: 'Case database (SQLite)', file: 'hmail-triage-case.sqlite', type: 'application/vnd.sqlite3', produce: (c) => c.exportCaseDb() },
+  caseDb: { label: 'Case database (SQLite)', file: 'hmail-triage-case.sqlite', type: 'application/vnd.sqlite3', produce: (c, p) => c.exportCaseDb(p.includeSecrets) },
   timesketch: { label: 'Timesketch (JSONL)', file: 'timesketch.jsonl', type: 'application/x-ndjson', produce: (c) => c.timesketchJsonl() },
   timesketchCsv: { label: 'Timesketch (CSV)', file: 'timesketch.csv', type: 'text/csv', produce: (c) => c.timesketchCsv() },
   timelineCsv: { label: 'Timeline (CSV)', file: 'timeline.csv', type: 'text/csv', produce: (c) => c.timelineCsv() },
@@ -45,6 +45,8 @@ export class CasePanel {
   /** The details as last saved, to show whether there are unsaved edits. */
   saved = $state.raw<CaseDetails>({ ...EMPTY_DETAILS });
   busy = $state<ExportKind | 'messagesZip' | null>(null);
+  /** Whether the exported case file keeps recovered secrets (cleartext passwords, logged credentials): off unless ticked. */
+  includeSecrets = $state(false);
   /** Which messages the last messages zip took (or why it took none), for the examiner. */
   messagesZipNote = $state<string | null>(null);
 
@@ -91,7 +93,7 @@ export class CasePanel {
     this.busy = kind;
     try {
       if (kind === 'report' && this.dirty) await this.saveDetails();
-      this.save(spec.file, await spec.produce(this.client), spec.type);
+      this.save(spec.file, await spec.produce(this.client, this), spec.type);
     } catch (err) {
       reportError(err, `Could not export ${spec.file}`);
     } finally {

@@ -18,6 +18,15 @@ const cases: AnalyzerCase[] = [
     input: buildCase({ database: database({ messages: [dbMessage(0x26000001), dbMessage(0x43000001, { accountId: 0, folderId: 0, type: 1 })] }), messages: [message(present)] }),
     expected: [{ type: 'missing-file', ref: { message: `hMailServer/Data/${guid(0x43000001)}.eml` }, details: { type: 1 } }],
   },
+  {
+    name: 'a file at the row\'s path that is not a message is not "missing" (evidence-damaged reports it)',
+    input: buildCase({
+      database: db,
+      messages: [message(present)],
+      inventory: [{ path: gone, kind: 'other', format: 'unknown', size: 4, md5: '', sha256: '', status: 'skipped', error: 'unrecognised binary content' }],
+    }),
+    expected: [],
+  },
   { name: 'all files present: nothing', input: buildCase({ database: db, messages: [message(present), message(gone)] }), expected: [] },
   { name: 'no store folder in the evidence at all: not reported row by row', input: buildCase({ database: db, messages: [message('loose.eml')] }), expected: [] },
 ];

@@ -30,6 +30,20 @@ const cases: AnalyzerCase[] = [
     expected: [{ severity: 'medium', ref: { file: 'case.zip/broken.7z' } }],
   },
   {
+    name: 'zip-level errors known only from the inventory (CRC mismatch, damaged directory): a finding each',
+    input: buildCase({
+      inventory: [
+        { path: 'case.zip', kind: 'archive', format: 'zip', size: 10, md5: '', sha256: '', status: 'error', error: 'ZIP central directory not found: file truncated or not a zip' },
+        { path: broken, kind: 'message', format: 'eml', size: 10, md5: '', sha256: '', status: 'error', error: `CRC32 mismatch in entry ${broken}: its content is damaged`, container: 'case.zip' },
+        { path: 'notes.txt', kind: 'other', format: 'unknown', size: 10, md5: '', sha256: '', status: 'skipped', error: 'text not recognised', container: 'case.zip' },
+      ],
+    }),
+    expected: [
+      { type: 'parse-error', severity: 'medium', ref: { file: 'case.zip' }, details: { kind: 'archive', reasons: ['ZIP central directory not found: file truncated or not a zip'] } },
+      { type: 'parse-error', severity: 'medium', ref: { message: broken }, details: { kind: 'archive', reasons: [`CRC32 mismatch in entry ${broken}: its content is damaged`] } },
+    ],
+  },
+  {
     name: 'a message parsed with defects: info',
     input: buildCase({ messages: [message(defective, { defects: ['missing closing MIME boundary'] })] }),
     expected: [{ type: 'parse-error', severity: 'info', ref: { message: defective }, details: { reasons: ['missing closing MIME boundary'] } }],

@@ -176,6 +176,23 @@ describe('classifyEntry', () => {
     expect(classifyEntry(path, content, size ?? content.length)).toEqual({ format, kind });
   });
 
+  it('reads a message with NUL bytes or binary garbage in its body as a message, not as binary', () => {
+    const enc = (s: string) => new Uint8Array([...s].map((c) => c.charCodeAt(0)));
+    const headers = 'From: a@example.com\r\nTo: b@example.com\r\nSubject: x\r\n\r\n';
+    const nul = enc(`${headers}body\0\0 more body\r\n`);
+    expect(classifyEntry('Data/x/{A}.eml', nul, nul.length).format).toBe('eml');
+    const garbage = enc(headers + String.fromCharCode(...Array.from({ length: 2000 }, (_, i) => i % 32)));
+    expect(classifyEntry('Data/x/{A}.eml', garbage, garbage.length).format).toBe('eml');
+    const mz = new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff]);
+    expect(classifyEntry('Data/x/{A}.eml', mz, mz.length).format).toBe('unknown');
+  });
+
+  it('opens a self-extracting archive named .zip as a zip, and leaves an .exe an executable', () => {
+    const mz = new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]);
+    expect(classifyEntry('evidence/case.zip', mz, 100_000).format).toBe('zip');
+    expect(classifyEntry('evidence/setup.exe', mz, 100_000).format).toBe('unknown');
+  });
+
   it('needs two known headers without a message extension', () => {
     expect(classifyEntry('notes.txt', latin1('Subject: shopping\r\n\r\nmilk\r\n'), 25).format).toBe('unknown');
     expect(classifyEntry('notes.eml', latin1('Subject: shopping\r\n\r\nmilk\r\n'), 25).format).toBe('eml');

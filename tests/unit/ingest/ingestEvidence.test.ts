@@ -119,29 +119,35 @@ describe('ingestEvidence: nested archives', () => {
 });
 
 describe('ingestEvidence: damaged and odd input', () => {
-  it('reports a truncated zip as one error row for the archive itself, hashed', async () => {
+  it('recovers the entries of a truncated zip from their local headers and says so on a row for the archive, hashed', async () => {
     const zip = generatedBytes('truncated.zip');
-    const { result } = await ingest([input('truncated.zip', zip)]);
-    expect(result.inventory).toEqual([
-      expect.objectContaining({
-        path: 'truncated.zip',
-        kind: 'archive',
-        format: 'zip',
-        size: zip.length,
-        md5: hex('md5', zip),
-        sha256: hex('sha256', zip),
-        status: 'error',
-        error: 'ZIP central directory not found: file truncated or not a zip',
-      }),
+    const { result, row } = await ingest([input('truncated.zip', zip)]);
+    expect(result.inventory.map((r) => [r.path, r.status])).toEqual([
+      [MESSAGE_PATH, 'ok'],
+      ['Logs/hmailserver_2024-05-12.log', 'ok'],
+      ['inner.zip', 'error'],
+      ['truncated.zip', 'error'],
     ]);
+    expect(row('inner.zip').error).toBe('entry inner.zip keeps its sizes in a data descriptor that was not found: not read');
+    expect(row(MESSAGE_PATH).sha256).toBe(hex('sha256', await readStream(result.open(MESSAGE_PATH))));
+    expect(row('truncated.zip')).toMatchObject({
+      kind: 'archive',
+      format: 'zip',
+      size: zip.length,
+      md5: hex('md5', zip),
+      sha256: hex('sha256', zip),
+      status: 'error',
+    });
+    expect(row('truncated.zip').error).toMatch(/^ZIP central directory not found: file truncated or not a zip; \d+ entr(y is|ies are) missing from the central directory and were recovered by scanning local headers .* \(\d+ files were still listed, \d+ of them recovered from local headers\)$/);
     expect(result.evidence[0].sha256).toBe(hex('sha256', zip));
     expect(await readStream(result.open('truncated.zip'))).toEqual(zip);
   });
 
-  it('reports a truncated and an empty zip inside a zip on their own rows', async () => {
+  it('reports a truncated and an empty zip inside a zip on their own rows, with what was recovered', async () => {
     const { result, row } = await ingest([input('nested-odd.zip', generatedBytes('nested-odd.zip'))]);
-    expect(result.inventory.map((r) => r.path)).toEqual(['broken-inner.zip', 'empty-inner.zip', 'ok.eml']);
-    expect(row('broken-inner.zip')).toMatchObject({ kind: 'archive', status: 'error', error: 'ZIP central directory not found: file truncated or not a zip' });
+    expect(result.inventory.map((r) => r.path)).toContain(`broken-inner.zip/${MESSAGE_PATH}`);
+    expect(row('broken-inner.zip')).toMatchObject({ kind: 'archive', status: 'error' });
+    expect(row('broken-inner.zip').error).toMatch(/^ZIP central directory not found: file truncated or not a zip; .*recovered by scanning local headers/);
     expect(row('broken-inner.zip').sha256).toBe(hex('sha256', generatedBytes('truncated.zip')));
     expect(row('empty-inner.zip')).toMatchObject({ kind: 'archive', status: 'skipped', error: 'empty archive: no entries' });
     expect(row('ok.eml').status).toBe('ok');

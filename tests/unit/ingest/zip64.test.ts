@@ -51,10 +51,13 @@ describe('ZIP64 archives', () => {
     const blob = generatedLargeBlob('zip64-beyond-4gib.zip');
     expect(blob.size).toBeGreaterThan(2 ** 32);
     const files: FileEntry[] = [];
-    const walk = await walkZip(blob, async (entry) => {
-      files.push(entry);
+    const walk = await walkZip(blob, {
+      entry: async (entry) => {
+        files.push(entry);
+      },
+      recovered: async () => undefined,
     });
-    expect(walk).toEqual({ files: 2, folders: 0, error: null });
+    expect(walk).toEqual({ files: 2, folders: 0, error: null, recovered: 0, overlapping: 0, damage: [] });
     expect(files.map((f) => [f.filename, f.uncompressedSize])).toEqual([
       ['padding.bin', 2 ** 32 + 64 * 1024],
       ['after-4gib/message.eml', 307],

@@ -31,8 +31,11 @@ async function zipOf(count: number, level = 6): Promise<Uint8Array<ArrayBuffer>>
 
 async function entriesOf(source: Blob | Uint8Array<ArrayBuffer>): Promise<FileEntry[]> {
   const files: FileEntry[] = [];
-  await walkZip(source, async (e) => {
-    files.push(e);
+  await walkZip(source, {
+    entry: async (e) => {
+      files.push(e);
+    },
+    recovered: async () => undefined,
   });
   return files;
 }

@@ -1,0 +1,132 @@
+/** Hostile and foreign databases: views, foreign SQLite, duplicate and NULL ids, truncated scripts, odd first statements, the choice among several. */
+import { describe, expect, it } from 'vitest';
+import { copyHmailTables } from '../../../src/lib/database/copyHmailTables.ts';
+import { importSqlDump } from '../../../src/lib/database/importSqlDump.ts';
+import { loadSqliteDatabase } from '../../../src/lib/database/loadSqliteDatabase.ts';
+import { openSqlJs } from '../../../src/lib/database/openSqlJs.ts';
+import { probeSqliteCandidate } from '../../../src/lib/database/probeSqliteCandidate.ts';
+import { rankHmailDatabases, scoreHmailDatabase } from '../../../src/lib/database/rankHmailDatabases.ts';
+import { classifyEntry } from '../../../src/lib/ingest/classifyEntry.ts';
+import { chunkedStream, emptyDb } from './dbTestKit.ts';
+
+async function copyFrom(sql: string) {
+  const SQL = await openSqlJs();
+  const source = new SQL.Database();
+  source.exec(sql);
+  const evidence = loadSqliteDatabase(SQL, source.export());
+  const target = await emptyDb();
+  const problems = copyHmailTables(evidence, target);
+  return { problems: problems.map((p) => p.reason), rows: (q: string) => target.exec(q)[0]?.values ?? [] };
+}
+
+const acct = (id: string, address: string) => `INSERT [dbo].[hm_accounts] ([accountid], [accountdomainid], [accountaddress]) VALUES (${id}, 1, N'${address}')`;
+
+describe('foreign and hostile SQLite databases', () => {
+  it('says a browser history is not an hMailServer database', async () => {
+    const { problems } = await copyFrom('CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT); CREATE TABLE moz_historyvisits (id INTEGER);');
+    expect(problems).toEqual(['not an hMailServer database: it has no hm_* tables (tables moz_historyvisits, moz_places); nothing was loaded from it']);
+  });
+
+  it('names hm_* views (even an endless recursive one) without running them, and loads the real tables', async () => {
+    const { problems, rows } = await copyFrom(`
+      CREATE TABLE hm_domains (domainid INTEGER PRIMARY KEY, domainname TEXT);
+      INSERT INTO hm_domains VALUES (1, 'example.com');
+      CREATE VIEW hm_messages AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT n AS messageid FROM r;`);
+    expect(problems.filter((p) => p.includes('view'))).toEqual([
+      'hm_messages is a view, not a table: not read (a view runs a query of its own, which can be made to never end); its rows are missing from the case',
+    ]);
+    expect(rows('SELECT domainname FROM hm_domains')).toEqual([['example.com']]);
+  });
+
+  it('loads the rows of a table with duplicate and NULL ids as far as it can and reports the rest', async () => {
+    const { problems, rows } = await copyFrom(`
+      CREATE TABLE hm_accounts (accountid INTEGER, accountdomainid INTEGER, accountaddress TEXT);
+      INSERT INTO hm_accounts VALUES (1, 1, 'a@example.com'), (1, 1, 'dup@example.com'), (NULL, 1, 'null@example.com'), (2, 1, 'b@example.com');`);
+    expect(rows('SELECT accountid, accountaddress FROM hm_accounts ORDER BY accountid')).toEqual([
+      [1, 'a@example.com'],
+      [2, 'b@example.com'],
+    ]);
+    expect(problems.some((p) => /row \d+ of hm_accounts not loaded: UNIQUE constraint failed/.test(p))).toBe(true);
+    expect(problems.some((p) => /row \d+ of hm_accounts has no accountid \(NULL\): not loaded/.test(p))).toBe(true);
+  });
+});
+
+describe('hostile dumps', () => {
+  it('reports a SQL Server script cut off between two statements', async () => {
+    const db = await emptyDb();
+    const text = `SET IDENTITY_INSERT [dbo].[hm_accounts] ON\nGO\n${acct('1', 'a@example.com')}\n${acct('2', 'b@example.com')}\n`;
+    const problems = await importSqlDump(db, chunkedStream(new TextEncoder().encode(text), 7), 'mssql-script');
+    expect(problems.map((p) => p.reason)).toEqual([
+      'the script does not end with GO after its last batch: it was cut off, and its last statement may be incomplete (truncated)',
+    ]);
+    expect(db.exec('SELECT count(*) FROM hm_accounts')[0].values[0][0]).toBe(2);
+    const whole = await importSqlDump(await emptyDb(), chunkedStream(new TextEncoder().encode(`${text}GO\n`), 7), 'mssql-script');
+    expect(whole).toEqual([]);
+  });
+
+  it('goes on after a statement that fails and after a megabyte-long nested first statement', async () => {
+    const db = await emptyDb();
+    const first = `SELECT ${'('.repeat(300_000)}1${')'.repeat(300_000)};`;
+    const insert = (id: number) => `INSERT INTO \`hm_accounts\` (\`accountid\`,\`accountdomainid\`,\`accountaddress\`) VALUES (${id},1,'u${id}@example.com');`;
+    const text = [first, insert(1), 'GARBAGE ((( STATEMENT;', insert(2)].join('\n');
+    const problems = await importSqlDump(db, chunkedStream(new TextEncoder().encode(text), 65_536), 'mysql-dump');
+    expect(problems.map((p) => p.reason)).toEqual(['statement not recognised: skipped']);
+    expect(db.exec('SELECT count(*) FROM hm_accounts')[0].values[0][0]).toBe(2);
+  });
+
+  it('recognises a dump whose first statement fills the head, from the first megabytes', () => {
+    const text = `/* ${'x'.repeat(2 * 1024 * 1024)} */\nCREATE TABLE \`hm_accounts\` (\`accountid\` int);\nINSERT INTO \`hm_accounts\` VALUES (1);\n-- MySQL dump 10.13\n`;
+    const bytes = new TextEncoder().encode(text);
+    expect(classifyEntry('backup.sql', bytes.subarray(0, 4096), bytes.length).format).toBe('unknown');
+    expect(classifyEntry('backup.sql', bytes.subarray(0, 4096), bytes.length, bytes)).toEqual({ kind: 'dump', format: 'mysql-dump' });
+    const prose = new TextEncoder().encode(`${'words '.repeat(2000)}\nINSERT INTO \`other\` VALUES (1);`);
+    expect(classifyEntry('notes.txt', prose.subarray(0, 4096), prose.length, prose).format).toBe('unknown');
+  });
+});
+
+describe('rankHmailDatabases', () => {
+  it('chooses the database with hMailServer rows over a corrupt or foreign one dropped first, and says why for the others', () => {
+    const choice = rankHmailDatabases([
+      { path: 'bad.sqlite', hmTables: {}, error: 'SQLite database could not be read: file is not a database' },
+      { path: 'history.sqlite', hmTables: {}, error: null },
+      { path: 'empty-schema.sqlite', hmTables: { hm_accounts: 0, hm_domains: 0 }, error: null },
+      { path: 'case.zip/hMailServer.sqlite', hmTables: { hm_accounts: 12, hm_domains: 2, hm_messages: 400 }, error: null },
+    ]);
+    expect(choice.chosen).toBe('case.zip/hMailServer.sqlite');
+    expect(choice.others).toEqual([
+      { path: 'bad.sqlite', reason: 'not used as the case database: SQLite database could not be read: file is not a database' },
+      { path: 'history.sqlite', reason: 'not used as the case database: it holds no hMailServer (hm_*) table' },
+      { path: 'empty-schema.sqlite', reason: 'not used as the case database: case.zip/hMailServer.sqlite holds more of hMailServer\'s data' },
+    ]);
+  });
+
+  it('probes dropped SQLite files: a corrupt one, a foreign one and a real one, the real one chosen', async () => {
+    const SQL = await openSqlJs();
+    const make = (sql: string) => {
+      const db = new SQL.Database();
+      db.exec(sql);
+      const bytes = db.export();
+      db.close();
+      return bytes;
+    };
+    const corrupt = new Uint8Array(1024);
+    corrupt.set(new TextEncoder().encode('SQLite format 3\0'));
+    corrupt.fill(0x33, 16);
+    const candidates = [
+      probeSqliteCandidate(SQL, 'bad.sqlite', corrupt),
+      probeSqliteCandidate(SQL, 'places.sqlite', make('CREATE TABLE moz_places (id INTEGER);')),
+      probeSqliteCandidate(SQL, 'case.zip/hMailServer.sqlite', make("CREATE TABLE hm_accounts (accountid INTEGER); INSERT INTO hm_accounts VALUES (1), (2); CREATE VIEW hm_messages AS SELECT 1;")),
+    ];
+    expect(candidates[0].error).toMatch(/could not be read/);
+    expect(candidates[1]).toEqual({ path: 'places.sqlite', hmTables: {}, error: null });
+    expect(candidates[2]).toEqual({ path: 'case.zip/hMailServer.sqlite', hmTables: { hm_accounts: 2 }, error: null });
+    expect(rankHmailDatabases(candidates).chosen).toBe('case.zip/hMailServer.sqlite');
+  });
+
+  it('prefers accounts and messages over a huge log table, and chooses nothing when no candidate is hMailServer', () => {
+    expect(scoreHmailDatabase({ path: 'a', hmTables: { hm_accounts: 3 }, error: null })).toBeGreaterThan(
+      scoreHmailDatabase({ path: 'b', hmTables: { hm_logonfailures: 5_000_000 }, error: null }),
+    );
+    expect(rankHmailDatabases([{ path: 'x', hmTables: {}, error: null }]).chosen).toBeNull();
+  });
+});
