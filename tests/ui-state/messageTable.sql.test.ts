@@ -44,7 +44,7 @@ beforeAll(async () => {
     db.run(`INSERT INTO case_messages (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`, Object.values(r));
   }
   db.run("INSERT INTO case_bookmarks VALUES ('Data/x.example/a/2.eml', 'keep', '', '2024-01-01T00:00:00Z')");
-  db.run("INSERT INTO case_headers VALUES (1, 0, 'From', 'Bob <bob@y.example>'), (1, 1, 'Subject', 'Invoice 100% paid')");
+  db.run(`UPDATE case_messages SET headers_json = '[["From","Bob <bob@y.example>"],["Subject","Invoice 100% paid"]]' WHERE id = 1`);
   db.run("INSERT INTO case_received VALUES (1, 0, 'a', NULL, '198.51.100.7', 'mx', 'ESMTP', '2024-01-01T10:00:00.000Z', -180, 'from a by mx'), (1, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'garbage')");
   db.run("INSERT INTO case_findings VALUES (1, 'spf-fail', 'medium', 'Spam', 'SPF failed', 'Data/x.example/a/1.eml', NULL, NULL, NULL, NULL, '{}')");
   db.run("INSERT INTO case_iocs VALUES ('url', 'http://evil.example/x', 2, 'Data/x.example/a/1.eml\nData/x.example/a/3.eml'), ('domain', 'evil.example', 1, 'Data/x.example/a/11.eml')");

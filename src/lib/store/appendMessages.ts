@@ -30,7 +30,7 @@ function messageRow(id: number, m: ParsedMessage): Row {
     id, m.path, m.guid, null, null, null, null, 0, null, null, null, m.date, m.received[0]?.time ?? null, m.from?.address ?? null,
     m.from?.name ?? null, m.to.map((a) => a.address).join(', '), m.cc.map((a) => a.address).join(', '), m.subject, m.size, null,
     m.md5, m.sha256, m.attachments.length, bool(m.hasHtml), m.messageId, m.inReplyTo, null, m.spam.score, m.parseError,
-    m.defects.join('; '), '', null, m.text.slice(0, BODY_PREVIEW_CHARS),
+    m.defects.join('; '), '', null, m.text.slice(0, BODY_PREVIEW_CHARS), JSON.stringify(m.headers.map((h) => [h.name, h.value])),
   ];
 }
 
@@ -40,8 +40,7 @@ function prepared(db: Database, sql: string) {
 }
 
 export function appendMessages(db: Database, index: SearchIndex, batch: readonly AppendedMessage[]): void {
-  const messages = prepared(db, `INSERT OR IGNORE INTO case_messages VALUES (${Array(33).fill('?').join(', ')})`);
-  const headers = prepared(db, 'INSERT INTO case_headers VALUES (?, ?, ?, ?)');
+  const messages = prepared(db, `INSERT OR IGNORE INTO case_messages VALUES (${Array(34).fill('?').join(', ')})`);
   const received = prepared(db, 'INSERT INTO case_received VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const attachments = prepared(db, 'INSERT INTO case_attachments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const iocs = prepared(db, 'INSERT INTO case_ioc_hits VALUES (?, ?, ?)');
@@ -49,7 +48,6 @@ export function appendMessages(db: Database, index: SearchIndex, batch: readonly
   try {
     for (const { id, message: m } of batch) {
       messages.run(messageRow(id, m));
-      m.headers.forEach((h, i) => headers.run([id, i, h.name, h.value]));
       m.received.forEach((h, i) =>
         received.run([id, i, h.from, h.fromPtr, h.ip, h.by, h.with, h.time, delaySeconds(h.time, m.received[i + 1]?.time ?? null), h.raw]),
       );
@@ -64,7 +62,6 @@ export function appendMessages(db: Database, index: SearchIndex, batch: readonly
     throw err;
   } finally {
     messages.free();
-    headers.free();
     received.free();
     attachments.free();
     iocs.free();

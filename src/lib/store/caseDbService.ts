@@ -15,6 +15,7 @@ import { readOnlyStatementProblem } from './readOnlyStatement.ts';
 import { createPushStream, type PushStream } from './pushStream.ts';
 import { writeCaseTables } from './writeCaseTables.ts';
 import { gunzipText } from './gzipText.ts';
+import { migrateCaseFile } from './migrateCaseFile.ts';
 import { appendMessages } from './appendMessages.ts';
 import { indexStoredMessages } from './indexStoredMessages.ts';
 import { createSearchHits } from './searchHits.ts';
@@ -206,6 +207,7 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
       searches.forget(null);
       db.close();
       db = candidate;
+      migrateCaseFile(db);
       db.exec(CASE_SCHEMA);
       index = indexStoredMessages(db);
       return true;

@@ -3,7 +3,9 @@
  * which hold what the pipeline parsed and found. Every view and the SQL console read from here.
  * Times: *_utc columns are ISO UTC; *_local columns are the server's naive local time as written.
  * case_messages.body_preview holds the beginning of each body only: the whole body is searchable through
- * the case's search index (searchIndex.ts) and shown from the evidence itself.
+ * the case's search index (searchIndex.ts) and shown from the evidence itself. Each message's header block
+ * is one JSON array of [name, value] pairs (headers_json); case_headers is a view of it, one row per header,
+ * so that a message costs one row, not one per header. (Case files of schema 1 keep case_headers a table.)
  */
 export const CASE_SCHEMA_VERSION = 2;
 
@@ -19,14 +21,15 @@ CREATE TABLE IF NOT EXISTS case_messages (
   received_utc TEXT, from_addr TEXT, from_name TEXT, to_addrs TEXT, cc_addrs TEXT, subject TEXT,
   size INTEGER, db_size INTEGER, md5 TEXT, sha256 TEXT, attachment_count INTEGER, has_html INTEGER,
   message_id TEXT, in_reply_to TEXT, thread_id INTEGER, spam_score REAL, parse_error TEXT, defects TEXT,
-  indicators TEXT, max_severity TEXT, body_preview TEXT);
+  indicators TEXT, max_severity TEXT, body_preview TEXT, headers_json TEXT);
 CREATE INDEX IF NOT EXISTS case_messages_account ON case_messages(account);
 CREATE INDEX IF NOT EXISTS case_messages_date ON case_messages(date_utc);
 CREATE INDEX IF NOT EXISTS case_messages_subject ON case_messages(subject);
 CREATE INDEX IF NOT EXISTS case_messages_from ON case_messages(from_addr);
 CREATE INDEX IF NOT EXISTS case_messages_size ON case_messages(size);
-CREATE TABLE IF NOT EXISTS case_headers (message_id INTEGER, ord INTEGER, name TEXT, value TEXT);
-CREATE INDEX IF NOT EXISTS case_headers_msg ON case_headers(message_id);
+CREATE VIEW IF NOT EXISTS case_headers AS
+  SELECT m.id AS message_id, CAST(h.key AS INTEGER) AS ord, h.value ->> 0 AS name, h.value ->> 1 AS value
+  FROM case_messages m, json_each(m.headers_json) h WHERE m.headers_json IS NOT NULL;
 CREATE TABLE IF NOT EXISTS case_received (
   message_id INTEGER, hop INTEGER, from_host TEXT, from_ptr TEXT, ip TEXT, by_host TEXT, with_proto TEXT,
   time_utc TEXT, delay_seconds REAL, raw TEXT);

@@ -67,7 +67,7 @@ function* databaseOnlyRows(stored: StoredCase): Generator<Row> {
     yield [
       null, f.ref.message, null, row.id, d.account ?? null, d.folder ?? null, 'database-only', bool(row.type === 1), row.flags,
       row.uid, row.createTime, null, null, row.from || null, null, '', '', '', null, row.size, null, null, 0, 0, null, null,
-      null, null, 'file missing from the evidence', '', 'missing-file', f.severity, null,
+      null, null, 'file missing from the evidence', '', 'missing-file', f.severity, null, null,
     ];
   }
 }
@@ -115,7 +115,7 @@ export function writeCaseTables(db: Database, stored: StoredCase): void {
       messageUpdates(stored),
     );
     // A database row without its file is listed too (rowid after every message file's: ids stay as appended).
-    insertAll(db, `INSERT OR IGNORE INTO case_messages VALUES (${Array(33).fill('?').join(', ')})`, databaseOnlyRows(stored));
+    insertAll(db, `INSERT OR IGNORE INTO case_messages VALUES (${Array(34).fill('?').join(', ')})`, databaseOnlyRows(stored));
     findings.forEach((f, i) => {
       const secret = secretFor(stored, f);
       if (secret !== null) db.run('INSERT INTO case_secrets VALUES (?, ?)', [i + 1, secret]);

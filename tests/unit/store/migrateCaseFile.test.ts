@@ -1,0 +1,34 @@
+import initSqlJs from 'sql.js';
+import { describe, expect, it } from 'vitest';
+import { CASE_SCHEMA } from '../../../src/lib/store/caseSchema.ts';
+import { migrateCaseFile } from '../../../src/lib/store/migrateCaseFile.ts';
+
+describe('migrateCaseFile', () => {
+  it('reads a schema-1 case file with the current queries: body preview and headers', async () => {
+    const SQL = await initSqlJs();
+    const db = new SQL.Database();
+    // Schema 1: the current DDL as it was before the preview and the header view.
+    const schema1 = CASE_SCHEMA.replace('body_preview TEXT, headers_json TEXT', 'body_text TEXT').replace(
+      /CREATE VIEW IF NOT EXISTS case_headers AS[^;]*;/,
+      'CREATE TABLE IF NOT EXISTS case_headers (message_id INTEGER, ord INTEGER, name TEXT, value TEXT);',
+    );
+    expect(schema1).toContain('body_text TEXT');
+    db.exec(schema1);
+    db.exec(`INSERT INTO case_messages (id, path, subject, body_text) VALUES (1, 'a.eml', 'Hi', 'the whole body');
+      INSERT INTO case_headers VALUES (1, 0, 'Subject', 'Hi')`);
+    migrateCaseFile(db);
+    db.exec(CASE_SCHEMA);
+    expect(db.exec('SELECT body_preview, headers_json FROM case_messages')[0].values).toEqual([['the whole body', null]]);
+    expect(db.exec('SELECT ord, name, value FROM case_headers WHERE message_id = 1')[0].values).toEqual([[0, 'Subject', 'Hi']]);
+  });
+
+  it('leaves a current case file as it is, and serves its headers through the view', async () => {
+    const SQL = await initSqlJs();
+    const db = new SQL.Database();
+    db.exec(CASE_SCHEMA);
+    db.run("INSERT INTO case_messages (id, path, headers_json) VALUES (1, 'a.eml', ?)", [JSON.stringify([['From', 'a@b'], ['To', 'c@d']])]);
+    migrateCaseFile(db);
+    db.exec(CASE_SCHEMA);
+    expect(db.exec('SELECT ord, name, value FROM case_headers WHERE message_id = 1 ORDER BY ord')[0].values).toEqual([[0, 'From', 'a@b'], [1, 'To', 'c@d']]);
+  });
+});
