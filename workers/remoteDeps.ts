@@ -29,6 +29,12 @@ export function remoteDeps(caseDbPort: MessagePort, parserPorts: MessagePort[]):
   return {
     caseDb: {
       reset: () => caseDb.reset(),
+      probeSqlite: (bytes, path) => {
+        const own = ownBuffer(bytes);
+        return caseDb.probeSqlite(transfer(own, [own.buffer as ArrayBuffer]), path);
+      },
+      hmailTableCounts: () => caseDb.hmailTableCounts(),
+      dropHmailTables: () => caseDb.dropHmailTables(),
       importSqlite: (bytes, path) => {
         const own = ownBuffer(bytes);
         return caseDb.importSqlite(transfer(own, [own.buffer as ArrayBuffer]), path);

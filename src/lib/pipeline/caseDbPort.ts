@@ -2,6 +2,7 @@
  * What the pipeline needs of the case database. In the browser it is the caseDb worker (through Comlink);
  * in Node tests it is the same service object called directly.
  */
+import type { DatabaseCandidate } from '../database/rankHmailDatabases.ts';
 import type { HmailDatabase, ImportProblem } from '../model/hmailDatabase.ts';
 import type { AppendedMessage } from '../store/appendMessages.ts';
 import type { StoredCase } from '../store/storedCase.ts';
@@ -11,6 +12,12 @@ export type DumpFormat = 'mysql-dump' | 'pgsql-dump' | 'mssql-script';
 export interface CaseDbPort {
   /** Drops everything: a new analysis starts from an empty case database. */
   reset(): Promise<void>;
+  /** What an evidence SQLite file offers as the case database, without loading it (rankHmailDatabases). */
+  probeSqlite(bytes: Uint8Array, path: string): Promise<DatabaseCandidate>;
+  /** Row counts of the hm_* tables loaded so far (lower-case names). */
+  hmailTableCounts(): Promise<Record<string, number>>;
+  /** Drops every hm_* table and forgets the loaded source: another database replaces it. */
+  dropHmailTables(): Promise<void>;
   /** Brings the hm_* tables of an evidence SQLite file in (the bytes are a copy; the evidence is not touched). */
   importSqlite(bytes: Uint8Array, path: string): Promise<ImportProblem[]>;
   /** A streamed dump import: begin, then chunks in order, then end for the problems found. */

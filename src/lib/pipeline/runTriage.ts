@@ -11,6 +11,7 @@ import { DEFAULT_ANALYZER_OPTIONS, type AnalyzerOptions } from '../analyze/analy
 import type { Extracted7z } from '../database/extract7z.ts';
 import { MAX_7Z_BYTES } from '../database/extract7z.ts';
 import { parseIni } from '../database/parseIni.ts';
+import { scoreHmailDatabase } from '../database/rankHmailDatabases.ts';
 import { sdfNotice } from '../database/sdfNotice.ts';
 import { ingestEvidence, type IngestedEntry } from '../ingest/ingestEvidence.ts';
 import { throwIfAborted } from '../ingest/throwIfAborted.ts';
@@ -171,14 +172,32 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
     for (const p of problems) parseErrors.push({ path, kind: 'database', reason: `line ${p.line}: ${p.reason} — ${p.statement}` });
   };
 
-  /** One database per case: a second one would mix two servers' rows in the same tables. */
-  const claimDatabase = (path: string): boolean => {
-    if (dbPath === null) {
-      dbPath = path;
-      return true;
+  /**
+   * One database per case: a second one would mix two servers' rows in the same tables. The case database
+   * is the most hMailServer-like of those dropped (scoreHmailDatabase), not the first one read: a corrupt
+   * or foreign file read first gives way to the real one, and says why it was not used. A SQLite file is
+   * weighed before it is loaded; a dump or backup, which can only be weighed by loading it, replaces only
+   * a database that holds no hMailServer data.
+   */
+  let dbScore = 0;
+  let dbHasRows = false;
+  const weighLoaded = async (path: string) => {
+    const hmTables = await deps.caseDb.hmailTableCounts();
+    dbScore = scoreHmailDatabase({ path, hmTables, error: null });
+    dbHasRows = Object.values(hmTables).some((n) => n > 0);
+  };
+  const claimDatabase = async (path: string, candidateScore: number | null): Promise<boolean> => {
+    if (dbPath !== null && (candidateScore === null ? dbHasRows : candidateScore <= dbScore)) {
+      const why = candidateScore === 0 ? 'it holds no hMailServer (hm_*) table' : `${dbPath} holds more of hMailServer's data`;
+      fail(path, 'database', `not used as the case database: ${why}`, 'skipped');
+      return false;
     }
-    fail(path, 'database', `not loaded: the case database was already loaded from ${dbPath}`, 'skipped');
-    return false;
+    if (dbPath !== null) {
+      fail(dbPath, 'database', `not used as the case database: ${dbHasRows ? `${path} holds more of hMailServer's data` : `it holds no hMailServer data; ${path} is used`}`, 'skipped');
+      await deps.caseDb.dropHmailTables();
+    }
+    dbPath = path;
+    return true;
   };
 
   const onEntry = async (e: IngestedEntry): Promise<void> => {
@@ -208,11 +227,13 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
       dns = dns ? { ...dns, records: [...dns.records, ...zone.records], problems: [...dns.problems, ...zone.problems] } : zone;
       for (const p of zone.problems) parseErrors.push({ path, kind: 'dns-zone', reason: `line ${p.line}: ${p.reason}` });
     } else if (format === 'sqlite') {
-      if (!claimDatabase(path)) return;
-      const bytes = await entryBytes(e, Number.MAX_SAFE_INTEGER);
-      noteDbProblems(path, await deps.caseDb.importSqlite(bytes ?? new Uint8Array(), path));
+      const bytes = (await entryBytes(e, Number.MAX_SAFE_INTEGER)) ?? new Uint8Array();
+      const candidate = dbPath === null ? null : scoreHmailDatabase(await deps.caseDb.probeSqlite(bytes.slice(), path));
+      if (!(await claimDatabase(path, candidate))) return;
+      noteDbProblems(path, await deps.caseDb.importSqlite(bytes, path));
+      await weighLoaded(path);
     } else if (DUMP_FORMATS.has(format)) {
-      if (!claimDatabase(path)) return;
+      if (!(await claimDatabase(path, null))) return;
       await deps.caseDb.beginDump(format as DumpFormat, path);
       const reader = (e.bytes ? bytesStream(e.bytes) : e.open()).getReader();
       let bytesDone = 0;
@@ -225,10 +246,12 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
         report('database', `Importing ${path}`, { bytesDone, bytesTotal: size, filesDone: 0, filesTotal: 1 });
       }
       noteDbProblems(path, await deps.caseDb.endDump());
+      await weighLoaded(path);
     } else if (format === 'hmail-backup-xml') {
-      if (!claimDatabase(path)) return;
+      if (!(await claimDatabase(path, null))) return;
       const bytes = await entryBytes(e, Number.MAX_SAFE_INTEGER);
       noteDbProblems(path, await deps.caseDb.importBackupXml(decodeText(bytes ?? new Uint8Array()), path));
+      await weighLoaded(path);
     } else if (format === 'sdf') {
       sdfPaths.push(path);
     } else if (format === '7z') {

@@ -4,6 +4,7 @@
  */
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 import { copyHmailTables } from '../database/copyHmailTables.ts';
+import { probeSqliteCandidate } from '../database/probeSqliteCandidate.ts';
 import { importHmBackupXml } from '../database/importHmBackupXml.ts';
 import { importSqlDump } from '../database/importSqlDump.ts';
 import { readHmailDatabase } from '../database/readHmailDatabase.ts';
@@ -50,6 +51,12 @@ interface RunningDump {
 
 type Params = (string | number | null)[];
 
+/** hm_* tables of the case database (their names come from hmailSchema, never from evidence). */
+function hmailTableNames(db: Database): string[] {
+  const r = db.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'hm\\_%' ESCAPE '\\'");
+  return (r[0]?.values ?? []).map((v) => String(v[0]));
+}
+
 function isCaseFile(db: Database): boolean {
   const r = db.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'case_meta'");
   return r.length > 0;
@@ -77,6 +84,18 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
       index = createSearchIndex();
       loaded = null;
       dump = null;
+    },
+    async probeSqlite(bytes, path) {
+      return probeSqliteCandidate(SQL, path, bytes);
+    },
+    async hmailTableCounts() {
+      const counts: Record<string, number> = {};
+      for (const name of hmailTableNames(db)) counts[name.toLowerCase()] = Number(db.exec(`SELECT count(*) FROM "${name}"`)[0]?.values[0]?.[0] ?? 0);
+      return counts;
+    },
+    async dropHmailTables() {
+      for (const name of hmailTableNames(db)) db.exec(`DROP TABLE "${name}"`);
+      loaded = null;
     },
     async importSqlite(bytes, path) {
       const source = new SQL.Database(bytes);
