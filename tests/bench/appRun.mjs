@@ -15,6 +15,7 @@ import { browserProcessFinder, countOtherChromiumProcesses } from './browserProc
 import { isAlive, killIfStillOurs, onInterrupt } from './cleanup.mjs';
 import { cpuBetween } from './cpuBetween.mjs';
 import { startProcessSampler } from './processSampler.mjs';
+import { searchTimings } from './searchTiming.mjs';
 import { stageTable } from './stageTable.mjs';
 import { FINAL_STATES, readStatus, startStatusLog, STATUS, waitForFinalState } from './statusLog.mjs';
 
@@ -80,6 +81,7 @@ export async function runApp({ builtFile, zipPath, timeoutMs }) {
       failure = error.name === 'TimeoutError' ? `no final state after ${timeoutMs / 1000} s` : error.message.split('\n')[0];
     }
     const after = sampler.checkpoint();
+    const searches = failure ? [] : await searchTimings(page);
     sampler.stop();
     const benchCpu = process.cpuUsage(benchCpuBefore);
 
@@ -108,6 +110,7 @@ export async function runApp({ builtFile, zipPath, timeoutMs }) {
       stages: read ? stageTable(read.log, t0, tEnd, sampler.samples) : [],
       messagesFast: read?.fast ?? null,
       messagesPostal: read?.postal ?? null,
+      searches,
       pageErrors,
       samples: runSamples.map((s) => ({ t: (s.t - t0) / 1000, pssBytes: s.pssBytes, cpuTicks: s.cpuTicks, processes: s.processes })),
     };

@@ -88,6 +88,8 @@ export function formatRun(result) {
     `  cores busy: ${app.coresBusy.toFixed(2)} (${app.cpuSeconds.toFixed(1)} CPU-s over the run;` +
       ` the bench's own sampling took ${app.benchCpuSeconds.toFixed(1)} CPU-s besides)`,
     `  fast path / postal-mime: ${split(app)}`,
+    `  search (Messages tab, typing delay included; bound 5 s at 100k): ` +
+      ((app.searches ?? []).map((q) => `"${q.query}" ${q.seconds.toFixed(2)} s (${q.rows})`).join(', ') || 'not run'),
   );
   if (evidence.messages !== evidence.entries) lines.push(`  (${count(evidence.entries - evidence.messages)} entries are not .eml messages)`);
   if (app.stages.length) {
