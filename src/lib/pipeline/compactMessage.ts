@@ -1,9 +1,10 @@
 /**
  * What a run keeps of a parsed message once its rows are in the case database: everything the case-wide
  * analyzers, the timeline and findings.json read, without the bulk (the header block, the body). The
- * header block is cut to the trace headers hMailServer prepends (size-mismatch counts them), X-AuthUser
- * (relay-external-to-external) and Date (its written offset is evidence of the server's zone), in file order; the body is kept only where server-stub-message
- * may read it. Indicators are left out: appendMessages wrote them to the case database.
+ * header block is cut, in file order, to the trace headers hMailServer prepends (size-mismatch counts
+ * them), X-AuthUser (relay-external-to-external) and Date (its written offset is evidence of the server's
+ * zone); the body is kept only where server-stub-message may read it. Indicators are left out:
+ * appendMessages wrote them to the case database.
  */
 import type { ParsedMessage } from '../model/message.ts';
 
