@@ -18,8 +18,11 @@ export interface CaseDetails {
 }
 
 export interface TriageClient {
-  /** Starts a new analysis of exactly these inputs; rejects with AbortError when cancelled. */
-  analyze(inputs: EvidenceInput[], onProgress: (p: Progress) => void, signal: AbortSignal): Promise<AnalysisResult>;
+  /**
+   * Starts a new analysis of exactly these inputs; rejects with AbortError when cancelled. `serverZone` (an IANA
+   * zone or an offset such as "+02:00") replaces the guessed server time zone for every time of the run.
+   */
+  analyze(inputs: EvidenceInput[], onProgress: (p: Progress) => void, signal: AbortSignal, serverZone?: string): Promise<AnalysisResult>;
   /** Read-only SQL on the case database; writes are refused with an error. */
   query(sql: string, params?: (string | number | null)[]): Promise<QueryResult>;
   /** findings.json of the current case, as bytes of UTF-8 JSON. */
@@ -34,7 +37,6 @@ export interface TriageClient {
   removeBookmark(path: string): Promise<void>;
   setFindingNote(findingId: number, note: string): Promise<void>;
   setCaseDetails(details: CaseDetails): Promise<void>;
-  setServerUtcOffset(minutes: number): Promise<void>;
   /** The case database as a SQLite file (case file: reopen by dropping it back in). */
   exportCaseDb(): Promise<Uint8Array>;
   htmlReport(): Promise<string>;

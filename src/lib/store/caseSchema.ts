@@ -3,7 +3,7 @@
  * which hold what the pipeline parsed and found. Every view and the SQL console read from here.
  * Times: *_utc columns are ISO UTC; *_local columns are the server's naive local time as written.
  */
-export const CASE_SCHEMA_VERSION = 1;
+export const CASE_SCHEMA_VERSION = 2;
 
 export const CASE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS case_meta (key TEXT PRIMARY KEY, value TEXT);
@@ -47,7 +47,7 @@ CREATE TABLE IF NOT EXISTS case_log_events (
 CREATE TABLE IF NOT EXISTS case_log_unparsed (file TEXT, line_no INTEGER, text TEXT, reason TEXT);
 CREATE TABLE IF NOT EXISTS case_timeline (
   time_utc TEXT, time_local TEXT, type TEXT, source TEXT, description TEXT, ref_message TEXT, ref_session TEXT,
-  account TEXT, ip TEXT);
+  account TEXT, ip TEXT, time_zone TEXT, time_note TEXT);
 CREATE INDEX IF NOT EXISTS case_timeline_time ON case_timeline(time_utc, type);
 CREATE TABLE IF NOT EXISTS case_iocs (kind TEXT, value TEXT, count INTEGER, messages TEXT);
 CREATE TABLE IF NOT EXISTS case_bookmarks (path TEXT PRIMARY KEY, tags TEXT, note TEXT, created_utc TEXT);

@@ -16,5 +16,4 @@ export interface StoredCase {
   iocs: StoredIoc[];
   threads: Record<string, number>;
   findingsJson: string;
-  serverUtcOffsetBasis: string;
 }

@@ -11,6 +11,10 @@ export interface ServerZone {
   fixedOffsetMinutes: number | null;
   /** How it was chosen, in words an examiner can quote. */
   basis: string;
+  /** Zones and offsets that fit the evidence, best first, with how many of its offsets each explains. */
+  candidates?: { id: string; fits: number }[];
+  /** How many (instant, offset) pairs the candidates were tested on. */
+  evidencePairs?: number;
 }
 
 /** Real offsets span UTC−12:00 … UTC+14:00; anything beyond is a typing error. */
@@ -36,12 +40,18 @@ export function parseOffset(text: string): number | null {
   return m[1] === '+' ? minutes : -minutes;
 }
 
-/** The runtime's own name for an IANA zone ("america/new_york" → "America/New_York"), or null when unknown. */
+/**
+ * An IANA zone name as the runtime lists it ("america/new_york" → "America/New_York"), or as typed when the
+ * runtime knows it only as an alias (Node 20's ICU lists Asia/Calcutta, not Asia/Kolkata); null when unknown.
+ */
 export function canonicalZoneName(text: string): string | null {
   const name = text.trim();
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(name)) return null;
+  const listed = Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase() === name.toLowerCase());
+  if (listed) return listed;
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return name;
   } catch {
     return null;
   }

@@ -19,7 +19,7 @@ export interface OffsetPair {
 /** The numeric zone at the end of an RFC 5322 date ("… -0500" or "… -0500 (EST)"). */
 const DATE_OFFSET = /([+-])(\d{2})(\d{2})\s*(?:\([^)]*\))?\s*$/;
 
-function dateHeaderOffset(value: string | undefined): number | null {
+export function dateHeaderOffset(value: string | undefined): number | null {
   const m = value ? DATE_OFFSET.exec(value) : null;
   if (!m) return null;
   const minutes = Number(m[2]) * 60 + Number(m[3]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conversionNote, localTimeConverter } from '../../../src/lib/time/localTimeConverter.ts';
+import { localToUtc } from '../../../src/lib/time/localToUtc.ts';
 import { fixedZone, parseServerZone } from '../../../src/lib/time/serverZone.ts';
 import { zoneOffsetAt } from '../../../src/lib/time/zoneOffsetAt.ts';
 
@@ -55,5 +56,18 @@ describe('localTimeConverter', () => {
     expect(parseServerZone('UTC-05:30', 'x')).toEqual({ id: 'UTC-05:30', fixedOffsetMinutes: -330, basis: 'x' });
     expect(parseServerZone('europe/berlin', 'x')?.id).toBe('Europe/Berlin');
     expect(parseServerZone('Mars/Olympus', 'x')).toBeNull();
+  });
+});
+
+describe('localToUtc (the one conversion every module uses)', () => {
+  const plus2 = fixedZone(120, 'x');
+  it('converts real local times, keeping milliseconds', () => {
+    expect(localToUtc('2024-05-12 10:15:48.123', plus2)).toBe('2024-05-12T08:15:48.123Z');
+    expect(localToUtc('2024-05-12T22:00:00', fixedZone(-300, 'x'))).toBe('2024-05-13T03:00:00.000Z');
+  });
+  it('is null for placeholders and anything that is not a real local time', () => {
+    for (const bad of ['', 'yesterday', '2024-02-30 10:00:00', '2024-13-01 10:00:00', '2024-05-12 24:00:00', '2024-05-12 10:60:00', '2024-05-12', '1901-01-01 00:00:00', '0000-00-00 00:00:00', '1970-01-01 00:00:00', '0024-05-12 10:00:00']) {
+      expect(localToUtc(bad, plus2), bad).toBeNull();
+    }
   });
 });
