@@ -4,13 +4,20 @@
  * The evidence's candidates are kept either way, so the examiner sees what the stamps say of their choice.
  */
 import type { CaseData } from '../model/caseData.ts';
+import { clockCheck, clockCheckText } from './clockCheck.ts';
 import { guessServerZone } from './guessServerZone.ts';
 import { fixedZone, parseServerZone, type ServerZone } from './serverZone.ts';
 
 /** How many candidates travel with the zone (findings.json, the case database, the zone picker). */
 const KEPT_CANDIDATES = 40;
 
-export function chooseServerZone(caseData: Pick<CaseData, 'database' | 'messages' | 'links'>, requested?: string): ServerZone {
+export function chooseServerZone(caseData: Pick<CaseData, 'database' | 'messages' | 'links' | 'logs'>, requested?: string): ServerZone {
+  const zone = zoneFor(caseData, requested);
+  const check = clockCheckText(clockCheck(caseData, zone));
+  return check ? { ...zone, basis: `${zone.basis.replace(/\.$/, '')}; ${check}` } : zone;
+}
+
+function zoneFor(caseData: Pick<CaseData, 'database' | 'messages' | 'links'>, requested?: string): ServerZone {
   const guess = guessServerZone(caseData);
   const evidence = guess ? { candidates: guess.candidates.slice(0, KEPT_CANDIDATES), evidencePairs: guess.pairs } : { candidates: [], evidencePairs: 0 };
   const guessed = guess ? guess.zone : fixedZone(0, 'no basis found (no Received stamp of the server carries an offset): UTC assumed until the examiner sets a zone');

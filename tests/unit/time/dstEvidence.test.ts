@@ -56,6 +56,7 @@ for (const { zone, year, offsets } of [
       expect(chosen.basis).toMatch(offsets);
       expect(chosen.basis).toMatch(new RegExp(`fits all: .*${zone.replace('/', '\\/')}`));
       expect(chosen.candidates?.[0]).toEqual({ id: chosen.id, fits: evidence.messages.length });
+      expect(chosen.basis).toMatch(/log check: (\d+) of \1 accepted messages in the SMTP log agree with their Received stamps to the second$/);
       expect(JSON.parse(outcome.findingsJson).run.timezone).toBe(chosen.id);
     });
 
@@ -86,14 +87,15 @@ describe('a server whose clock (logs) runs in UTC while its Received stamps say 
     corrected = await analyse(evidence, 'UTC');
   }, HOOK_TIMEOUT);
 
-  it('with the zone of the stamps, log times are off by the zone offset (one or two hours)', () => {
+  it('with the zone of the stamps, log times are off by the zone offset (one or two hours), and the basis says so', () => {
+    expect(guessed.caseData.serverZone.basis).toMatch(/log check: the SMTP log's times differ from the Received stamps of the same \d+ messages by a median of −[12] h 00 min .*set its zone$/);
     const diffs = new Set(pairs(guessed).map((p) => (Date.parse(p.stampUtc) - Date.parse(p.log.timeUtc!)) / 3_600_000));
     expect([...diffs].every((h) => h === 1 || h === 2)).toBe(true);
   });
 
   it('with the clock zone set by the examiner, every log time agrees with its stamp to the second', () => {
     expect(corrected.caseData.serverZone).toMatchObject({ id: 'UTC+00:00' });
-    expect(corrected.caseData.serverZone.basis).toMatch(/^set by the examiner; it explains/);
+    expect(corrected.caseData.serverZone.basis).toMatch(/^set by the examiner; it explains .*; log check: 58 of 58 accepted messages .* agree/);
     for (const { log, stampUtc } of pairs(corrected)) {
       expect(log.timeNote).toBeNull();
       expect(log.timeUtc).toBe(stampUtc);
