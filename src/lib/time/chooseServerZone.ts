@@ -7,6 +7,14 @@ import type { CaseData } from '../model/caseData.ts';
 import { clockCheck, clockCheckText } from './clockCheck.ts';
 import { guessServerZone } from './guessServerZone.ts';
 import { fixedZone, parseServerZone, type ServerZone } from './serverZone.ts';
+import { pairBlocks, zoneFit } from './zoneFit.ts';
+import { zoneEvidence, type OffsetPair } from './zoneEvidence.ts';
+
+/** How many of the evidence's (instant, offset) pairs the zone reproduces. */
+function explained(zone: ServerZone, pairs: OffsetPair[]): number {
+  const fixed = zone.fixedOffsetMinutes;
+  return fixed === null ? zoneFit(zone.id, pairBlocks(pairs)) : pairs.filter((p) => p.offsetMinutes === fixed).length;
+}
 
 /** How many candidates travel with the zone (findings.json, the case database, the zone picker). */
 const KEPT_CANDIDATES = 40;
@@ -24,7 +32,6 @@ function zoneFor(caseData: Pick<CaseData, 'database' | 'messages' | 'links'>, re
   if (requested === undefined) return { ...guessed, ...evidence };
   const chosen = parseServerZone(requested, 'set by the examiner');
   if (!chosen) return { ...guessed, basis: `"${requested}" is neither an IANA zone nor an offset, so the guess is kept: ${guessed.basis}`, ...evidence };
-  const fit = evidence.candidates.find((c) => c.id === chosen.id);
-  const note = guess ? `; it explains ${fit?.fits ?? `fewer than half of the`} of ${guess.pairs} offsets in the server's stamps (the guess was ${guess.zone.id})` : '';
+  const note = guess ? `; it explains ${explained(chosen, zoneEvidence(caseData))} of ${guess.pairs} offsets in the server's stamps (the guess was ${guess.zone.id})` : '';
   return { ...chosen, basis: `set by the examiner${note}`, ...evidence };
 }

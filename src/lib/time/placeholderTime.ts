@@ -23,7 +23,9 @@ export function placeholderTime(local: string): PlaceholderTime | null {
   if (/^0{4}-/.test(text) || /^\d{4}-00-/.test(text) || /^\d{4}-\d{2}-00/.test(text)) return { shown: 'not set', reason: 'zero date (not set)' };
   if (text.startsWith('1970-01-01')) return { shown: 'not set', reason: '1970-01-01 epoch default (not set)' };
   const naive = text.replace(/(?:Z|[+-]\d{2}:?\d{2})$/, '');
-  if (wallClockMs(naive) === null && Number.isNaN(Date.parse(text))) return { shown: 'invalid', reason: `not a calendar time ("${text}")` };
+  // Date.parse rolls 2024-02-30 over to March: the calendar check is ours whenever the text has our shape.
+  const calendar = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}/.test(naive) ? wallClockMs(naive) !== null : !Number.isNaN(Date.parse(text));
+  if (!calendar) return { shown: 'invalid', reason: `not a calendar time ("${text}")` };
   const year = Number(text.slice(0, 4));
   if (Number.isFinite(year) && year < FIRST_PLAUSIBLE_YEAR) return { shown: 'not set', reason: `year ${year}: before any mail server could write it (clock not set)` };
   return null;
