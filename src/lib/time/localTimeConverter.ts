@@ -24,6 +24,7 @@ export type LocalTimeConverter = (local: string) => LocalTimeUtc | null;
 
 /** Transitions of every current tz rule fall on a quarter hour of wall time, so one answer per slot holds. */
 const SLOT_MS = 15 * 60_000;
+const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
 interface SlotAnswer {
@@ -41,7 +42,20 @@ function slotAnswer(zone: string, slotWall: number): SlotAnswer {
   return { valid, before };
 }
 
-/** Builds the converter of one zone; it remembers each quarter hour it has answered, so a log costs few Intl calls. */
+/**
+ * The one offset of a whole wall-clock day, or null when the zone changes near it. Every instant that shows a
+ * wall time of the day lies within [day − 14 h, day + 36 h] (offsets span −12 … +14 h), and no zone changes
+ * its offset twice within those 50 hours, so equal offsets at both ends mean one offset for the whole day.
+ */
+function dayOffset(zone: string, dayWall: number): number | null {
+  const first = zoneOffsetAt(zone, dayWall - 14 * HOUR_MS);
+  return first === zoneOffsetAt(zone, dayWall + 36 * HOUR_MS) ? first : null;
+}
+
+/**
+ * Builds the converter of one zone. It remembers each wall day it has answered (two Intl calls), and within
+ * the few days around a change each quarter hour, so a million log lines cost a few hundred Intl calls.
+ */
 export function localTimeConverter(zone: ServerZone): LocalTimeConverter {
   const fixed = zone.fixedOffsetMinutes;
   if (fixed !== null) {
@@ -50,10 +64,18 @@ export function localTimeConverter(zone: ServerZone): LocalTimeConverter {
       return wall === null ? null : { utcMs: wall - fixed * 60_000, offsetMinutes: fixed, secondOccurrenceMs: null, nonexistent: false };
     };
   }
+  const days = new Map<number, number | null>();
   const slots = new Map<number, SlotAnswer>();
   return (local) => {
     const wall = wallClockMs(local);
     if (wall === null) return null;
+    const day = Math.floor(wall / DAY_MS) * DAY_MS;
+    let whole = days.get(day);
+    if (whole === undefined) {
+      whole = dayOffset(zone.id, day);
+      days.set(day, whole);
+    }
+    if (whole !== null) return { utcMs: wall - whole * 60_000, offsetMinutes: whole, secondOccurrenceMs: null, nonexistent: false };
     const slot = Math.floor(wall / SLOT_MS) * SLOT_MS;
     let answer = slots.get(slot);
     if (!answer) {

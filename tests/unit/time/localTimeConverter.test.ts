@@ -43,13 +43,36 @@ describe('localTimeConverter', () => {
     });
   }
 
-  it('gives every second of a day the same answer as a fresh converter (the quarter-hour memo is exact)', () => {
-    const shared = localTimeConverter(iana('America/New_York'));
-    for (let s = 0; s < 86_400; s += 97) {
-      const local = new Date(Date.UTC(2023, 10, 5) + s * 1000).toISOString().slice(0, 19).replace('T', ' ');
-      expect(shared(local)).toEqual(localTimeConverter(iana('America/New_York'))(local));
-    }
-  });
+  /** Brute force: every quarter-hour offset whose instant shows this wall time, largest first. */
+  function reference(zone: string, local: string): number[] {
+    const wall = Date.parse(`${local.replace(' ', 'T')}Z`);
+    const out: number[] = [];
+    for (let o = 14 * 60; o >= -12 * 60; o -= 15) if (zoneOffsetAt(zone, wall - o * 60_000) === o) out.push(o);
+    return out;
+  }
+
+  for (const [zone, day] of [
+    ['America/New_York', Date.UTC(2023, 10, 5)],
+    ['America/New_York', Date.UTC(2024, 2, 10)],
+    ['Europe/Berlin', Date.UTC(2024, 9, 27)],
+    ['Australia/Lord_Howe', Date.UTC(2024, 3, 7)],
+    ['Australia/Lord_Howe', Date.UTC(2024, 9, 6)],
+    ['Asia/Tokyo', Date.UTC(2024, 0, 1)],
+  ] as const) {
+    it(`agrees with a brute-force search through ${zone} on ${new Date(day).toISOString().slice(0, 10)} (the day and quarter-hour memos are exact)`, () => {
+      const convert = localTimeConverter(iana(zone));
+      for (let s = -3600; s < 86_400 + 3600; s += 97) {
+        const local = new Date(day + s * 1000).toISOString().slice(0, 19).replace('T', ' ');
+        const r = convert(local)!;
+        const valid = reference(zone, local);
+        if (valid.length === 0) expect(r.nonexistent, local).toBe(true);
+        else {
+          expect(r.offsetMinutes, local).toBe(valid[0]);
+          expect(r.secondOccurrenceMs, local).toBe(valid.length > 1 ? Date.parse(`${local.replace(' ', 'T')}Z`) - valid[1] * 60_000 : null);
+        }
+      }
+    });
+  }
 
   it('still accepts a fixed offset', () => {
     expect(iso(localTimeConverter(fixedZone(-330, 'x'))('2024-01-01 00:00:00')?.utcMs)).toBe('2024-01-01T05:30:00.000Z');
