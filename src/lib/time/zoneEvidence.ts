@@ -9,6 +9,7 @@ import { domainOf } from '../analyze/support/domainOf.ts';
 import { localDomains } from '../analyze/support/localDomains.ts';
 import { serverHostNames } from '../analyze/support/serverHostNames.ts';
 import { serverReceivedHop } from '../analyze/support/serverReceivedHop.ts';
+import { parseMailDate } from '../mail/parseMailDate.ts';
 
 export interface OffsetPair {
   utcMs: number;
@@ -16,16 +17,11 @@ export interface OffsetPair {
   source: 'received' | 'date';
 }
 
-/** The numeric zone at the end of an RFC 5322 date ("… -0500" or "… -0500 (EST)"). */
-const DATE_OFFSET = /([+-])(\d{2})(\d{2})\s*(?:\([^)]*\))?\s*$/;
-
+/** The offset written in a Date header (numeric or an obsolete name such as EST), or null. */
 export function dateHeaderOffset(value: string | undefined): number | null {
-  const m = value ? DATE_OFFSET.exec(value) : null;
-  if (!m) return null;
-  const minutes = Number(m[2]) * 60 + Number(m[3]);
   // "-0000" means "zone unknown" (RFC 5322 §3.3): no evidence.
-  if (m[1] === '-' && minutes === 0) return null;
-  return m[1] === '-' ? -minutes : minutes;
+  if (!value || /-0000\s*(?:\([^)]*\))?\s*$/.test(value)) return null;
+  return parseMailDate(value)?.offsetMinutes ?? null;
 }
 
 export function zoneEvidence(caseData: Pick<CaseData, 'database' | 'messages' | 'links'>): OffsetPair[] {

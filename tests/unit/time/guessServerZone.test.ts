@@ -47,3 +47,14 @@ describe('placeholderTime', () => {
     expect(placeholderTime('2024-05-01T10:00:00.000Z')).toBeNull();
   });
 });
+
+describe('dateHeaderOffset', () => {
+  it('reads numeric and named zones, and takes -0000 as "zone unknown"', async () => {
+    const { dateHeaderOffset } = await import('../../../src/lib/time/zoneEvidence.ts');
+    expect(dateHeaderOffset('Sun, 5 Nov 2023 01:30:00 -0400')).toBe(-240);
+    expect(dateHeaderOffset('Sun, 5 Nov 2023 01:30:00 -0500 (EST)')).toBe(-300);
+    expect(dateHeaderOffset('Sun, 5 Nov 2023 01:30:00 EST')).toBe(-300);
+    expect(dateHeaderOffset('Sun, 5 Nov 2023 01:30:00 -0000')).toBeNull();
+    expect(dateHeaderOffset('yesterday')).toBeNull();
+  });
+});
