@@ -137,6 +137,19 @@ describe('openCaseFile', () => {
     expect(await reopened.findingsJson()).toMatch(/^\{\n {2}"schema": "hmail-triage\/findings@1"/);
   });
 
+  it('reopens a case file saved before the timeline had zone columns, adding them (NULL) so the timeline reads', async () => {
+    const old = new SQL.Database(saved.slice());
+    old.exec("CREATE TABLE t AS SELECT time_utc, time_local, type, source, description, ref_message, ref_session, account, ip FROM case_timeline; DROP TABLE case_timeline; ALTER TABLE t RENAME TO case_timeline; DELETE FROM case_meta WHERE key = 'server_zone'");
+    const bytes = old.export();
+    old.close();
+    const reopened = await emptyCase();
+    expect(await reopened.openCaseFile(bytes)).toBe(true);
+    const rows = await reopened.query('SELECT COUNT(*), COUNT(time_zone), COUNT(time_note) FROM case_timeline');
+    expect(rows.rows[0][0]).toBeGreaterThan(0);
+    expect(rows.rows[0].slice(1)).toEqual([0, 0]);
+    expect((await reopened.timelineCsv()).split('\r\n')[0]).toContain('time_zone,time_note');
+  });
+
   it('answers false for a SQLite file that is not a case file, and keeps the current case', async () => {
     const reopened = await emptyCase();
     await reopened.openCaseFile(saved.slice());

@@ -13,6 +13,7 @@ import type { CaseDbPort, DumpFormat } from '../pipeline/caseDbPort.ts';
 import { CASE_SCHEMA } from './caseSchema.ts';
 import { readOnlyStatementProblem } from './readOnlyStatement.ts';
 import { createPushStream, type PushStream } from './pushStream.ts';
+import { upgradeCaseSchema } from './upgradeCaseSchema.ts';
 import { writeCaseTables } from './writeCaseTables.ts';
 import { htmlReport } from '../report/htmlReport.ts';
 import { reportInput } from './reportInput.ts';
@@ -178,6 +179,7 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
       db.close();
       db = candidate;
       db.exec(CASE_SCHEMA);
+      upgradeCaseSchema(db);
       return true;
     },
     async setBookmark(path: string, tags: string, note: string, nowIso: string) {
