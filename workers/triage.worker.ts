@@ -16,9 +16,10 @@ const api = {
     version: string,
     ports: { caseDb: MessagePort; parsers: MessagePort[] },
     onProgress: (p: Progress) => void,
+    serverZone?: string,
   ) {
     deps = remoteDeps(ports.caseDb, ports.parsers);
-    return session.analyze(inputs, deps, { runId, version, onProgress, now: () => new Date() });
+    return session.analyze(inputs, deps, { runId, version, onProgress, now: () => new Date(), serverZone });
   },
   async readEntry(path: string) {
     const bytes = ownBuffer(await session.readEntry(path));

@@ -18,8 +18,11 @@ export interface CaseDetails {
 }
 
 export interface TriageClient {
-  /** Starts a new analysis of exactly these inputs; rejects with AbortError when cancelled. */
-  analyze(inputs: EvidenceInput[], onProgress: (p: Progress) => void, signal: AbortSignal): Promise<AnalysisResult>;
+  /**
+   * Starts a new analysis of exactly these inputs; rejects with AbortError when cancelled. `serverZone` (an IANA
+   * zone or an offset such as "+02:00") replaces the guessed server time zone for every time of the run.
+   */
+  analyze(inputs: EvidenceInput[], onProgress: (p: Progress) => void, signal: AbortSignal, serverZone?: string): Promise<AnalysisResult>;
   /**
    * Full-text search of the case's messages: puts the hits in the case database's temp.search_hits under
    * this query (see queries/messages.ts) and returns their count, or null when the query has no word.
@@ -39,7 +42,6 @@ export interface TriageClient {
   removeBookmark(path: string): Promise<void>;
   setFindingNote(findingId: number, note: string): Promise<void>;
   setCaseDetails(details: CaseDetails): Promise<void>;
-  setServerUtcOffset(minutes: number): Promise<void>;
   /** The case database as a SQLite file (case file: reopen by dropping it back in); recovered secrets only when asked. */
   exportCaseDb(includeSecrets: boolean): Promise<Uint8Array>;
   htmlReport(): Promise<string>;

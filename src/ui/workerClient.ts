@@ -68,7 +68,7 @@ export function createWorkerClient(): TriageClient {
   };
 
   return {
-    async analyze(inputs, onProgress, signal) {
+    async analyze(inputs, onProgress, signal, serverZone) {
       const current = ++runId;
       stop();
       const w = get();
@@ -93,6 +93,7 @@ export function createWorkerClient(): TriageClient {
             proxy((p) => {
               if (current === runId && !signal.aborted) onProgress(p);
             }),
+            serverZone,
           ),
           new Promise<never>((_, reject) => {
             if (signal.aborted) reject(new DOMException('Analysis cancelled', 'AbortError'));
@@ -115,7 +116,6 @@ export function createWorkerClient(): TriageClient {
     removeBookmark: (path) => get().caseDb.removeBookmark(path),
     setFindingNote: (id, note) => get().caseDb.setFindingNote(id, note),
     setCaseDetails: (details) => get().caseDb.setCaseDetails(details),
-    setServerUtcOffset: (minutes) => get().caseDb.setServerUtcOffset(minutes),
     exportCaseDb: (includeSecrets) => get().caseDb.exportDb({ includeSecrets }),
     htmlReport: () => get().caseDb.htmlReport(),
     timesketchJsonl: () => get().caseDb.timesketchJsonl(),

@@ -12,7 +12,7 @@ export const FIXED_NOW = new Date('2025-01-01T00:00:00Z');
 
 export async function nodeTriage(
   inputs: TriageInput[],
-  options: { signal?: AbortSignal; serverUtcOffsetMinutes?: number; onProgress?: TriageOptions['onProgress']; referenceParser?: boolean } = {},
+  options: { signal?: AbortSignal; serverZone?: string; onProgress?: TriageOptions['onProgress']; referenceParser?: boolean } = {},
 ): Promise<{ outcome: TriageOutcome; caseDb: CaseDbService }> {
   const caseDb = createCaseDbService(await initSqlJs(), 'test');
   const outcome = await runTriage(

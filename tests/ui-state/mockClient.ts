@@ -54,7 +54,6 @@ export function mockClient(overrides: Partial<TriageClient> = {}): TriageClient 
     removeBookmark: vi.fn(async () => {}),
     setFindingNote: vi.fn(async () => {}),
     setCaseDetails: vi.fn(async () => {}),
-    setServerUtcOffset: vi.fn(async () => {}),
     exportCaseDb: vi.fn(async () => new Uint8Array([1, 2, 3])),
     htmlReport: vi.fn(async () => '<html></html>'),
     timesketchJsonl: vi.fn(async () => ''),

@@ -4,7 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { QueryResult } from '../../src/lib/model/analysisResult.ts';
 import { bucketKeyToMs, bucketLevelFor, bucketStart, nextBucket } from '../../src/ui/queries/timeline.ts';
 import { MIN_SPAN_MS, TimelineModel } from '../../src/ui/state/timelineModel.svelte.ts';
-import { formatServerTime, formatUtcOffset, parseUtcOffset } from '../../src/ui/state/timelineTime.ts';
+import { formatServerTime } from '../../src/ui/state/timelineTime.ts';
+import { isZoneText } from '../../src/ui/state/zoneText.ts';
 import type { TriageClient } from '../../src/ui/triageClient.ts';
 import { deferred, type QueryCall, type QueryParams } from './mockClient.ts';
 
@@ -15,12 +16,16 @@ const DAY = 24 * HOUR;
 function fakeCase(min = '2024-03-01T00:00:00.000Z', max = '2024-03-11T00:00:00.000Z') {
   const calls: QueryCall[] = [];
   let gate: Promise<void> | null = null;
-  const setServerUtcOffset = vi.fn(async () => {});
   const query = vi.fn(async (sql: string, params: QueryParams = []): Promise<QueryResult> => {
     calls.push({ sql, params });
-    if (sql.includes('MIN(time_utc)')) return { columns: [], rows: [[min, max]] };
+    if (sql.includes('LIMIT 1 OFFSET')) return { columns: [], rows: [[Number(params[0]) < 21 ? min : max]] };
+    if (sql.startsWith('SELECT MIN(time_utc), MAX(time_utc)')) return { columns: [], rows: [['2024-03-05T00:00:00.000Z', '2024-03-06T00:00:00.000Z']] };
+    if (sql.includes('SELECT MIN(time_utc) FROM case_timeline WHERE time_utc >= ?')) return { columns: [], rows: [[min]] };
+    if (sql.includes('SELECT MAX(time_utc) FROM case_timeline WHERE time_utc <= ?')) return { columns: [], rows: [[max]] };
+    if (sql.includes('(SELECT MIN(time_utc)')) return { columns: [], rows: [[min, max]] };
     if (sql.includes('GROUP BY type')) return { columns: [], rows: [['logon-failed', 900], ['message-received', 100]] };
-    if (sql.includes('case_meta')) return { columns: [], rows: [['server_utc_offset_minutes', '120'], ['server_utc_offset_basis', 'guessed from Received headers']] };
+    if (sql.includes('case_meta')) return { columns: [], rows: [[JSON.stringify({ id: 'Europe/Berlin', basis: 'guessed from Received headers', candidates: [{ id: 'Europe/Berlin', fits: 9 }], evidencePairs: 9 })]] };
+    if (sql.startsWith('SELECT (SELECT COUNT(*)')) return { columns: [], rows: [[3, 4]] };
     if (sql.includes('GROUP BY bucket')) {
       if (gate) await gate;
       return { columns: [], rows: [['2024-03-01', 'logon-failed', 5], ['2024-03-01', 'message-received', 2], ['2024-03-02', 'logon-failed', 1]] };
@@ -28,14 +33,15 @@ function fakeCase(min = '2024-03-01T00:00:00.000Z', max = '2024-03-11T00:00:00.0
     if (sql.startsWith('SELECT COUNT(*)')) return { columns: [], rows: [[42]] };
     return { columns: [], rows: [] };
   });
-  const client = { query, setServerUtcOffset } as unknown as TriageClient;
-  return { calls, client, setServerUtcOffset, hold: (p: Promise<void> | null) => (gate = p) };
+  const client = { query } as unknown as TriageClient;
+  return { calls, client, hold: (p: Promise<void> | null) => (gate = p) };
 }
 
 const bucketCalls = (calls: QueryCall[]) => calls.filter((c) => c.sql.includes('GROUP BY bucket'));
 
 describe('bucket levels', () => {
   it('picks the finest level that shows the span in at most 400 bars', () => {
+    expect(bucketLevelFor(60_000)).toBe('second');
     expect(bucketLevelFor(HOUR)).toBe('minute');
     expect(bucketLevelFor(2 * DAY)).toBe('10min');
     expect(bucketLevelFor(10 * DAY)).toBe('hour');
@@ -58,7 +64,8 @@ describe('TimelineModel', () => {
     const { calls, client } = fakeCase();
     const model = new TimelineModel(client);
     await model.open(1);
-    expect(model.offsetMinutes).toBe(120);
+    expect(model.zone).toMatchObject({ id: 'Europe/Berlin', candidates: [{ id: 'Europe/Berlin', fits: 9 }] });
+    expect(model.outside).toEqual({ before: 3, after: 4 });
     expect(model.level).toBe('hour');
     const q = bucketCalls(calls)[0];
     expect(q.sql).toContain('substr(time_utc, 1, ?)');
@@ -77,8 +84,8 @@ describe('TimelineModel', () => {
     expect(bucketCalls(calls).at(-1)!.params[0]).toBe(15);
     await model.setView(0, MIN_SPAN_MS / 2);
     expect(model.view!.end - model.view!.start).toBe(MIN_SPAN_MS);
-    expect(model.level).toBe('minute');
-    expect(bucketCalls(calls).at(-1)!.params[0]).toBe(16);
+    expect(model.level).toBe('second');
+    expect(bucketCalls(calls).at(-1)!.params[0]).toBe(19);
   });
 
   it('keeps the instant under the pointer in place while zooming', async () => {
@@ -140,27 +147,45 @@ describe('TimelineModel', () => {
     expect(model.extent).not.toBeNull();
   });
 
-  it('sets the server time zone through the client and re-reads it', async () => {
-    const { calls, client, setServerUtcOffset } = fakeCase();
+  it('fits findings, zooms to the selection and highlights a finding\'s events', async () => {
+    const { calls, client } = fakeCase();
     const model = new TimelineModel(client);
     await model.open(1);
-    const before = bucketCalls(calls).length;
-    await model.setServerOffset(-300);
-    expect(setServerUtcOffset).toHaveBeenCalledWith(-300);
-    expect(bucketCalls(calls).length).toBe(before + 1);
+    await model.fitFindings();
+    const day = model.view!.end - model.view!.start;
+    expect(model.view!.start).toBeLessThan(Date.UTC(2024, 2, 5));
+    expect(day).toBeLessThan(1.1 * DAY);
+    await model.brush({ start: Date.UTC(2024, 2, 5, 10), end: Date.UTC(2024, 2, 5, 11) });
+    await model.zoomToSelection();
+    expect(model.view).toEqual({ start: Date.UTC(2024, 2, 5, 10), end: Date.UTC(2024, 2, 5, 11) });
+    expect(model.level).toBe('minute');
+    await model.setHighlight('brute-force-source');
+    const marked = bucketCalls(calls).at(-1)!;
+    expect(marked.sql).toContain('case_findings');
+    expect(model.highlighted.get(Date.UTC(2024, 2, 1))).toBe(7);
+    await model.resetView();
+    expect(model.view!.start).toBeLessThan(Date.UTC(2024, 2, 1));
+  });
+
+  it('steps down to one-second bars', async () => {
+    const { client } = fakeCase();
+    const model = new TimelineModel(client);
+    await model.open(1);
+    await model.setView(Date.UTC(2024, 2, 1, 10), Date.UTC(2024, 2, 1, 10, 1));
+    expect(model.level).toBe('second');
   });
 });
 
 describe('time zone text', () => {
-  it('formats and parses offsets', () => {
-    expect(formatUtcOffset(120)).toBe('UTC+02:00');
-    expect(formatUtcOffset(-330)).toBe('UTC−05:30');
-    expect(parseUtcOffset('+02:00')).toBe(120);
-    expect(parseUtcOffset('UTC-0530')).toBe(-330);
-    expect(parseUtcOffset('+2')).toBe(120);
-    expect(parseUtcOffset('Z')).toBe(0);
-    expect(parseUtcOffset('+15:00')).toBeNull();
-    expect(parseUtcOffset('two')).toBeNull();
-    expect(formatServerTime('2024-03-01T23:30:00.000Z', 120)).toBe('2024-03-02 01:30:00');
+  it('shows an instant on the server clock with the offset in force then', () => {
+    expect(formatServerTime('2024-03-01T23:30:00.000Z', 'UTC+02:00')).toBe('2024-03-02 01:30:00 +02:00');
+    expect(formatServerTime('2023-11-05T05:30:00.000Z', 'America/New_York')).toBe('2023-11-05 01:30:00 −04:00');
+    expect(formatServerTime('2023-11-05T06:30:00.000Z', 'America/New_York')).toBe('2023-11-05 01:30:00 −05:00');
+    expect(formatServerTime('2024-07-01T10:00:00.000Z', 'Europe/Berlin')).toBe('2024-07-01 12:00:00 +02:00');
+  });
+
+  it('accepts IANA zones and offsets, and nothing else', () => {
+    for (const ok of ['Europe/Berlin', 'america/new_york', '+02:00', 'UTC-0530', '−05:00', 'UTC']) expect(isZoneText(ok), ok).toBe(true);
+    for (const bad of ['+15:00', 'two', 'Mars/Olympus', '', '+02:75']) expect(isZoneText(bad), bad).toBe(false);
   });
 });

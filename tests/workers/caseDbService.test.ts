@@ -152,6 +152,19 @@ describe('openCaseFile', () => {
     expect((await caseDb.query('SELECT count(*) FROM case_secrets')).rows[0][0]).toBe(secrets.rows.length);
   });
 
+  it('reopens a case file saved before the timeline had zone columns, adding them (NULL) so the timeline reads', async () => {
+    const old = new SQL.Database(saved.slice());
+    old.exec("CREATE TABLE t AS SELECT time_utc, time_local, type, source, description, ref_message, ref_session, account, ip FROM case_timeline; DROP TABLE case_timeline; ALTER TABLE t RENAME TO case_timeline; DELETE FROM case_meta WHERE key = 'server_zone'");
+    const bytes = old.export();
+    old.close();
+    const reopened = await emptyCase();
+    expect(await reopened.openCaseFile(bytes)).toBe(true);
+    const rows = await reopened.query('SELECT COUNT(*), COUNT(time_zone), COUNT(time_note) FROM case_timeline');
+    expect(rows.rows[0][0]).toBeGreaterThan(0);
+    expect(rows.rows[0].slice(1)).toEqual([0, 0]);
+    expect((await reopened.timelineCsv()).split('\r\n')[0]).toContain('time_zone,time_note');
+  });
+
   it('answers false for a SQLite file that is not a case file, and keeps the current case', async () => {
     const reopened = await emptyCase();
     await reopened.openCaseFile(saved.slice());
@@ -169,50 +182,40 @@ describe('openCaseFile', () => {
   });
 });
 
-describe('setServerUtcOffset', () => {
-  let caseDb: CaseDbService;
+describe('server zone: a re-run with the examiner\'s zone re-derives every server time', () => {
   type Row = [string | null, string | null];
-  let timeline: Row[];
-  let logEvents: Row[];
-  const timelineSql = 'SELECT time_utc, time_local FROM case_timeline ORDER BY rowid';
-  const logEventsSql = 'SELECT time_utc, time_local FROM case_log_events ORDER BY rowid';
+  const timelineSql = 'SELECT time_utc, time_local FROM case_timeline WHERE time_local IS NOT NULL ORDER BY rowid';
+  const knownRow = "SELECT time_utc FROM case_timeline WHERE time_local = '2024-06-01 09:12:44' LIMIT 1";
+  let guessed: CaseDbService;
+  let kolkata: CaseDbService;
+  let kolkataJson: string;
 
   beforeAll(async () => {
-    ({ caseDb } = await demoCase());
-    timeline = (await caseDb.query(timelineSql)).rows as Row[];
-    logEvents = (await caseDb.query(logEventsSql)).rows as Row[];
+    ({ caseDb: guessed } = await demoCase());
+    const rerun = await nodeTriage([fileInput(DEMO_ZIP_NAME, demoEvidenceBytes())], { serverZone: 'Asia/Kolkata' });
+    kolkata = rerun.caseDb;
+    kolkataJson = rerun.outcome.findingsJson;
   });
 
-  /** hMailServer local time 'YYYY-MM-DD HH:MM:SS[.fff]' at the given offset east of UTC, as ISO UTC. */
-  const utcOf = (local: string, offsetMinutes: number) =>
-    new Date(Date.parse(`${local.replace(' ', 'T')}Z`) - offsetMinutes * 60_000).toISOString();
-
-  const expected = (rows: Row[], offset: number): Row[] =>
-    rows.map(([utc, local]) => [local === null ? utc : utcOf(local, offset), local]);
-
-  it('starts from the offset the run guessed', async () => {
-    const guessed = Number(await caseDb.meta('server_utc_offset_minutes'));
-    expect(guessed).toBe(120);
-    expect(timeline.filter(([, local]) => local !== null).length).toBeGreaterThan(5);
-    expect(timeline.some(([, local]) => local === null)).toBe(true);
-    expect(timeline).toEqual(expected(timeline, guessed));
+  it('starts from the zone the run guessed, with its basis and candidates', async () => {
+    const zone = JSON.parse((await guessed.meta('server_zone')) ?? '{}');
+    expect(zone).toMatchObject({ id: 'UTC+02:00', fixedOffsetMinutes: 120 });
+    expect(zone.basis).toMatch(/no daylight-saving change seen/);
+    expect(zone.candidates.map((c: { id: string }) => c.id)).toContain('Europe/Berlin');
+    expect(await scalar(guessed, knownRow)).toBe('2024-06-01T07:12:44.000Z');
   });
 
-  for (const offset of [0, 330, -300, 120]) {
-    it(`re-derives case_timeline and case_log_events times for ${offset} minutes east of UTC`, async () => {
-      await caseDb.setServerUtcOffset(offset);
-      expect((await caseDb.query(timelineSql)).rows).toEqual(expected(timeline, offset));
-      expect((await caseDb.query(logEventsSql)).rows).toEqual(expected(logEvents, offset));
-      expect(await caseDb.meta('server_utc_offset_minutes')).toBe(String(offset));
-      expect(await caseDb.meta('server_utc_offset_basis')).toBe('set by the examiner');
-    });
-  }
-
-  it('shifts a known row: 09:12:44 local is 07:12:44Z at +120 and 03:42:44Z at +330', async () => {
-    const sql = "SELECT time_utc FROM case_timeline WHERE time_local = '2024-06-01 09:12:44' LIMIT 1";
-    await caseDb.setServerUtcOffset(330);
-    expect(await scalar(caseDb, sql)).toBe('2024-06-01T03:42:44.000Z');
-    await caseDb.setServerUtcOffset(120);
-    expect(await scalar(caseDb, sql)).toBe('2024-06-01T07:12:44.000Z');
+  it('re-derives case_timeline, case_log_events and findings.json from the chosen zone', async () => {
+    expect(JSON.parse((await kolkata.meta('server_zone')) ?? '{}')).toMatchObject({ id: 'Asia/Kolkata', fixedOffsetMinutes: null });
+    expect(await scalar(kolkata, knownRow)).toBe('2024-06-01T03:42:44.000Z');
+    const shifted = (rows: Row[]) => rows.map(([utc, local]) => [utc === null ? null : new Date(Date.parse(utc) - 210 * 60_000).toISOString(), local]);
+    expect((await kolkata.query(timelineSql)).rows).toEqual(shifted((await guessed.query(timelineSql)).rows as Row[]));
+    const logSql = 'SELECT time_utc, time_local FROM case_log_events ORDER BY rowid';
+    expect((await kolkata.query(logSql)).rows).toEqual(shifted((await guessed.query(logSql)).rows as Row[]));
+    const doc = JSON.parse(kolkataJson);
+    expect(doc.run.timezone).toBe('Asia/Kolkata');
+    expect(doc.server.timeZone).toMatchObject({ id: 'Asia/Kolkata', basis: expect.stringMatching(/^set by the examiner/) });
+    const brute = doc.findings.find((f: { type: string }) => f.type === 'brute-force-source');
+    if (brute) expect(brute.details.serverZone).toBe('Asia/Kolkata');
   });
 });

@@ -7,12 +7,12 @@
 import type { CaseData } from '../model/caseData.ts';
 import type { Finding } from '../model/finding.ts';
 import type { LogEvent, LogSession } from '../model/logEvent.ts';
-import { localToUtc } from '../timeline/localToUtc.ts';
+import { localTimeToUtcMs, localToUtc } from '../time/localToUtc.ts';
+import type { ServerZone } from '../time/serverZone.ts';
 import type { Analyzer } from './analyzer.ts';
 import { compareStrings } from './support/compareStrings.ts';
 import { domainOf } from './support/domainOf.ts';
 import { localDomains } from './support/localDomains.ts';
-import { localTimeToUtcMs } from './support/localTimeToUtcMs.ts';
 
 /** Failures further back than this before the success are not counted: they belong to another episode. */
 const LOOKBACK_MS = 24 * 3_600_000;
@@ -37,9 +37,9 @@ function lowerBound(items: Timed[], ms: number): number {
   return lo;
 }
 
-function timed(events: LogEvent[]): Timed[] {
+function timed(zone: ServerZone, events: LogEvent[]): Timed[] {
   return events
-    .map((e) => ({ e, ms: localTimeToUtcMs(e.localTime, 0) }))
+    .map((e) => ({ e, ms: localTimeToUtcMs(e.localTime, zone) }))
     .filter((t): t is Timed => t.ms !== null)
     .sort(compareTimed);
 }
@@ -87,17 +87,17 @@ export const authAfterFailures: Analyzer = {
   findingTypes: ['auth-after-failures'],
   needs: ['logs'],
   run(caseData, options) {
-    const offset = caseData.serverUtcOffsetMinutes;
+    const zone = caseData.serverZone;
     const min = Math.max(1, Math.min(MIN_FAILURES, options.bruteForceMinFailures));
     const failuresByIp = new Map<string, Timed[]>();
-    for (const t of timed(caseData.logs.events.filter((e) => e.kind === 'logon-failed' && e.ip))) {
+    for (const t of timed(zone, caseData.logs.events.filter((e) => e.kind === 'logon-failed' && e.ip))) {
       const list = failuresByIp.get(t.e.ip as string);
       if (list) list.push(t);
       else failuresByIp.set(t.e.ip as string, [t]);
     }
     const lastSuccess = new Map<string, number>();
     const found = new Map<string, { success: Timed; failures: Timed[]; successes: number }>();
-    for (const success of timed(caseData.logs.events.filter((e) => e.kind === 'logon-ok' && e.ip && e.account))) {
+    for (const success of timed(zone, caseData.logs.events.filter((e) => e.kind === 'logon-ok' && e.ip && e.account))) {
       const ip = success.e.ip as string;
       const key = `${(success.e.account as string).toLowerCase()}\u0000${ip}`;
       const from = Math.max(success.ms - LOOKBACK_MS, lastSuccess.get(key) ?? -Infinity);
@@ -132,7 +132,8 @@ export const authAfterFailures: Analyzer = {
           otherAccountsTried: others,
           firstFailureLocal: failures[0].e.localTime,
           successLocal: success.e.localTime,
-          successUtc: localToUtc(success.e.localTime, offset),
+          successUtc: localToUtc(success.e.localTime, zone),
+          serverZone: zone.id,
           protocol: success.e.protocol,
           successLine: { file: success.e.file, lineNo: success.e.lineNo },
           laterSuccessesAfterFailures: successes - 1,

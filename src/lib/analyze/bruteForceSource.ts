@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../model/finding.ts';
 import type { LogEvent } from '../model/logEvent.ts';
-import { localToUtc } from '../timeline/localToUtc.ts';
+import { localToUtc } from '../time/localToUtc.ts';
 import type { Analyzer } from './analyzer.ts';
 import { compareStrings } from './support/compareStrings.ts';
 
@@ -26,7 +26,7 @@ export const bruteForceSource: Analyzer = {
   findingTypes: ['brute-force-source'],
   needs: ['logs'],
   run(caseData, options) {
-    const offset = caseData.serverUtcOffsetMinutes;
+    const zone = caseData.serverZone;
     const byIp = new Map<string, { failed: LogEvent[]; ok: LogEvent[]; banned: number; blocked: number }>();
     const entry = (ip: string) => {
       let e = byIp.get(ip);
@@ -86,8 +86,9 @@ export const bruteForceSource: Analyzer = {
           protocols,
           firstLocal: first.localTime,
           lastLocal: last.localTime,
-          firstUtc: localToUtc(first.localTime, offset),
-          lastUtc: localToUtc(last.localTime, offset),
+          firstUtc: localToUtc(first.localTime, zone),
+          lastUtc: localToUtc(last.localTime, zone),
+          serverZone: zone.id,
           banResponses: e.banned,
           blockedReconnects: e.blocked,
           successFollowed: successes.length > 0,

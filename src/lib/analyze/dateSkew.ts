@@ -1,12 +1,12 @@
 /**
  * `date-skew`: the Date header is further than the threshold from when the server received the message —
  * its own Received stamp (carries an explicit offset), else messagecreatetime in server local time
- * converted with the case's UTC offset. A backdated or postdated Date is a classic sign of a forged message.
+ * converted with the case's server zone. A backdated or postdated Date is a classic sign of a forged message.
  */
 import type { Finding } from '../model/finding.ts';
 import type { Analyzer } from './analyzer.ts';
 import { isoToMs } from './support/isoToMs.ts';
-import { localTimeToUtcMs } from './support/localTimeToUtcMs.ts';
+import { localTimeToUtcMs } from '../time/localToUtc.ts';
 import { serverHostNames } from './support/serverHostNames.ts';
 import { serverReceivedHop } from './support/serverReceivedHop.ts';
 
@@ -32,7 +32,7 @@ export const dateSkew: Analyzer = {
       const hop = serverReceivedHop(m, hostNames);
       const hopMs = isoToMs(hop?.time);
       const createTime = links.get(m.path)?.createTime ?? null;
-      const createMs = createTime && !NO_CREATE_TIME.test(createTime) ? localTimeToUtcMs(createTime, caseData.serverUtcOffsetMinutes) : null;
+      const createMs = createTime && !NO_CREATE_TIME.test(createTime) ? localTimeToUtcMs(createTime, caseData.serverZone) : null;
       const receivedMs = hopMs ?? createMs;
       if (receivedMs === null) continue;
       const skewMs = dateMs - receivedMs;
@@ -49,7 +49,7 @@ export const dateSkew: Analyzer = {
           serverReceived: hop?.time ?? null,
           createTimeLocal: createTime,
           createTimeUtc: createMs === null ? null : new Date(createMs).toISOString(),
-          serverUtcOffsetMinutes: caseData.serverUtcOffsetMinutes,
+          serverZone: caseData.serverZone.id,
           basis: hopMs !== null ? 'received-stamp' : 'messagecreatetime',
           skewHours: hours(skewMs),
           thresholdHours: options.dateSkewHours,

@@ -14,7 +14,8 @@ import type { Analyzer } from './analyzer.ts';
 import { domainOf } from './support/domainOf.ts';
 import { isAuthenticatedHop } from './support/isAuthenticatedHop.ts';
 import { localDomains } from './support/localDomains.ts';
-import { localTimeToUtcMs } from './support/localTimeToUtcMs.ts';
+import { localTimeToUtcMs } from '../time/localToUtc.ts';
+import type { ServerZone } from '../time/serverZone.ts';
 import { serverHostNames } from './support/serverHostNames.ts';
 import { serverReceivedHop } from './support/serverReceivedHop.ts';
 import { smtpLogonIndex, type SmtpLogonIndex } from './support/smtpLogonIndex.ts';
@@ -45,7 +46,7 @@ function envelopeOf(c: Candidate, recipientsById: Map<number, DbRecipient[]>, lo
   return { sender, recipients, source: c.row ? 'hm_messages and the queue file headers' : 'the queue file headers' };
 }
 
-function authenticationOf(index: SmtpLogonIndex, sender: string, recipients: string[], whenLocal: string | null, hopIp: string | null, m: ParsedMessage | null, hostNames: Set<string>): Authentication {
+function authenticationOf(zone: ServerZone, index: SmtpLogonIndex, sender: string, recipients: string[], whenLocal: string | null, hopIp: string | null, m: ParsedMessage | null, hostNames: Set<string>): Authentication {
   const rcpt = new Set(recipients.map((r) => r.toLowerCase()));
   const sessions = index.sessionsFrom(sender).filter((s) => rcpt.size === 0 || s.rcptTo.some((r) => rcpt.has(r.toLowerCase())));
   const session = sessions.find((s) => s.authUser && s.authResult === 'ok') ?? sessions[0] ?? null;
@@ -54,7 +55,7 @@ function authenticationOf(index: SmtpLogonIndex, sender: string, recipients: str
   }
   // hMailServer logs the AUTH and the MAIL FROM of one client under separate sessions when it reconnects.
   const ip = session?.ip ?? hopIp;
-  const before = localTimeToUtcMs(session?.start ?? null, 0) ?? localTimeToUtcMs(whenLocal, 0);
+  const before = localTimeToUtcMs(session?.start ?? null, zone) ?? localTimeToUtcMs(whenLocal, zone);
   const logon = ip && before !== null ? index.lastLogonBefore(ip, before, AUTH_LOOKBACK_MS) : null;
   if (logon) {
     return { account: logon.account, authenticated: true, basis: `last successful logon from ${logon.ip} before it: ${logon.account} at ${logon.localTime} (${logon.where})` };
@@ -74,7 +75,7 @@ export const relayExternalToExternal: Analyzer = {
     const db = caseData.database;
     const local = localDomains(caseData);
     const hostNames = serverHostNames(caseData);
-    const logons = smtpLogonIndex(caseData.logs);
+    const logons = smtpLogonIndex(caseData.logs, caseData.serverZone);
     const messages = new Map(caseData.messages.map((m) => [m.path, m]));
     const linkById = new Map(caseData.links.filter((l) => l.dbMessageId !== null).map((l) => [l.dbMessageId as number, l]));
     const root = findDataRoot(caseData) ?? 'Data';
@@ -102,7 +103,7 @@ export const relayExternalToExternal: Analyzer = {
       if (envelope.recipients.length === 0 || envelope.recipients.some((r) => r.local)) continue;
       const hop = c.message ? serverReceivedHop(c.message, hostNames) : null;
       const recipients = envelope.recipients.map((r) => r.address);
-      const auth = authenticationOf(logons, envelope.sender, recipients, c.row?.createTime ?? null, hop?.ip ?? null, c.message, hostNames);
+      const auth = authenticationOf(caseData.serverZone, logons, envelope.sender, recipients, c.row?.createTime ?? null, hop?.ip ?? null, c.message, hostNames);
       const sent = c.row?.createTime ? ` on ${c.row.createTime} (server time)` : '';
       findings.push({
         type: 'relay-external-to-external',

@@ -7,7 +7,7 @@ import type { CaseData } from '../model/caseData.ts';
 import type { Finding } from '../model/finding.ts';
 import type { Analyzer } from './analyzer.ts';
 import { compareStrings } from './support/compareStrings.ts';
-import { localTimeToUtcMs } from './support/localTimeToUtcMs.ts';
+import { localTimeToUtcMs } from '../time/localToUtc.ts';
 
 const HOUR_MS = 3_600_000;
 /** Spike hours listed per account; the worst comes first. */
@@ -20,7 +20,7 @@ function sendsFromLogs(caseData: CaseData): Send[] {
   const sends: Send[] = [];
   for (const s of caseData.logs.sessions) {
     if (!s.authUser || s.authResult !== 'ok' || !s.mailFrom) continue;
-    const ms = localTimeToUtcMs(s.start, 0);
+    const ms = localTimeToUtcMs(s.start, caseData.serverZone);
     if (ms !== null) sends.push({ account: s.authUser.toLowerCase(), ms });
   }
   return sends;
@@ -34,7 +34,7 @@ function sendsFromDatabase(caseData: CaseData): Send[] {
   const sentFolders = new Set(db.folders.filter((f) => f.accountId > 0 && SENT_FOLDER.test(f.fullPath)).map((f) => f.id));
   const sends: Send[] = [];
   for (const m of db.messages) {
-    const ms = localTimeToUtcMs(m.createTime, 0);
+    const ms = localTimeToUtcMs(m.createTime, caseData.serverZone);
     if (ms === null) continue;
     const account = sentFolders.has(m.folderId) ? accounts.get(m.accountId) : m.type === 1 && localAddresses.has(m.from.toLowerCase()) ? m.from.toLowerCase() : undefined;
     if (account) sends.push({ account, ms });
@@ -90,7 +90,7 @@ export const sendingSpike: Analyzer = {
         type: 'sending-spike',
         severity: 'medium',
         ref: { account },
-        summary: `${account} sent ${worst} messages in the hour from ${hourText(worstHour)} (server time), against a median of ${median} per hour over the ${totalHours} hours covered: far above its own baseline, as when a stolen account is used for spam.`,
+        summary: `${account} sent ${worst} messages in the hour from ${hourText(worstHour)} UTC, against a median of ${median} per hour over the ${totalHours} hours covered: far above its own baseline, as when a stolen account is used for spam.`,
         details: {
           source,
           medianPerHour: median,

@@ -6,6 +6,7 @@ import type { HmailIni } from './hmailIni.ts';
 import type { InventoryEntry } from './inventoryEntry.ts';
 import type { LogData } from './logEvent.ts';
 import type { ParsedMessage } from './message.ts';
+import type { ServerZone } from '../time/serverZone.ts';
 
 export interface WeakPassword {
   account: string;
@@ -44,6 +45,6 @@ export interface CaseData {
   weakPasswords: WeakPassword[];
   /** Problems found while reading inputs (path + why): become parse-error findings. */
   parseErrors: { path: string; kind: string; reason: string }[];
-  /** Minutes east of UTC that the server's local times are in; guessed or set by the examiner. */
-  serverUtcOffsetMinutes: number;
+  /** The zone of the server's clock (its local times); guessed or set by the examiner. */
+  serverZone: ServerZone;
 }

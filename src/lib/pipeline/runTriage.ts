@@ -36,7 +36,7 @@ import type { Progress, Stage } from '../model/progress.ts';
 import { buildFindingsJson, serverSection } from '../report/findingsJson.ts';
 import { gzipText } from '../store/gzipText.ts';
 import { buildTimeline } from '../timeline/buildTimeline.ts';
-import { guessServerUtcOffset } from '../timeline/guessServerUtcOffset.ts';
+import { chooseServerZone } from '../time/chooseServerZone.ts';
 import { BoundedQueue } from './boundedQueue.ts';
 import { bytesStream } from './bytesStream.ts';
 import type { CaseDbPort, DumpFormat } from './caseDbPort.ts';
@@ -86,8 +86,8 @@ export interface TriageOptions {
   now: () => Date;
   /** Parse every message with postal-mime, the reference parser (slow; for reference runs). */
   referenceParser?: boolean;
-  /** The examiner's own server time zone, overriding the guess. */
-  serverUtcOffsetMinutes?: number;
+  /** The examiner's own server time zone (IANA name or offset such as "+02:00"), overriding the guess. */
+  serverZone?: string;
 }
 
 export interface TriageOutcome {
@@ -369,7 +369,7 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
       return o ? { ...row, status: o.status, error: o.error } : row;
     });
 
-  const partial: Omit<CaseData, 'links'> = {
+  const partial: Omit<CaseData, 'links' | 'serverZone'> = {
     evidence: ingest.evidence,
     inventory,
     ini,
@@ -379,16 +379,9 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
     dns,
     weakPasswords,
     parseErrors,
-    serverUtcOffsetMinutes: 0,
   };
-  const guess = guessServerUtcOffset({ ...partial, links: [] });
-  const offset = options.serverUtcOffsetMinutes ?? guess?.minutes ?? 0;
-  const basis =
-    options.serverUtcOffsetMinutes !== undefined
-      ? 'set by the examiner'
-      : (guess?.basis ?? 'no basis found: UTC assumed until the examiner sets it');
-  const withOffset = { ...partial, serverUtcOffsetMinutes: offset };
-  const caseData: CaseData = { ...withOffset, links: linkMessages(withOffset) };
+  const withZone = { ...partial, serverZone: chooseServerZone({ ...partial, links: [] }, options.serverZone) };
+  const caseData: CaseData = { ...withZone, links: linkMessages(withZone) };
 
   report('analyze', 'Running analyzers');
   const findings = runAnalyzers(caseData, analyzerOptions);
@@ -399,7 +392,7 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
     version: options.version,
     startedAt: started.toISOString(),
     finishedAt: finished.toISOString(),
-    timezone: 'UTC',
+    timezone: caseData.serverZone.id,
   });
 
   report('report', 'Writing the case database');
@@ -415,7 +408,6 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
     threads: Object.fromEntries(buildThreads(messages)),
     findingsJsonGz: await gzipText(findingsJson),
     server: serverSection(caseData),
-    serverUtcOffsetBasis: basis,
   });
 
   const result: AnalysisResult = {

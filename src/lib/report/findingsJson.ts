@@ -6,17 +6,22 @@ import type { CaseData, MessageLink } from '../model/caseData.ts';
 import type { Finding } from '../model/finding.ts';
 import type { ParsedMessage } from '../model/message.ts';
 import { examinerSettings } from '../database/examinerSettings.ts';
-import { localToUtc } from '../timeline/localToUtc.ts';
+import { localToUtc } from '../time/localToUtc.ts';
+import type { ServerZone } from '../time/serverZone.ts';
 import { compareStrings } from '../analyze/support/compareStrings.ts';
 import { compareFindings } from './compareFindings.ts';
 
 export const FINDINGS_SCHEMA_ID = 'hmail-triage/findings@1';
+
+/** Zone candidates written out: the best few; the basis says how many fit in all. */
+const FINDINGS_JSON_CANDIDATES = 10;
 
 export interface RunInfo {
   generator: string;
   version: string;
   startedAt: string;
   finishedAt: string;
+  /** The zone the server's local times were read in (IANA name or "UTC±HH:MM"); every time written is UTC. */
   timezone: string;
 }
 
@@ -27,7 +32,7 @@ function scrubDetails(details: Record<string, unknown>): Record<string, unknown>
   return Object.fromEntries(Object.entries(details).filter(([k]) => !SECRET_DETAIL_KEYS.has(k)));
 }
 
-function messageEntry(m: ParsedMessage, link: MessageLink | undefined, offset: number) {
+function messageEntry(m: ParsedMessage, link: MessageLink | undefined, zone: ServerZone) {
   return {
     path: m.path,
     dbMessageId: link?.dbMessageId ?? null,
@@ -39,7 +44,7 @@ function messageEntry(m: ParsedMessage, link: MessageLink | undefined, offset: n
     to: m.to.map((a) => a.address),
     subject: m.subject,
     date: m.date,
-    createTime: link?.createTime ? localToUtc(link.createTime, offset) : null,
+    createTime: link?.createTime ? localToUtc(link.createTime, zone) : null,
     size: m.size,
     sha256: m.sha256,
     attachments: m.attachments.map((a) => ({
@@ -55,7 +60,7 @@ function messageEntry(m: ParsedMessage, link: MessageLink | undefined, offset: n
 
 /** The `server` block: the database, its accounts and settings (also kept on its own for the HTML report). */
 export function serverSection(caseData: CaseData) {
-  const offset = caseData.serverUtcOffsetMinutes;
+  const zone = caseData.serverZone;
   const db = caseData.database;
   const weak = new Set(caseData.weakPasswords.map((w) => w.account.toLowerCase()));
   const maxMessageId = db && db.messages.length > 0 ? db.messages.reduce((max, m) => Math.max(max, m.id), -Infinity) : null;
@@ -74,20 +79,26 @@ export function serverSection(caseData: CaseData) {
       .map((a) => ({
         address: a.address,
         active: a.active,
-        lastLogon: a.lastLogon ? localToUtc(a.lastLogon, offset) : null,
+        lastLogon: a.lastLogon ? localToUtc(a.lastLogon, zone) : null,
         passwordScheme: a.passwordScheme,
         weakPassword: weak.has(a.address.toLowerCase()),
       }))
       .sort((a, b) => compareStrings(a.address, b.address)),
     settings: db ? examinerSettings(db) : {},
-    serverUtcOffsetMinutes: offset,
+    timeZone: {
+      id: zone.id,
+      fixedOffsetMinutes: zone.fixedOffsetMinutes,
+      basis: zone.basis,
+      evidencePairs: zone.evidencePairs ?? 0,
+      candidates: (zone.candidates ?? []).slice(0, FINDINGS_JSON_CANDIDATES),
+    },
   };
 }
 
 export type ServerSection = ReturnType<typeof serverSection>;
 
 export function buildFindingsJson(caseData: CaseData, findings: Finding[], run: RunInfo): string {
-  const offset = caseData.serverUtcOffsetMinutes;
+  const zone = caseData.serverZone;
   const links = new Map(caseData.links.map((l) => [l.path, l]));
   const doc = {
     schema: FINDINGS_SCHEMA_ID,
@@ -110,7 +121,7 @@ export function buildFindingsJson(caseData: CaseData, findings: Finding[], run: 
     server: serverSection(caseData),
     messages: [...caseData.messages]
       .sort((a, b) => compareStrings(a.path, b.path))
-      .map((m) => messageEntry(m, links.get(m.path), offset)),
+      .map((m) => messageEntry(m, links.get(m.path), zone)),
     findings: [...findings].sort(compareFindings).map((f) => ({
       type: f.type,
       severity: f.severity,

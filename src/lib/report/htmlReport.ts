@@ -34,6 +34,10 @@ export interface ReportInput {
   server: { source: string; path: string | null; schemaVersion: number | null; maxMessageId: number | null; settings: Record<string, unknown> };
   findings: ReportFinding[];
   timeline: { day: string; count: number }[];
+  /** The zone the server's local times were read in, and why. */
+  timeZone: { id: string; basis: string };
+  /** Times kept off the timeline (placeholders, unknown zones), grouped by reason and event type. */
+  timesLeftOut: { rows: { note: string; type: string; count: number; first: string; last: string }[]; total: number };
   bookmarks: ReportBookmark[];
 }
 
@@ -112,7 +116,15 @@ ${d.notes ? `<pre>${escapeHtml(d.notes)}</pre>` : ''}
 ${table(['Database source', 'Path', 'Schema version', 'Max message ID'], [[input.server.source, input.server.path ?? '—', input.server.schemaVersion ?? '—', input.server.maxMessageId ?? '—']])}
 ${settings.length ? table(['Setting', 'Value'], settings) : '<p>No database settings in the evidence.</p>'}</section>
 <section id="indicators"><h2>Indicators by severity</h2>${findings.map(findingBlock).join('') || '<p>No findings.</p>'}</section>
-<section id="timeline"><h2>Timeline</h2>${timelineSvg(input.timeline)}</section>
+<section id="timeline"><h2>Timeline</h2>
+<p>Every time is in UTC. The server's local times (logs, database) were read in <strong>${escapeHtml(input.timeZone.id)}</strong>: ${escapeHtml(input.timeZone.basis.replace(/\.$/, ''))}.</p>
+${timelineSvg(input.timeline)}
+<h3>Times left out</h3>${
+    input.timesLeftOut.total === 0
+      ? '<p>None: every time in the evidence is a real instant.</p>'
+      : `<p>${input.timesLeftOut.total} times are not on the timeline and not in the Timesketch export (placeholders such as hMailServer's "never", or times whose zone nobody recorded); the timeline CSV lists each one.</p>
+${table(['Why', 'Type', 'Times', 'Earliest as written', 'Latest as written'], input.timesLeftOut.rows.map((r) => [r.note.replace(/^left out: /, ''), r.type, r.count, r.first, r.last]), [3, 4])}`
+  }</section>
 <section id="bookmarks"><h2>Bookmarked messages</h2>${bookmarks || '<p>No bookmarked messages.</p>'}</section>
 <section id="inventory"><h2>Appendix: inventory</h2>
 ${table(['Path', 'Kind', 'Size', 'MD5', 'SHA-256', 'Status'], input.inventory.map((e) => [e.path, e.kind, e.size, e.md5, e.sha256, e.status === 'ok' ? 'ok' : `${e.status}: ${e.error ?? ''}`]), [0, 3, 4])}</section>

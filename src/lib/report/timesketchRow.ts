@@ -18,6 +18,8 @@ export const TIMESKETCH_FIELDS = [
   'message_path',
   'log_session',
   'time_local',
+  'time_zone',
+  'time_note',
 ] as const;
 
 export type TimesketchRow = Record<(typeof TIMESKETCH_FIELDS)[number], string | number | null>;
@@ -43,7 +45,11 @@ const DESCRIPTIONS: Record<string, string> = {
   error: 'Server Error',
 };
 
-/** Null for an event without a UTC time: Timesketch cannot place it. */
+/**
+ * Null for an event without a UTC time: Timesketch cannot place it, and placeholders ("never") and times of
+ * unknown zone (DOS zip times) have none, so they never reach it as invented instants. `datetime` is the real
+ * instant in UTC; `time_zone` says which zone the source's own reading was in (time_local when there is one).
+ */
 export function timesketchRow(e: TimelineEvent): TimesketchRow | null {
   const ms = e.timeUtc === null ? Number.NaN : Date.parse(e.timeUtc);
   if (Number.isNaN(ms)) return null;
@@ -59,5 +65,7 @@ export function timesketchRow(e: TimelineEvent): TimesketchRow | null {
     message_path: e.refMessage,
     log_session: e.refSession,
     time_local: e.timeLocal,
+    time_zone: e.timeZone,
+    time_note: e.timeNote,
   };
 }

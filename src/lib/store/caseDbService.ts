@@ -243,15 +243,6 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
     async setCaseDetails(details: CaseDetails) {
       setMeta('case_details', JSON.stringify(details));
     },
-    /** Re-derives every UTC time that came from the server's local clock. */
-    async setServerUtcOffset(minutes: number) {
-      const shift = `${-minutes} minutes`;
-      setMeta('server_utc_offset_minutes', String(minutes));
-      setMeta('server_utc_offset_basis', 'set by the examiner');
-      const utc = (col: string) => `strftime('%Y-%m-%dT%H:%M:%fZ', ${col}, ?)`;
-      db.run(`UPDATE case_timeline SET time_utc = ${utc('time_local')} WHERE time_local IS NOT NULL`, [shift]);
-      db.run(`UPDATE case_log_events SET time_utc = ${utc('time_local')} WHERE time_local IS NOT NULL`, [shift]);
-    },
     async htmlReport(): Promise<string> {
       return htmlReport(reportInput(db, version, new Date().toISOString()));
     },

@@ -7,7 +7,7 @@
  * is one JSON array of [name, value] pairs (headers_json); case_headers is a view of it, one row per header,
  * so that a message costs one row, not one per header. (Case files of schema 1 keep case_headers a table.)
  */
-export const CASE_SCHEMA_VERSION = 2;
+export const CASE_SCHEMA_VERSION = 3;
 
 export const CASE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS case_meta (key TEXT PRIMARY KEY, value TEXT);
@@ -51,7 +51,7 @@ CREATE TABLE IF NOT EXISTS case_log_events (
 CREATE TABLE IF NOT EXISTS case_log_unparsed (file TEXT, line_no INTEGER, text TEXT, reason TEXT);
 CREATE TABLE IF NOT EXISTS case_timeline (
   time_utc TEXT, time_local TEXT, type TEXT, source TEXT, description TEXT, ref_message TEXT, ref_session TEXT,
-  account TEXT, ip TEXT);
+  account TEXT, ip TEXT, time_zone TEXT, time_note TEXT);
 CREATE INDEX IF NOT EXISTS case_timeline_time ON case_timeline(time_utc, type);
 CREATE TABLE IF NOT EXISTS case_iocs (kind TEXT, value TEXT, count INTEGER, messages TEXT);
 CREATE TABLE IF NOT EXISTS case_ioc_hits (kind TEXT, value TEXT, message_id INTEGER);

@@ -1,8 +1,17 @@
 /**
  * Brings a case file written by an earlier release to the current case schema, so a reopened case reads
- * like a new one. Schema 1 kept every body whole (body_text) and one row per header (a case_headers table).
+ * like a new one: CREATE IF NOT EXISTS adds new tables but never new columns. Schema 1 kept every body
+ * whole (body_text, now the preview) and one row per header (a case_headers table, still read as such);
+ * columns added since stay NULL (an old case says nothing of the zone of its times, and the views say so).
  */
 import type { Database } from 'sql.js';
+
+/** Columns added to existing case tables, in the order they were added. */
+const ADDED_COLUMNS: { table: string; column: string; type: string }[] = [
+  { table: 'case_messages', column: 'headers_json', type: 'TEXT' },
+  { table: 'case_timeline', column: 'time_zone', type: 'TEXT' },
+  { table: 'case_timeline', column: 'time_note', type: 'TEXT' },
+];
 
 function columns(db: Database, table: string): Set<string> {
   const r = db.exec(`SELECT name FROM pragma_table_info('${table}')`);
@@ -10,9 +19,10 @@ function columns(db: Database, table: string): Set<string> {
 }
 
 export function migrateCaseFile(db: Database): void {
-  const messageColumns = columns(db, 'case_messages');
-  if (messageColumns.size === 0) return;
-  // The preview is what the current schema keeps: the beginning of the stored body.
-  if (messageColumns.has('body_text') && !messageColumns.has('body_preview')) db.exec('ALTER TABLE case_messages RENAME COLUMN body_text TO body_preview');
-  if (!messageColumns.has('headers_json')) db.exec('ALTER TABLE case_messages ADD COLUMN headers_json TEXT');
+  const messages = columns(db, 'case_messages');
+  if (messages.has('body_text') && !messages.has('body_preview')) db.exec('ALTER TABLE case_messages RENAME COLUMN body_text TO body_preview');
+  for (const { table, column, type } of ADDED_COLUMNS) {
+    const present = columns(db, table);
+    if (present.size > 0 && !present.has(column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  }
 }

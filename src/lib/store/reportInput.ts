@@ -7,6 +7,11 @@ import type { Severity } from '../model/finding.ts';
 
 const text = (v: SqlValue): string => (v === null || v === undefined ? '' : String(v));
 
+function reportTimeZone(stored: string | undefined): ReportInput['timeZone'] {
+  const zone = stored ? (JSON.parse(stored) as Partial<ReportInput['timeZone']>) : {};
+  return { id: zone.id ?? 'UTC', basis: zone.basis ?? 'not recorded in this case file' };
+}
+
 export function reportInput(db: Database, version: string, generatedAt: string): ReportInput {
   const meta = new Map(selectRows(db, 'SELECT key, value FROM case_meta').map((r) => [text(r.key), text(r.value)]));
   const details = meta.get('case_details');
@@ -46,6 +51,14 @@ export function reportInput(db: Database, version: string, generatedAt: string):
     timeline: selectRows(db, 'SELECT substr(time_utc, 1, 10) AS day, count(*) AS n FROM case_timeline WHERE time_utc IS NOT NULL GROUP BY day ORDER BY day').map(
       (r) => ({ day: text(r.day), count: Number(r.n) }),
     ),
+    timeZone: reportTimeZone(meta.get('server_zone')),
+    timesLeftOut: {
+      rows: selectRows(
+        db,
+        'SELECT time_note, type, COUNT(*) AS n, MIN(time_local) AS first, MAX(time_local) AS last FROM case_timeline WHERE time_utc IS NULL GROUP BY time_note, type ORDER BY time_note, type',
+      ).map((r) => ({ note: text(r.time_note), type: text(r.type), count: Number(r.n), first: text(r.first), last: text(r.last) })),
+      total: Number(selectRows(db, 'SELECT COUNT(*) AS n FROM case_timeline WHERE time_utc IS NULL')[0]?.n ?? 0),
+    },
     bookmarks: selectRows(
       db,
       `SELECT b.path, b.tags, b.note, m.id, m.subject, m.from_addr, m.date_utc FROM case_bookmarks b

@@ -17,5 +17,4 @@ export interface StoredCase {
   findingsJsonGz: Uint8Array;
   /** Its `server` block, kept readable for the HTML report. */
   server: ServerSection;
-  serverUtcOffsetBasis: string;
 }

@@ -1,9 +1,9 @@
-/** The timeline as stored (with the examiner's current server offset applied), back in TimelineEvent form for exports. */
+/** The timeline as stored, back in TimelineEvent form for exports. */
 import type { Database, SqlValue } from 'sql.js';
 import type { TimelineEvent } from '../timeline/timelineEvent.ts';
 import { selectRows } from './selectRows.ts';
 
-const COLUMNS = 'time_utc, time_local, type, source, description, ref_message, ref_session, account, ip';
+const COLUMNS = 'time_utc, time_local, type, source, description, ref_message, ref_session, account, ip, time_zone, time_note';
 
 const str = (v: SqlValue): string | null => (v === null || v === undefined ? null : String(v));
 
@@ -18,5 +18,7 @@ export function timelineEvents(db: Database): TimelineEvent[] {
     refSession: str(r.ref_session),
     account: str(r.account),
     ip: str(r.ip),
+    timeZone: str(r.time_zone) ?? 'unknown',
+    timeNote: str(r.time_note),
   }));
 }

@@ -6,7 +6,7 @@ import type { BindParams, Database } from 'sql.js';
 import { CASE_FILE_APPLICATION_ID } from '../ingest/classifyEntry.ts';
 import { findingCategory } from '../model/findingCategory.ts';
 import { SEVERITY_RANK, type Finding, type Severity } from '../model/finding.ts';
-import { localToUtc } from '../timeline/localToUtc.ts';
+import { localToUtc } from '../time/localToUtc.ts';
 import { CASE_SCHEMA, CASE_SCHEMA_VERSION } from './caseSchema.ts';
 import type { StoredCase } from './storedCase.ts';
 
@@ -85,7 +85,7 @@ function secretFor(stored: StoredCase, f: Finding): string | null {
 
 export function writeCaseTables(db: Database, stored: StoredCase): void {
   const { caseData, findings, timeline } = stored;
-  const offset = caseData.serverUtcOffsetMinutes;
+  const zone = caseData.serverZone;
   db.exec(CASE_SCHEMA);
   // Lets intake recognise a saved case file from its header alone (classifyEntry reads this field).
   db.exec(`PRAGMA application_id = ${CASE_FILE_APPLICATION_ID}`);
@@ -93,8 +93,7 @@ export function writeCaseTables(db: Database, stored: StoredCase): void {
   try {
     insertAll(db, 'INSERT OR REPLACE INTO case_meta VALUES (?, ?)', [
       ['schema_version', String(CASE_SCHEMA_VERSION)],
-      ['server_utc_offset_minutes', String(offset)],
-      ['server_utc_offset_basis', stored.serverUtcOffsetBasis],
+      ['server_zone', JSON.stringify(zone)],
       ['findings_json_gz', stored.findingsJsonGz],
       ['server', JSON.stringify(stored.server)],
       ['ini', caseData.ini ? JSON.stringify(caseData.ini) : null],
@@ -140,13 +139,13 @@ export function writeCaseTables(db: Database, stored: StoredCase): void {
     insertAll(
       db,
       'INSERT INTO case_log_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      logs.events.map((e) => [e.kind, e.localTime, localToUtc(e.localTime, offset), e.file, e.lineNo, e.protocol, e.session, e.ip, e.account, e.detail]),
+      logs.events.map((e) => [e.kind, e.localTime, localToUtc(e.localTime, zone), e.file, e.lineNo, e.protocol, e.session, e.ip, e.account, e.detail]),
     );
     insertAll(db, 'INSERT INTO case_log_unparsed VALUES (?, ?, ?, ?)', logs.unparsed.map((u) => [u.file, u.lineNo, u.text, u.reason]));
     insertAll(
       db,
-      'INSERT INTO case_timeline VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      timeline.map((t) => [t.timeUtc, t.timeLocal, t.type, t.source, t.description, t.refMessage, t.refSession, t.account, t.ip]),
+      'INSERT INTO case_timeline VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      timeline.map((t) => [t.timeUtc, t.timeLocal, t.type, t.source, t.description, t.refMessage, t.refSession, t.account, t.ip, t.timeZone, t.timeNote]),
     );
     // Each value once, with the messages it was seen in (path order), from the hits appendMessages wrote.
     db.exec(`INSERT INTO case_iocs

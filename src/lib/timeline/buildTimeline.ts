@@ -9,7 +9,9 @@ import { serverHostNames } from '../analyze/support/serverHostNames.ts';
 import { serverReceivedHop } from '../analyze/support/serverReceivedHop.ts';
 import { expectedPathForDbMessage } from '../link/expectedPathForDbMessage.ts';
 import { findDataRoot } from '../link/findDataRoot.ts';
-import { localToUtc } from './localToUtc.ts';
+import type { ServerZone } from '../time/serverZone.ts';
+import { dateHeaderOffset } from '../time/zoneEvidence.ts';
+import { fileEventTime, headerEventTime, serverEventTime } from './eventTime.ts';
 import type { TimelineEvent } from './timelineEvent.ts';
 
 const byText = (a: string | null, b: string | null): number => {
@@ -49,15 +51,14 @@ function sessionFinder(sessions: LogSession[]): (e: LogEvent) => string | null {
   };
 }
 
-function messageEvents(caseData: CaseData, offset: number, out: TimelineEvent[]): void {
+function messageEvents(caseData: CaseData, zone: ServerZone, out: TimelineEvent[]): void {
   const links = new Map(caseData.links.map((l) => [l.path, l]));
   const names = serverHostNames(caseData);
   for (const link of caseData.links) {
     if (!link.createTime) continue;
     const where = link.queued ? 'the delivery queue' : `${link.account ?? link.accountFromPath ?? 'an unknown account'}${link.folder ? ` / ${link.folder}` : ''}`;
     out.push({
-      timeUtc: localToUtc(link.createTime, offset),
-      timeLocal: link.createTime,
+      ...serverEventTime(link.createTime, zone),
       type: 'message-db-created',
       source: 'hm_messages.messagecreatetime',
       description: `message ${link.dbMessageId ?? '?'} stored in ${where}`,
@@ -76,8 +77,7 @@ function messageEvents(caseData: CaseData, offset: number, out: TimelineEvent[])
       if (linked.has(row.id) || !row.createTime) continue;
       const account = accounts.get(row.accountId) ?? null;
       out.push({
-        timeUtc: localToUtc(row.createTime, offset),
-        timeLocal: row.createTime,
+        ...serverEventTime(row.createTime, zone),
         type: 'message-db-created',
         source: 'hm_messages.messagecreatetime',
         description: `message ${row.id} stored in ${account ?? (row.folderId === 0 ? 'the delivery queue' : 'a public folder')} (its file is not in the evidence)`,
@@ -95,8 +95,7 @@ function messageEvents(caseData: CaseData, offset: number, out: TimelineEvent[])
     const hop = serverReceivedHop(m, names) ?? m.received[0] ?? null;
     if (hop?.time) {
       out.push({
-        timeUtc: hop.time,
-        timeLocal: null,
+        ...headerEventTime(hop.time, hop.offsetMinutes),
         type: 'message-received',
         source: 'Received header',
         description: `received by ${hop.by ?? '?'} from ${hop.from ?? '?'}${hop.ip ? ` [${hop.ip}]` : ''}: "${m.subject}" from ${from}`,
@@ -108,8 +107,7 @@ function messageEvents(caseData: CaseData, offset: number, out: TimelineEvent[])
     }
     if (m.date) {
       out.push({
-        timeUtc: m.date,
-        timeLocal: null,
+        ...headerEventTime(m.date, dateHeaderOffset(m.headers.find((h) => h.name.toLowerCase() === 'date')?.value)),
         type: 'message-date-header',
         source: 'Date header',
         description: `dated by its sender: "${m.subject}" from ${from}`,
@@ -122,12 +120,11 @@ function messageEvents(caseData: CaseData, offset: number, out: TimelineEvent[])
   }
 }
 
-function logEvents(caseData: CaseData, offset: number, out: TimelineEvent[]): void {
+function logEvents(caseData: CaseData, zone: ServerZone, out: TimelineEvent[]): void {
   const sessionOf = sessionFinder(caseData.logs.sessions);
   for (const e of caseData.logs.events) {
     out.push({
-      timeUtc: localToUtc(e.localTime, offset),
-      timeLocal: e.localTime,
+      ...serverEventTime(e.localTime, zone),
       type: e.kind,
       source: `${e.file}:${e.lineNo}`,
       description: `${e.protocol}: ${e.detail}`,
@@ -139,12 +136,11 @@ function logEvents(caseData: CaseData, offset: number, out: TimelineEvent[]): vo
   }
 }
 
-function otherEvents(caseData: CaseData, offset: number, out: TimelineEvent[]): void {
+function otherEvents(caseData: CaseData, zone: ServerZone, out: TimelineEvent[]): void {
   for (const a of caseData.database?.accounts ?? []) {
     if (!a.lastLogon) continue;
     out.push({
-      timeUtc: localToUtc(a.lastLogon, offset),
-      timeLocal: a.lastLogon,
+      ...serverEventTime(a.lastLogon, zone),
       type: 'account-last-logon',
       source: 'hm_accounts.accountlastlogontime',
       description: `last logon of ${a.address} (the account's creation time if it never logged on)`,
@@ -157,8 +153,7 @@ function otherEvents(caseData: CaseData, offset: number, out: TimelineEvent[]): 
   for (const entry of caseData.inventory) {
     if (!entry.modified) continue;
     out.push({
-      timeUtc: entry.modified,
-      timeLocal: null,
+      ...fileEventTime(entry.modified),
       type: 'file-modified',
       source: entry.container ?? 'file system',
       description: `${entry.path} last modified`,
@@ -171,10 +166,10 @@ function otherEvents(caseData: CaseData, offset: number, out: TimelineEvent[]): 
 }
 
 export function buildTimeline(caseData: CaseData): TimelineEvent[] {
-  const offset = caseData.serverUtcOffsetMinutes;
+  const zone = caseData.serverZone;
   const out: TimelineEvent[] = [];
-  messageEvents(caseData, offset, out);
-  logEvents(caseData, offset, out);
-  otherEvents(caseData, offset, out);
+  messageEvents(caseData, zone, out);
+  logEvents(caseData, zone, out);
+  otherEvents(caseData, zone, out);
   return out.sort(compareEvents);
 }

@@ -11,8 +11,9 @@ const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
 /** Round steps: fixed ones in milliseconds, calendar ones in months. */
+const SEC = 1000;
 const STEPS: { ms?: number; months?: number }[] = [
-  { ms: MIN }, { ms: 5 * MIN }, { ms: 10 * MIN }, { ms: 30 * MIN }, { ms: HOUR }, { ms: 3 * HOUR }, { ms: 6 * HOUR },
+  { ms: SEC }, { ms: 5 * SEC }, { ms: 10 * SEC }, { ms: 30 * SEC }, { ms: MIN }, { ms: 5 * MIN }, { ms: 10 * MIN }, { ms: 30 * MIN }, { ms: HOUR }, { ms: 3 * HOUR }, { ms: 6 * HOUR },
   { ms: 12 * HOUR }, { ms: DAY }, { ms: 2 * DAY }, { ms: 7 * DAY }, { months: 1 }, { months: 3 }, { months: 12 },
   { months: 60 }, { months: 120 }, { months: 600 }, { months: 1200 },
 ];
@@ -26,6 +27,7 @@ function label(ms: number, step: { ms?: number; months?: number }): string {
   const iso = new Date(ms).toISOString();
   if (step.months) return step.months % 12 === 0 ? iso.slice(0, 4) : iso.slice(0, 7);
   if ((step.ms ?? 0) >= DAY) return iso.slice(0, 10);
+  if ((step.ms ?? 0) < MIN) return `${iso.slice(5, 10)} ${iso.slice(11, 19)}`;
   return `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
 }
 

@@ -1,5 +1,6 @@
 /** The Overview's SQL: database identity and counts, max message ID, domains, key settings, what is wrong, evidence. */
 import type { Severity } from '../../lib/model/finding.ts';
+import { parseZoneInfo } from './serverZoneInfo.ts';
 import type { EvidenceFile } from '../../lib/model/evidence.ts';
 import type { TriageClient } from '../triageClient.ts';
 import type { HmColumns } from './hmColumns.ts';
@@ -9,7 +10,7 @@ import { asFlag, asNumber, asText, queryRows, queryScalar } from './queryRows.ts
 export const MAX_MESSAGE_ID_SQL = 'select max(messageid) from hm_messages';
 
 const META_SQL = `select key, value from case_meta where key in
-  ('database_source', 'database_path', 'database_schema_version', 'ini', 'server_utc_offset_minutes', 'server_utc_offset_basis')`;
+  ('database_source', 'database_path', 'database_schema_version', 'ini', 'server_zone')`;
 
 const CASE_COUNTS_SQL = `select
   (select count(*) from case_messages) as messages,
@@ -60,7 +61,8 @@ export interface FindingTypeCount {
 export interface OverviewModel {
   database: DatabaseInfo;
   ini: IniInfo | null;
-  utcOffset: { minutes: number | null; basis: string };
+  /** The zone the server's local times were read in, and why (case_meta server_zone). */
+  serverZone: { id: string; basis: string } | null;
   counts: Record<string, number>;
   dbCounts: { messages: number | null; queue: number | null; accounts: number | null; domains: number | null };
   maxMessageId: number | null;
@@ -143,7 +145,7 @@ export async function loadOverview(client: TriageClient, hm: HmColumns): Promise
       tables: await tableCounts(client, hm),
     },
     ini: parseIni(meta.get('ini') ?? null),
-    utcOffset: { minutes: asNumber(meta.get('server_utc_offset_minutes') ?? null), basis: meta.get('server_utc_offset_basis') ?? '' },
+    serverZone: meta.get('server_zone') ? parseZoneInfo(String(meta.get('server_zone'))) : null,
     counts: Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, asNumber(v) ?? 0])),
     dbCounts: await dbCounts(client, hm),
     maxMessageId,

@@ -4,7 +4,7 @@
  */
 import { escapeLike, type SqlParam, type SqlQuery } from './messages.ts';
 
-export type BucketLevel = 'minute' | '10min' | 'hour' | 'day' | 'month' | 'year';
+export type BucketLevel = 'second' | 'minute' | '10min' | 'hour' | 'day' | 'month' | 'year';
 
 export interface LevelSpec {
   id: BucketLevel;
@@ -19,6 +19,7 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 
 export const LEVELS: readonly LevelSpec[] = [
+  { id: 'second', label: 'second', prefix: 19, approxMs: 1000 },
   { id: 'minute', label: 'minute', prefix: 16, approxMs: MINUTE },
   { id: '10min', label: '10 minutes', prefix: 15, approxMs: 10 * MINUTE },
   { id: 'hour', label: 'hour', prefix: 13, approxMs: 60 * MINUTE },
@@ -36,7 +37,7 @@ export const MIN_TIME_MS = Date.UTC(1, 0, 1);
 export const MAX_TIME_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
 
 export function levelSpec(level: BucketLevel): LevelSpec {
-  return LEVELS.find((l) => l.id === level) ?? LEVELS[3];
+  return LEVELS.find((l) => l.id === level) ?? LEVELS[4];
 }
 
 /** The finest level that shows the span in at most maxBuckets bars. */
@@ -80,8 +81,11 @@ export interface TimeRange {
 }
 
 export function timelineWhere(f: TimelineFilter, range: TimeRange): SqlQuery {
-  const terms = ['time_utc >= ?', 'time_utc < ?'];
-  const params: SqlParam[] = [isoOf(range.start), isoOf(range.end)];
+  return filterWhere(f, ['time_utc >= ?', 'time_utc < ?'], [isoOf(range.start), isoOf(range.end)]);
+}
+
+/** The filter's terms after the given ones (time bounds), as one WHERE clause. */
+export function filterWhere(f: TimelineFilter, terms: string[], params: SqlParam[]): SqlQuery {
   if (f.account) {
     terms.push('account = ? COLLATE NOCASE');
     params.push(f.account.trim());
@@ -160,5 +164,10 @@ export const TIMELINE_SQL = {
   extent: 'SELECT (SELECT MIN(time_utc) FROM case_timeline), (SELECT MAX(time_utc) FROM case_timeline)',
   types: 'SELECT type, COUNT(*) FROM case_timeline GROUP BY type ORDER BY type',
   indicators: 'SELECT DISTINCT type FROM case_findings ORDER BY type',
-  serverOffset: "SELECT key, value FROM case_meta WHERE key IN ('server_utc_offset_minutes', 'server_utc_offset_basis')",
+  serverZone: "SELECT value FROM case_meta WHERE key = 'server_zone'",
+  placedCount: 'SELECT COUNT(*) FROM case_timeline WHERE time_utc IS NOT NULL',
+  /** The n-th placed event in time order (answered from the time index). */
+  nthTime: 'SELECT time_utc FROM case_timeline WHERE time_utc IS NOT NULL ORDER BY time_utc LIMIT 1 OFFSET ?',
+  leftOutCount: 'SELECT COUNT(*) FROM case_timeline WHERE time_utc IS NULL',
+  leftOut: 'SELECT time_local, type, source, time_note FROM case_timeline WHERE time_utc IS NULL ORDER BY type, source LIMIT ?',
 } as const;

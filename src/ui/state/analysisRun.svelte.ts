@@ -53,6 +53,8 @@ export class AnalysisRun {
   lastInputs = $state.raw<EvidenceInput[]>([]);
   partial = $state.raw<PartialCase | null>(null);
   private partialAt = Number.NEGATIVE_INFINITY;
+  /** The examiner's server time zone for this evidence; null lets the analysis guess it. */
+  serverZone = $state<string | null>(null);
 
   private generation = 0;
   private controller: AbortController | null = null;
@@ -89,8 +91,24 @@ export class AnalysisRun {
     }
   }
 
-  /** Starts a new analysis of exactly these inputs; a running one is cancelled first. */
-  async start(inputs: EvidenceInput[]): Promise<void> {
+  /** Starts a new analysis of exactly these inputs (new evidence: the server zone is guessed again). */
+  start(inputs: EvidenceInput[]): Promise<void> {
+    this.serverZone = null;
+    return this.restart(inputs);
+  }
+
+  /**
+   * Analyses the same evidence again with the server's clock in `zone` (IANA name or offset): every UTC time,
+   * finding, export and report is derived anew from it, so nothing keeps a time of the old zone.
+   */
+  rezone(zone: string): Promise<void> {
+    if (this.lastInputs.length === 0 || this.status === 'running') return Promise.resolve();
+    this.serverZone = zone;
+    return this.restart(this.lastInputs);
+  }
+
+  /** Analyses these inputs, keeping the examiner's server zone; a running analysis is cancelled first. */
+  async restart(inputs: EvidenceInput[]): Promise<void> {
     if (inputs.length === 0) return;
     this.controller?.abort();
     const id = ++this.generation;
@@ -112,7 +130,7 @@ export class AnalysisRun {
     this.etaSeconds = null;
     this.options.onStart?.();
     try {
-      const result = await this.client.analyze(inputs, (p) => this.onProgress(id, p), controller.signal);
+      const result = await this.client.analyze(inputs, (p) => this.onProgress(id, p), controller.signal, this.serverZone ?? undefined);
       if (id !== this.generation) return;
       this.result = result;
       this.progress = { ...(this.progress ?? emptyProgress()), stage: 'report', step: 'Loading the views' };

@@ -32,7 +32,7 @@ export class PastedRecords {
 
   apply(): Promise<void> {
     if (!this.canApply) return Promise.resolve();
-    return this.run.start(this.inputs());
+    return this.run.restart(this.inputs());
   }
 
   private evidence(): EvidenceInput[] {

@@ -1,7 +1,8 @@
 /**
- * The Timeline tab: the visible span (zoom and pan), its histogram buckets stacked by event type, the
- * brushed selection and the events under it, and the server's time zone. Bucket counts are asked for
- * at most one at a time with the latest span queued behind, so a burst of wheel events costs two queries.
+ * The Timeline tab: the visible span (zoom and pan; it opens on the dense part of the events), its histogram
+ * buckets stacked by event type, the events before and after it, a finding's events highlighted, the brushed
+ * selection and the events under it, the server's time zone and the times left out. Bucket counts are asked
+ * for at most one at a time with the latest span queued behind, so a burst of wheel events costs two queries.
  */
 import {
   EMPTY_TIMELINE_FILTER,
@@ -12,6 +13,7 @@ import {
   bucketLevelFor,
   bucketQuery,
   eventCountQuery,
+  isoOf,
   eventPageQuery,
   nextBucket,
   toTimelineEventRow,
@@ -23,6 +25,9 @@ import {
 import type { TriageClient } from '../triageClient.ts';
 import { PagedRows } from './pagedRows.svelte.ts';
 import { queryScalar } from '../queries/queryRows.ts';
+import { findingExtentQuery, outsideCountsQuery } from '../queries/timelineFit.ts';
+import { denseRange } from './denseRange.ts';
+import { parseZoneInfo, type LeftOutTime, type ServerZoneInfo } from '../queries/serverZoneInfo.ts';
 
 export interface TimelineBucket {
   start: number;
@@ -37,8 +42,10 @@ export interface TimelineType {
   count: number;
 }
 
-/** The narrowest span one can zoom to: ten one-minute bars. */
-export const MIN_SPAN_MS = 10 * 60_000;
+/** The narrowest span one can zoom to: twenty one-second bars. */
+export const MIN_SPAN_MS = 20_000;
+/** Times left out listed at most (the count says how many there are). */
+const LEFT_OUT_LISTED = 500;
 /** Space left around the events when the view is reset, so the first and last bars are not at the edge. */
 const MARGIN = 0.02;
 
@@ -56,8 +63,16 @@ export class TimelineModel {
   /** The level the current buckets were counted at (the view may already be at another). */
   bucketLevel = $state<BucketLevel>('day');
   selection = $state.raw<TimeRange | null>(null);
-  offsetMinutes = $state(0);
-  offsetBasis = $state('');
+  /** The span the view opens on: the events without the farthest outliers (denseRange). */
+  dense = $state.raw<TimeRange | null>(null);
+  /** Events (under the filter) left and right of the view, shown as arrows with counts. */
+  outside = $state.raw<{ before: number; after: number }>({ before: 0, after: 0 });
+  /** A finding type whose events are marked on the bars; '' for none. */
+  highlight = $state('');
+  /** Highlighted events per bar start (ms), at bucketLevel. */
+  highlighted = $state.raw<ReadonlyMap<number, number>>(new Map());
+  zone = $state.raw<ServerZoneInfo>(parseZoneInfo(null));
+  leftOut = $state.raw<{ total: number; rows: LeftOutTime[] }>({ total: 0, rows: [] });
   error = $state<string | null>(null);
   readonly events = new PagedRows<TimelineEventRow>();
   readonly #client: TriageClient;
@@ -73,33 +88,65 @@ export class TimelineModel {
   async open(runId: number): Promise<void> {
     if (runId === this.runId) return;
     this.runId = runId;
-    this.extent = this.view = this.selection = null;
+    this.extent = this.view = this.selection = this.dense = null;
     this.buckets = [];
+    this.highlighted = new Map();
+    this.outside = { before: 0, after: 0 };
     this.events.clear();
     this.error = null;
     try {
-      const [extent, types, indicators] = await Promise.all([
+      const [extent, types, indicators, dense] = await Promise.all([
         this.#client.query(TIMELINE_SQL.extent),
         this.#client.query(TIMELINE_SQL.types),
         this.#client.query(TIMELINE_SQL.indicators),
-        this.#loadOffset(runId),
+        this.#denseRange(),
+        this.#loadZone(runId),
       ]);
       if (runId !== this.runId) return;
       this.types = types.rows.map((r) => ({ type: String(r[0]), count: Number(r[1]) }));
       this.indicatorTypes = indicators.rows.map((r) => String(r[0]));
       const [min, max] = [Date.parse(String(extent.rows[0]?.[0])), Date.parse(String(extent.rows[0]?.[1]))];
       this.extent = Number.isNaN(min) || Number.isNaN(max) ? null : { start: min, end: max + 1 };
-      await Promise.all([this.resetView(), this.#reloadEvents()]);
+      this.dense = dense ? { start: dense.start, end: dense.end + 1 } : null;
+      await Promise.all([this.fitDense(), this.#reloadEvents()]);
     } catch (err) {
       if (runId === this.runId) this.error = message(err);
     }
   }
 
-  /** Shows every event again. */
+  /** Shows every event ("Fit all"). */
   resetView(): Promise<void> {
-    if (!this.extent) return Promise.resolve();
-    const span = Math.max(MIN_SPAN_MS, this.extent.end - this.extent.start);
-    const mid = (this.extent.start + this.extent.end) / 2;
+    return this.#fit(this.extent);
+  }
+
+  /** Shows the dense part of the events, the default view. */
+  fitDense(): Promise<void> {
+    return this.#fit(this.dense ?? this.extent);
+  }
+
+  /** Shows the events of the highlighted finding type, or of every finding when none is highlighted. */
+  async fitFindings(): Promise<void> {
+    const q = findingExtentQuery(this.highlight);
+    const r = await this.#client.query(q.sql, q.params);
+    const [min, max] = [Date.parse(String(r.rows[0]?.[0])), Date.parse(String(r.rows[0]?.[1]))];
+    if (!Number.isNaN(min) && !Number.isNaN(max)) await this.#fit({ start: min, end: max + 1 });
+  }
+
+  /** Zooms to the brushed selection. */
+  zoomToSelection(): Promise<void> {
+    return this.selection ? this.setView(this.selection.start, this.selection.end) : Promise.resolve();
+  }
+
+  /** Marks the events of a finding type on the bars ('' clears). */
+  setHighlight(type: string): Promise<void> {
+    this.highlight = type;
+    return this.#requestBuckets();
+  }
+
+  #fit(range: TimeRange | null): Promise<void> {
+    if (!range) return Promise.resolve();
+    const span = Math.max(MIN_SPAN_MS, range.end - range.start);
+    const mid = (range.start + range.end) / 2;
     return this.setView(mid - (span * (1 + 2 * MARGIN)) / 2, mid + (span * (1 + 2 * MARGIN)) / 2);
   }
 
@@ -139,14 +186,6 @@ export class TimelineModel {
     return Promise.all([this.#requestBuckets(), this.#reloadEvents()]).then(() => undefined);
   }
 
-  /** Sets the server's zone (minutes east of UTC): the case database re-derives UTC from local log times. */
-  async setServerOffset(minutes: number): Promise<void> {
-    const runId = this.runId;
-    await this.#client.setServerUtcOffset(minutes);
-    if (runId !== this.runId || runId === null) return;
-    await this.#loadOffset(runId);
-    await Promise.all([this.#requestBuckets(), this.#reloadEvents()]);
-  }
 
   #reloadEvents(): Promise<void> {
     const client = this.#client;
@@ -179,11 +218,24 @@ export class TimelineModel {
     try {
       while (this.#bucketsDirty) {
         this.#bucketsDirty = false;
-        const [runId, view, level, filter, types] = [this.runId, this.view, this.level, this.filter, this.types];
+        const [runId, view, level, filter, types, highlight] = [this.runId, this.view, this.level, this.filter, this.types, this.highlight];
         if (!view) continue;
         const q = bucketQuery(level, filter, view);
-        const result = await this.#client.query(q.sql, q.params);
+        const h = highlight ? bucketQuery(level, { ...filter, indicator: highlight }, view) : null;
+        const o = outsideCountsQuery(filter, view);
+        const [result, marked, outside] = await Promise.all([
+          this.#client.query(q.sql, q.params),
+          h ? this.#client.query(h.sql, h.params) : null,
+          this.#client.query(o.sql, o.params),
+        ]);
         if (runId !== this.runId) continue;
+        const highlighted = new Map<number, number>();
+        for (const [key, , n] of marked?.rows ?? []) {
+          const start = bucketKeyToMs(String(key));
+          highlighted.set(start, (highlighted.get(start) ?? 0) + Number(n));
+        }
+        this.highlighted = highlighted;
+        this.outside = { before: Number(outside.rows[0]?.[0] ?? 0), after: Number(outside.rows[0]?.[1] ?? 0) };
         const index = new Map(types.map((t, i) => [t.type, i]));
         const byKey = new Map<string, TimelineBucket>();
         for (const [key, type, n] of result.rows) {
@@ -208,12 +260,30 @@ export class TimelineModel {
     }
   }
 
-  async #loadOffset(runId: number): Promise<void> {
-    const r = await this.#client.query(TIMELINE_SQL.serverOffset);
+  async #loadZone(runId: number): Promise<void> {
+    const [zone, count, rows] = await Promise.all([
+      this.#client.query(TIMELINE_SQL.serverZone),
+      this.#client.query(TIMELINE_SQL.leftOutCount),
+      this.#client.query(TIMELINE_SQL.leftOut, [LEFT_OUT_LISTED]),
+    ]);
     if (runId !== this.runId) return;
-    const meta = new Map(r.rows.map((row) => [String(row[0]), row[1]]));
-    const minutes = Number(meta.get('server_utc_offset_minutes') ?? 0);
-    this.offsetMinutes = Number.isFinite(minutes) ? minutes : 0;
-    this.offsetBasis = String(meta.get('server_utc_offset_basis') ?? '');
+    const stored = queryScalar(zone);
+    this.zone = parseZoneInfo(typeof stored === 'string' ? stored : null);
+    this.leftOut = {
+      total: Number(queryScalar(count) ?? 0),
+      rows: rows.rows.map((r) => ({ timeLocal: String(r[0] ?? ''), type: String(r[1] ?? ''), source: String(r[2] ?? ''), note: String(r[3] ?? '') })),
+    };
+  }
+
+  async #denseRange(): Promise<TimeRange | null> {
+    const client = this.#client;
+    const ms = (v: unknown) => (v === null || v === undefined ? null : Date.parse(String(v)));
+    const count = Number(queryScalar(await client.query(TIMELINE_SQL.placedCount)) ?? 0);
+    return denseRange({
+      count,
+      nth: async (i) => ms(queryScalar(await client.query(TIMELINE_SQL.nthTime, [i]))) ?? 0,
+      firstFrom: async (t) => ms(queryScalar(await client.query('SELECT MIN(time_utc) FROM case_timeline WHERE time_utc >= ?', [isoOf(t)]))),
+      lastUpTo: async (t) => ms(queryScalar(await client.query('SELECT MAX(time_utc) FROM case_timeline WHERE time_utc <= ?', [isoOf(t)]))),
+    });
   }
 }

@@ -1,10 +1,7 @@
 /**
- * Times as the Timeline, Logs and message views show them: UTC, and the server's zone given as minutes
- * east of UTC (case_meta server_utc_offset_minutes). Unparseable times show as given, never guessed.
+ * Times as the Timeline, Logs and message views show them: UTC, and the same instant on the server's clock
+ * in its zone (an IANA name, with daylight saving, or "UTC±HH:MM"). Unparseable times show as given, never guessed.
  */
-
-/** Real zones span UTC−12:00 … UTC+14:00; anything beyond is a typing error. */
-export const MAX_OFFSET_MINUTES = 14 * 60;
 
 /** "2024-03-01 12:34:56" (UTC) from an ISO time; '' for null; the input itself when it does not parse. */
 export function formatUtc(iso: string | null): string {
@@ -13,28 +10,38 @@ export function formatUtc(iso: string | null): string {
   return Number.isNaN(ms) ? iso : new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-/** The same instant on the server's clock. */
-export function formatServerTime(iso: string | null, offsetMinutes: number): string {
+const FIXED = /^UTC([+-])(\d{2}):(\d{2})$/;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function offsetText(minutes: number): string {
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '−' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** The instant on the server's clock with the offset in force then: "2023-11-05 01:30:00 −04:00". */
+export function formatServerTime(iso: string | null, zone: string): string {
   if (!iso) return '';
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
-  return new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 19).replace('T', ' ');
-}
-
-/** "UTC+02:00", "UTC−05:30" (with a real minus sign). */
-export function formatUtcOffset(minutes: number): string {
-  const sign = minutes < 0 ? '−' : '+';
-  const abs = Math.abs(minutes);
-  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
-  const mm = String(abs % 60).padStart(2, '0');
-  return `UTC${sign}${hh}:${mm}`;
-}
-
-/** Minutes east of UTC from "+02:00", "-0530", "+2", "UTC+01:00"; null when it is not an offset. */
-export function parseUtcOffset(text: string): number | null {
-  const m = /^\s*(?:UTC|GMT)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?\s*$/i.exec(text);
-  if (!m) return /^\s*(?:UTC|GMT|Z)?\s*$/i.test(text) && text.trim() !== '' ? 0 : null;
-  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
-  if (Number(m[3] ?? 0) >= 60 || minutes > MAX_OFFSET_MINUTES) return null;
-  return m[1] === '+' ? minutes : -minutes;
+  const fixed = FIXED.exec(zone);
+  if (fixed || zone === 'UTC') {
+    const minutes = fixed ? (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3])) : 0;
+    return `${new Date(ms + minutes * 60_000).toISOString().slice(0, 19).replace('T', ' ')} ${offsetText(minutes)}`;
+  }
+  let f = formatters.get(zone);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+        hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'longOffset',
+      });
+    } catch {
+      return formatUtc(iso);
+    }
+    formatters.set(zone, f);
+  }
+  const p: Record<string, string> = {};
+  for (const part of f.formatToParts(new Date(ms))) p[part.type] = part.value;
+  const offset = p.timeZoneName === 'GMT' ? '+00:00' : (p.timeZoneName ?? '').replace('GMT', '').replace('-', '−');
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second} ${offset}`;
 }

@@ -8,7 +8,7 @@ const IP = '203.0.113.9';
 const BOB = 'bob@northwind.example';
 
 async function run(lines: string[], options = OPTIONS) {
-  const caseData = buildCase({ database: database(), logs: await parseLogs({ [LOG]: crlf(lines) }), serverUtcOffsetMinutes: 120 });
+  const caseData = buildCase({ database: database(), logs: await parseLogs({ [LOG]: crlf(lines) }) });
   return authAfterFailures.run(caseData, options);
 }
 

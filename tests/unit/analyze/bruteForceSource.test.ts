@@ -7,7 +7,7 @@ import { buildCase, OPTIONS } from './caseBuilder.ts';
 const IP = '203.0.113.9';
 
 async function run(lines: string[], options = OPTIONS) {
-  const caseData = buildCase({ logs: await parseLogs({ [LOG]: crlf(lines) }), serverUtcOffsetMinutes: 120 });
+  const caseData = buildCase({ logs: await parseLogs({ [LOG]: crlf(lines) }) });
   return bruteForceSource.run(caseData, options);
 }
 

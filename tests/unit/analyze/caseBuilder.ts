@@ -7,6 +7,10 @@ import type { InventoryEntry } from '../../../src/lib/model/inventoryEntry.ts';
 import type { LogData, LogEvent, LogSession } from '../../../src/lib/model/logEvent.ts';
 import type { AttachmentInfo, ParsedMessage, ReceivedHop } from '../../../src/lib/model/message.ts';
 import { DEFAULT_ANALYZER_OPTIONS, type AnalyzerOptions } from '../../../src/lib/analyze/analyzer.ts';
+import { fixedZone } from '../../../src/lib/time/serverZone.ts';
+
+/** The default zone of built cases: a fixed UTC+02:00, as the hand-written fixtures assume. */
+export const UTC_PLUS_2 = fixedZone(120, 'test case');
 
 export const OPTIONS: AnalyzerOptions = { ...DEFAULT_ANALYZER_OPTIONS, now: '2024-06-01T00:00:00Z' };
 
@@ -174,7 +178,7 @@ export function buildCase(input: CaseInput = {}): CaseData {
     dns: null,
     weakPasswords: [],
     parseErrors: [],
-    serverUtcOffsetMinutes: 120,
+    serverZone: UTC_PLUS_2,
     ...rest,
   };
   return { ...base, links: linkMessages(base) };

@@ -9,7 +9,7 @@ const BLOB = 'AGRhdmVAZmFicmlrYW0uZXhhbXBsZQBTM2N1cmUhUGFzc3BocmFzZSMyMDI0';
 
 async function run(files: Record<string, string[]>) {
   const logs = await parseLogs(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, crlf(v)])));
-  return credentialExposedInLog.run(buildCase({ logs, serverUtcOffsetMinutes: 120 }), OPTIONS);
+  return credentialExposedInLog.run(buildCase({ logs }), OPTIONS);
 }
 
 describe('credentialExposedInLog', () => {
@@ -38,6 +38,7 @@ describe('credentialExposedInLog', () => {
           ips: [IP],
           localTime: '2024-05-12 13:14:00.000',
           utc: '2024-05-12T11:14:00.000Z',
+          serverZone: 'UTC+02:00',
           logonResult: 'ok',
         },
       },

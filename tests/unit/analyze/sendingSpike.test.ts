@@ -16,7 +16,7 @@ const cases: AnalyzerCase[] = [
   {
     name: '40 messages in one hour against a baseline of 2 (from the SMTP log)',
     input: buildCase({ logs: emptyLogs({ sessions: [...baseline, ...sends('bob@northwind.example', '2024-05-10 13', 40, 100)] }) }),
-    expected: [{ type: 'sending-spike', severity: 'medium', ref: { account: 'bob@northwind.example' }, details: { spikes: [{ hour: '2024-05-10 13:00', messages: 40 }], medianPerHour: 2, totalSent: 48 } }],
+    expected: [{ type: 'sending-spike', severity: 'medium', ref: { account: 'bob@northwind.example' }, details: { spikes: [{ hour: '2024-05-10 11:00', messages: 40 }], medianPerHour: 2, totalSent: 48 } }],
   },
   {
     name: 'a steady high sender is its own baseline: nothing',
@@ -39,7 +39,7 @@ const cases: AnalyzerCase[] = [
         ],
       }),
     }),
-    expected: [{ ref: { account: 'alice@northwind.example' }, details: { source: 'database (Sent folders and queued mail from local senders)', spikes: [{ hour: '2024-05-11 03:00', messages: 25 }], hoursCovered: 25 } }],
+    expected: [{ ref: { account: 'alice@northwind.example' }, details: { source: 'database (Sent folders and queued mail from local senders)', spikes: [{ hour: '2024-05-11 01:00', messages: 25 }], hoursCovered: 25 } }],
   },
   {
     name: 'one hour of data is no baseline: nothing',

@@ -1,7 +1,7 @@
 /** One event model: message times as separate types, log events, last logons and file times, sorted. */
 import { describe, expect, it } from 'vitest';
 import { buildTimeline } from '../../../src/lib/timeline/buildTimeline.ts';
-import { guessServerUtcOffset } from '../../../src/lib/timeline/guessServerUtcOffset.ts';
+import { fixedZone } from '../../../src/lib/time/serverZone.ts';
 import { account, buildCase, database, dbMessage, guid, hop, mailboxPath, message } from '../analyze/caseBuilder.ts';
 import { crlf, LOG, parseLogs, smtpAuthLogin } from '../logs/logText.ts';
 
@@ -11,7 +11,6 @@ describe('buildTimeline', () => {
     const caseData = buildCase({
       database: database({ messages: [dbMessage(1, { fileName: `${guid(1)}.eml`, createTime: '2024-05-06 08:00:05' })] }),
       messages: [message(path, { received: [hop({ time: '2024-05-06T06:00:03.000Z', offsetMinutes: 120 })], date: '2024-05-06T05:59:00.000Z' })],
-      serverUtcOffsetMinutes: 120,
     });
     const events = buildTimeline(caseData).filter((e) => e.refMessage === path);
     expect(events.map((e) => [e.type, e.timeUtc, e.timeLocal])).toEqual([
@@ -31,7 +30,7 @@ describe('buildTimeline', () => {
 
   it('turns log events into timeline events with local and UTC time and their session key', async () => {
     const logs = await parseLogs({ [LOG]: crlf(smtpAuthLogin(401, '2024-05-12 10:14:09.000', '203.0.113.9', 'bob@northwind.example', false)) });
-    const [e] = buildTimeline(buildCase({ logs, serverUtcOffsetMinutes: 120 }));
+    const [e] = buildTimeline(buildCase({ logs }));
     expect(e).toEqual({
       timeUtc: '2024-05-12T08:14:09.000Z',
       timeLocal: '2024-05-12 10:14:09.000',
@@ -42,6 +41,8 @@ describe('buildTimeline', () => {
       refSession: `${LOG}#0#SMTPD#401`,
       account: 'bob@northwind.example',
       ip: '203.0.113.9',
+      timeZone: 'UTC+02:00',
+      timeNote: null,
     });
   });
 
@@ -49,7 +50,7 @@ describe('buildTimeline', () => {
     const caseData = buildCase({
       database: database({ accounts: [account(1, 'alice@northwind.example', { lastLogon: '2024-05-06 12:00:00' }), account(2, 'bob@northwind.example', { lastLogon: 'garbage' })] }),
       inventory: [{ path: 'x/hMailServer.ini', kind: 'ini', format: 'hmail-ini', size: 1, md5: '', sha256: '', status: 'ok', container: 'case.zip', modified: '2024-05-06T09:00:00.000Z' }],
-      serverUtcOffsetMinutes: 0,
+      serverZone: fixedZone(0, 'test'),
     });
     expect(buildTimeline(caseData).map((e) => [e.type, e.timeUtc, e.account, e.source])).toEqual([
       ['file-modified', '2024-05-06T09:00:00.000Z', null, 'case.zip'],
@@ -59,19 +60,25 @@ describe('buildTimeline', () => {
   });
 });
 
-describe('guessServerUtcOffset', () => {
-  it('takes the most common offset of the server\'s own hops and says when others occur', () => {
-    const msgs = [120, 120, 60].map((o, i) => message(mailboxPath('alice@northwind.example', guid(i + 1)), { received: [hop({ offsetMinutes: o })] }));
-    const outside = message(mailboxPath('alice@northwind.example', guid(9)), { received: [hop({ by: 'mx.other.example', offsetMinutes: -300 })] });
-    const guess = guessServerUtcOffset(buildCase({ database: database(), messages: [...msgs, outside] }));
-    expect(guess).toEqual({
-      minutes: 120,
-      basis: "UTC+02:00, the offset of the server's own Received stamps (by mail.northwind.example) in 2 of 3 messages; also +01:00 in 1 (a daylight saving change or a moved server: check the dates)",
+describe('buildTimeline: times that are not events', () => {
+  it('leaves placeholders and zip times of unknown zone without a UTC instant, saying why', () => {
+    const caseData = buildCase({
+      database: database({
+        accounts: [account(1, 'alice@northwind.example', { lastLogon: '1901-01-01 00:00:00' }), account(2, 'bob@northwind.example', { lastLogon: '1970-01-01 00:00:00' })],
+        messages: [dbMessage(3, { accountId: 2, folderId: 2, createTime: '0000-00-00 00:00:00' })],
+      }),
+      inventory: [
+        { path: 'x/a.log', kind: 'log', format: 'hmail-log', size: 1, md5: '', sha256: '', status: 'ok', container: 'case.zip', modified: '2024-05-06T09:00:00' },
+        { path: 'x/b.log', kind: 'log', format: 'hmail-log', size: 1, md5: '', sha256: '', status: 'ok', container: 'case.zip', modified: '1980-01-01T00:00:00' },
+      ],
     });
-  });
-
-  it('is null without a stamped server hop', () => {
-    expect(guessServerUtcOffset(buildCase({}))).toBeNull();
-    expect(guessServerUtcOffset(buildCase({ messages: [message('a.eml', { received: [hop({ offsetMinutes: null })] })] }))).toBeNull();
+    const rows = buildTimeline(caseData).map((e) => [e.type, e.timeUtc, e.timeLocal, e.timeZone, e.timeNote]);
+    expect(rows).toEqual([
+      ['message-db-created', null, '0000-00-00 00:00:00', 'UTC+02:00', 'left out: not set: zero date (not set)'],
+      ['account-last-logon', null, '1901-01-01 00:00:00', 'UTC+02:00', 'left out: never: hMailServer "never" value (1901-01-01)'],
+      ['account-last-logon', null, '1970-01-01 00:00:00', 'UTC+02:00', 'left out: not set: 1970-01-01 epoch default (not set)'],
+      ['file-modified', null, '1980-01-01 00:00:00', 'unknown', 'left out: not set: zip entry time 1980-01-01 00:00 (a zeroed DOS time)'],
+      ['file-modified', null, '2024-05-06 09:00:00', 'unknown', expect.stringMatching(/^left out: zone unknown: a zip entry time/)],
+    ]);
   });
 });

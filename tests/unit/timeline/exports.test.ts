@@ -18,6 +18,8 @@ const logon: TimelineEvent = {
   refSession: 'hMailServer/Logs/hmailserver_2024-05-12.log#1#SMTPD#412',
   account: 'bob@northwind.example',
   ip: '203.0.113.9',
+  timeZone: 'America/New_York',
+  timeNote: null,
 };
 const hostile: TimelineEvent = {
   timeUtc: '2024-05-12T09:00:00.000Z',
@@ -29,8 +31,18 @@ const hostile: TimelineEvent = {
   refSession: null,
   account: '+alice@northwind.example',
   ip: null,
+  timeZone: 'UTC-05:00',
+  timeNote: null,
 };
-const undated: TimelineEvent = { ...logon, timeUtc: null, timeLocal: 'garbage', type: 'account-last-logon' };
+const undated: TimelineEvent = { ...logon, timeUtc: null, timeLocal: 'garbage', type: 'account-last-logon', timeNote: 'left out: invalid: not a readable time' };
+const zipTime: TimelineEvent = {
+  ...logon,
+  timeUtc: null,
+  timeLocal: '2024-05-06 09:00:00',
+  type: 'file-modified',
+  timeZone: 'unknown',
+  timeNote: 'left out: zone unknown: a zip entry time',
+};
 
 /** RFC 4180 reader for the assertions: quoted fields, doubled quotes, CRLF records. */
 function readCsv(text: string): string[][] {
@@ -54,7 +66,7 @@ function readCsv(text: string): string[][] {
 
 describe('timesketchJsonl', () => {
   it('writes one object per line with the mandatory fields and the extras, leaving out undated events', () => {
-    const lines = timesketchJsonl([logon, undated]).split('\n');
+    const lines = timesketchJsonl([logon, undated, zipTime]).split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toBe('');
     expect(JSON.parse(lines[0])).toEqual({
@@ -68,6 +80,7 @@ describe('timesketchJsonl', () => {
       ip: '203.0.113.9',
       log_session: 'hMailServer/Logs/hmailserver_2024-05-12.log#1#SMTPD#412',
       time_local: '2024-05-12 10:15:48.000',
+      time_zone: 'America/New_York',
     });
   });
 
@@ -97,12 +110,15 @@ describe('timesketchCsv', () => {
 });
 
 describe('timelineCsv', () => {
-  it('lists every event, also those without a readable time, with both times', () => {
-    const rows = readCsv(timelineCsv([logon, undated]));
+  it('lists every event, also those left out of the chart, with both times, the zone and why', () => {
+    const rows = readCsv(timelineCsv([logon, undated, zipTime]));
     expect(rows).toEqual([
-      ['time_utc', 'time_local', 'type', 'source', 'description', 'account', 'ip', 'message', 'session'],
-      ['2024-05-12T08:15:48.000Z', '2024-05-12 10:15:48.000', 'logon-ok', logon.source, logon.description, 'bob@northwind.example', '203.0.113.9', '', logon.refSession!],
-      ['', 'garbage', 'account-last-logon', logon.source, logon.description, 'bob@northwind.example', '203.0.113.9', '', logon.refSession!],
+      ['time_utc', 'time_local', 'time_zone', 'time_note', 'type', 'source', 'description', 'account', 'ip', 'message', 'session'],
+      ['2024-05-12T08:15:48.000Z', '2024-05-12 10:15:48.000', 'America/New_York', '', 'logon-ok', logon.source, logon.description, 'bob@northwind.example', '203.0.113.9', '', logon.refSession!],
+      ['', 'garbage', 'America/New_York', 'left out: invalid: not a readable time', 'account-last-logon', logon.source, logon.description, 'bob@northwind.example', '203.0.113.9', '', logon.refSession!],
+      ['', '2024-05-06 09:00:00', 'unknown', 'left out: zone unknown: a zip entry time', 'file-modified', logon.source, logon.description, 'bob@northwind.example', '203.0.113.9', '', logon.refSession!],
     ]);
+    // A time of unknown zone never gets an invented offset.
+    expect(timesketchJsonl([zipTime])).toBe('');
   });
 });

@@ -9,7 +9,8 @@ import { credentialExposedInLog } from '../../../src/lib/analyze/credentialExpos
 import type { CaseData } from '../../../src/lib/model/caseData.ts';
 import { timesketchJsonl } from '../../../src/lib/report/timesketchJsonl.ts';
 import { buildTimeline } from '../../../src/lib/timeline/buildTimeline.ts';
-import { guessServerUtcOffset } from '../../../src/lib/timeline/guessServerUtcOffset.ts';
+import { guessServerZone } from '../../../src/lib/time/guessServerZone.ts';
+import { fixedZone } from '../../../src/lib/time/serverZone.ts';
 import { fileInput, nodeTriage } from '../../helpers/nodeTriage.ts';
 import { expectedFindings, hasSamples, sampleBytes, SKIP_REASON } from '../../helpers/sharedSamples.ts';
 import { OPTIONS } from '../analyze/caseBuilder.ts';
@@ -39,13 +40,14 @@ describe.skipIf(!hasSamples)(`logs and timeline of the shared sample ${hasSample
     expect(found.find((f) => f.type === 'credential-exposed-in-log')!.details).toMatchObject({ lineNo: 119, maskedSecret: 'S3*******' });
   });
 
-  it('guesses UTC+02:00 from the server\'s own Received stamps', () => {
-    expect(guessServerUtcOffset(caseData)).toMatchObject({ minutes: 120 });
-    expect(guessServerUtcOffset(caseData)!.basis).toMatch(/^UTC\+02:00, the offset of the server's own Received stamps \(by mail\.northwind\.example\)/);
+  it('guesses UTC+02:00 from the server\'s own Received stamps (one offset: no zone can be told apart)', () => {
+    const guess = guessServerZone(caseData)!;
+    expect(guess.zone).toMatchObject({ id: 'UTC+02:00', fixedOffsetMinutes: 120 });
+    expect(guess.zone.basis).toMatch(/^\+02:00 in \d+ from 2024-05-\d\d to 2024-05-\d\d .*no daylight-saving change seen.*Europe\/Berlin/);
   });
 
   it('puts the attack window on the timeline in UTC: 11 failed logons 08:14:09–08:15:39Z, then the success at 08:15:48Z', () => {
-    const timeline = buildTimeline({ ...caseData, serverUtcOffsetMinutes: 120 });
+    const timeline = buildTimeline({ ...caseData, serverZone: fixedZone(120, 'test') });
     const failed = timeline.filter((e) => e.type === 'logon-failed');
     expect(failed.map((e) => e.timeUtc)).toHaveLength(11);
     expect([failed[0].timeUtc, failed[10].timeUtc]).toEqual(['2024-05-12T08:14:09.000Z', '2024-05-12T08:15:39.000Z']);

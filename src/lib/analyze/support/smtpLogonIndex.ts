@@ -3,7 +3,8 @@
  * successful logons (logon-ok events and authenticated sessions) by IP in time order.
  */
 import type { LogData, LogSession } from '../../model/logEvent.ts';
-import { localTimeToUtcMs } from './localTimeToUtcMs.ts';
+import { localTimeToUtcMs } from '../../time/localToUtc.ts';
+import type { ServerZone } from '../../time/serverZone.ts';
 
 export interface Logon { account: string; ip: string; ms: number; localTime: string; where: string }
 
@@ -13,7 +14,7 @@ export interface SmtpLogonIndex {
   lastLogonBefore(ip: string, ms: number, maxAgeMs: number): Logon | null;
 }
 
-export function smtpLogonIndex(logs: LogData): SmtpLogonIndex {
+export function smtpLogonIndex(logs: LogData, zone: ServerZone): SmtpLogonIndex {
   const bySender = new Map<string, LogSession[]>();
   const byIp = new Map<string, Logon[]>();
   const addLogon = (l: Logon) => {
@@ -26,13 +27,13 @@ export function smtpLogonIndex(logs: LogData): SmtpLogonIndex {
     const same = from ? bySender.get(from) : undefined;
     if (same) same.push(s);
     else if (from) bySender.set(from, [s]);
-    const ms = localTimeToUtcMs(s.start, 0);
+    const ms = localTimeToUtcMs(s.start, zone);
     if (s.authUser && s.authResult === 'ok' && s.ip && ms !== null) {
       addLogon({ account: s.authUser, ip: s.ip, ms, localTime: s.start, where: `${s.protocol} session ${s.session} in ${s.file}` });
     }
   }
   for (const e of logs.events) {
-    const ms = localTimeToUtcMs(e.localTime, 0);
+    const ms = localTimeToUtcMs(e.localTime, zone);
     if (e.kind === 'logon-ok' && e.account && e.ip && ms !== null) addLogon({ account: e.account, ip: e.ip, ms, localTime: e.localTime, where: `${e.file} line ${e.lineNo}` });
   }
   for (const list of byIp.values()) list.sort((a, b) => a.ms - b.ms);

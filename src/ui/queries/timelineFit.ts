@@ -1,0 +1,31 @@
+/**
+ * SQL of the timeline's framing: the events a finding points at (for "Fit findings" and highlighting), and
+ * how many events lie before and after the visible span (the arrows at the chart's edges).
+ */
+import { EMPTY_TIMELINE_FILTER, filterWhere, isoOf, type TimeRange, type TimelineFilter } from './timeline.ts';
+import type { SqlQuery } from './messages.ts';
+
+/**
+ * Events tied to any finding: of a message that carries one, or of an IP or account a finding names. Findings
+ * about the server as a whole (settings) name no event.
+ */
+const ANY_FINDING =
+  "(ref_message IN (SELECT path FROM case_messages WHERE indicators IS NOT NULL AND indicators <> '') " +
+  'OR ip IN (SELECT ref_ip FROM case_findings WHERE ref_ip IS NOT NULL) ' +
+  'OR lower(account) IN (SELECT lower(ref_account) FROM case_findings WHERE ref_account IS NOT NULL))';
+
+/** First and last time of the events of one finding type, or of every finding when `type` is empty. */
+export function findingExtentQuery(type: string): SqlQuery {
+  const where = type ? filterWhere({ ...EMPTY_TIMELINE_FILTER, indicator: type }, ['time_utc IS NOT NULL'], []) : { sql: `WHERE time_utc IS NOT NULL AND ${ANY_FINDING}`, params: [] };
+  return { sql: `SELECT MIN(time_utc), MAX(time_utc) FROM case_timeline ${where.sql}`, params: where.params };
+}
+
+/** Events (under the filter) before the view and at or after its end. */
+export function outsideCountsQuery(f: TimelineFilter, view: TimeRange): SqlQuery {
+  const before = filterWhere(f, ['time_utc < ?'], [isoOf(view.start)]);
+  const after = filterWhere(f, ['time_utc >= ?'], [isoOf(view.end)]);
+  return {
+    sql: `SELECT (SELECT COUNT(*) FROM case_timeline ${before.sql}), (SELECT COUNT(*) FROM case_timeline ${after.sql})`,
+    params: [...before.params, ...after.params],
+  };
+}
