@@ -33,8 +33,8 @@ import { serverMessageText } from '../analyze/support/serverMessageText.ts';
 import { hasStubSubject, isPostmaster } from '../analyze/support/serverStubSigns.ts';
 import type { AppendedMessage } from '../store/appendMessages.ts';
 import type { Progress, Stage } from '../model/progress.ts';
-import { buildFindingsJson, serverSection } from '../report/findingsJson.ts';
-import { gzipText } from '../store/gzipText.ts';
+import { buildFindingsJson, findingsJsonChunks, serverSection, type RunInfo } from '../report/findingsJson.ts';
+import { gzipChunks } from '../store/gzipText.ts';
 import { buildTimeline } from '../timeline/buildTimeline.ts';
 import { chooseServerZone } from '../time/chooseServerZone.ts';
 import { BoundedQueue } from './boundedQueue.ts';
@@ -93,7 +93,8 @@ export interface TriageOptions {
 export interface TriageOutcome {
   caseData: CaseData;
   findings: Finding[];
-  findingsJson: string;
+  /** findings.json as text, built when read (the run itself only stores it compressed). */
+  readonly findingsJson: string;
   result: AnalysisResult;
   /** Re-reads any inventory entry from the evidence (raw view, downloads, transcripts). */
   open(path: string): ReadableStream<Uint8Array> | null;
@@ -258,7 +259,8 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
       const bytes = await entryBytes(e, MAX_7Z_BYTES);
       if (!bytes) return fail(path, 'archive', `7z archive of ${size} bytes is above the ${MAX_7Z_BYTES}-byte limit for in-browser extraction`, 'skipped');
       const expanded = await expand7z(e, bytes, deps.extract7z, onEntry);
-      expandedRows.push(...expanded.rows);
+      // A loop, not push(...rows): a 7z of 100,000 entries would overflow the stack as arguments.
+      for (const row of expanded.rows) expandedRows.push(row);
       for (const [p, b] of expanded.contents) expandedContents.set(p, b);
       if (expanded.error) fail(path, 'archive', `7-Zip: ${expanded.error}`);
     }
@@ -387,13 +389,13 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
   const findings = runAnalyzers(caseData, analyzerOptions);
   const timeline = buildTimeline(caseData);
   const finished = options.now();
-  const findingsJson = buildFindingsJson(caseData, findings, {
+  const run: RunInfo = {
     generator: 'hmail-triage',
     version: options.version,
     startedAt: started.toISOString(),
     finishedAt: finished.toISOString(),
     timezone: caseData.serverZone.id,
-  });
+  };
 
   report('report', 'Writing the case database');
   const missing = new Set(findings.filter((f) => f.type === 'missing-file').map((f) => Number(f.details.dbMessageId)));
@@ -406,7 +408,8 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
     findings,
     timeline,
     threads: Object.fromEntries(buildThreads(messages)),
-    findingsJsonGz: await gzipText(findingsJson),
+    // Written and compressed element by element: the whole document never exists during the run.
+    findingsJsonGz: await gzipChunks(findingsJsonChunks(caseData, findings, run)),
     server: serverSection(caseData),
   });
 
@@ -429,5 +432,13 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
     },
     problems: inventory.filter((r) => r.status !== 'ok').map((r) => `${r.path}: ${r.error ?? r.status}`),
   };
-  return { caseData, findings, findingsJson, result, open };
+  return {
+    caseData,
+    findings,
+    get findingsJson() {
+      return buildFindingsJson(caseData, findings, run);
+    },
+    result,
+    open,
+  };
 }

@@ -97,38 +97,83 @@ export function serverSection(caseData: CaseData) {
 
 export type ServerSection = ReturnType<typeof serverSection>;
 
-export function buildFindingsJson(caseData: CaseData, findings: Finding[], run: RunInfo): string {
+/** Marks where a large array goes in the document's skeleton (a string no JSON value of ours contains). */
+const PLACE = (name: string) => `\u0000${name}\u0000`;
+const PLACED = (name: string) => JSON.stringify(PLACE(name));
+
+function indented(text: string, indent: string): string {
+  return indent + text.replace(/\n/g, `\n${indent}`);
+}
+
+/** An array at the document's first level, as JSON.stringify(…, null, 2) writes it, one element at a time. */
+function* arrayChunks(items: Iterable<unknown>): Generator<string> {
+  let first = true;
+  for (const item of items) {
+    yield (first ? '[\n' : ',\n') + indented(JSON.stringify(item, null, 2), '    ');
+    first = false;
+  }
+  yield first ? '[]' : '\n  ]';
+}
+
+/**
+ * findings.json as a sequence of text chunks whose concatenation is byte for byte
+ * `JSON.stringify(doc, null, 2) + '\n'`: the inventory, messages and findings are written element by
+ * element, so a case of 100,000 messages never holds the whole document, as objects or as text.
+ */
+export function* findingsJsonChunks(caseData: CaseData, findings: Finding[], run: RunInfo): Generator<string> {
   const zone = caseData.serverZone;
   const links = new Map(caseData.links.map((l) => [l.path, l]));
-  const doc = {
-    schema: FINDINGS_SCHEMA_ID,
-    run,
-    evidence: [...caseData.evidence]
-      .sort((a, b) => compareStrings(a.name, b.name))
-      .map((e) => ({ name: e.name, size: e.size, md5: e.md5, sha256: e.sha256 })),
-    inventory: [...caseData.inventory]
-      .sort((a, b) => compareStrings(a.path, b.path))
-      .map((e) => ({
-        path: e.path,
-        kind: e.kind,
-        format: e.format,
-        size: e.size,
-        md5: e.md5,
-        sha256: e.sha256,
-        status: e.status,
-        ...(e.status !== 'ok' ? { error: e.error ?? '' } : {}),
-      })),
-    server: serverSection(caseData),
-    messages: [...caseData.messages]
-      .sort((a, b) => compareStrings(a.path, b.path))
-      .map((m) => messageEntry(m, links.get(m.path), zone)),
-    findings: [...findings].sort(compareFindings).map((f) => ({
-      type: f.type,
-      severity: f.severity,
-      ref: f.ref,
-      summary: f.summary,
-      details: scrubDetails(f.details),
-    })),
+  const skeleton = JSON.stringify(
+    {
+      schema: FINDINGS_SCHEMA_ID,
+      run,
+      evidence: [...caseData.evidence]
+        .sort((a, b) => compareStrings(a.name, b.name))
+        .map((e) => ({ name: e.name, size: e.size, md5: e.md5, sha256: e.sha256 })),
+      inventory: PLACE('inventory'),
+      server: serverSection(caseData),
+      messages: PLACE('messages'),
+      findings: PLACE('findings'),
+    },
+    null,
+    2,
+  );
+  const arrays: Record<string, () => Iterable<unknown>> = {
+    *inventory() {
+      for (const e of [...caseData.inventory].sort((a, b) => compareStrings(a.path, b.path))) {
+        yield {
+          path: e.path,
+          kind: e.kind,
+          format: e.format,
+          size: e.size,
+          md5: e.md5,
+          sha256: e.sha256,
+          status: e.status,
+          ...(e.status !== 'ok' ? { error: e.error ?? '' } : {}),
+        };
+      }
+    },
+    *messages() {
+      for (const m of [...caseData.messages].sort((a, b) => compareStrings(a.path, b.path))) yield messageEntry(m, links.get(m.path), zone);
+    },
+    *findings() {
+      for (const f of [...findings].sort(compareFindings)) {
+        yield { type: f.type, severity: f.severity, ref: f.ref, summary: f.summary, details: scrubDetails(f.details) };
+      }
+    },
   };
-  return JSON.stringify(doc, null, 2) + '\n';
+  let rest = skeleton;
+  for (const name of ['inventory', 'messages', 'findings']) {
+    const at = rest.indexOf(PLACED(name));
+    yield rest.slice(0, at);
+    yield* arrayChunks(arrays[name]());
+    rest = rest.slice(at + PLACED(name).length);
+  }
+  yield rest + '\n';
+}
+
+export function buildFindingsJson(caseData: CaseData, findings: Finding[], run: RunInfo): string {
+  let out = '';
+  for (const chunk of findingsJsonChunks(caseData, findings, run)) out += chunk;
+  return out;
 }

@@ -13,7 +13,7 @@ export interface StoredCase {
   findings: Finding[];
   timeline: TimelineEvent[];
   threads: Record<string, number>;
-  /** findings.json, gzip-compressed (gzipText): it lists every message. */
+  /** findings.json, gzip-compressed (gzipChunks): it lists every message. */
   findingsJsonGz: Uint8Array;
   /** Its `server` block, kept readable for the HTML report. */
   server: ServerSection;
