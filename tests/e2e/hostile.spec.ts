@@ -5,7 +5,7 @@
  * a specific error, no page error, no request, no injected script ran in any frame, the good parts remain.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { GENERATED_DIR, REPO, TAB_NAMES, builtFileUrl, expect, status, tab, test } from './helpers.ts';
@@ -39,7 +39,20 @@ function loadManifest(): ManifestCase[] {
 }
 
 const cases = loadManifest();
-const results: { id: string; outcome: HostileOutcome; note: string }[] = [];
+/**
+ * Outcomes go to a file, one JSON line per case: Playwright starts a fresh worker (and module state)
+ * after every failed test, so an array here would keep only the cases since the last failure.
+ */
+const OUTCOMES = join(GENERATED_DIR, 'hostile', FUZZ ? 'fuzz-outcomes.jsonl' : 'ci-outcomes.jsonl');
+type Result = { id: string; outcome: HostileOutcome; note: string };
+
+function outcomesOfThisSelection(): Result[] {
+  const latest = new Map<string, Result>();
+  if (existsSync(OUTCOMES)) {
+    for (const line of readFileSync(OUTCOMES, 'utf8').split('\n')) if (line) latest.set((JSON.parse(line) as Result).id, JSON.parse(line) as Result);
+  }
+  return cases.flatMap((c) => latest.get(c.id) ?? []);
+}
 
 async function scriptRan(page: Page): Promise<boolean> {
   for (const frame of page.frames()) {
@@ -83,9 +96,10 @@ test.describe(`hostile corpus (${FUZZ ? 'all cases' : 'CI set'}: ${cases.length}
   test.setTimeout(SETTLE_MS + 120_000);
 
   test.afterAll(() => {
+    const results = outcomesOfThisSelection();
     if (results.length === 0) return;
     const table = outcomeTable(results);
-    writeFileSync(join(GENERATED_DIR, 'hostile', FUZZ ? 'fuzz-outcomes.txt' : 'ci-outcomes.txt'), `${table}\n`);
+    writeFileSync(OUTCOMES.replace(/\.jsonl$/, '.txt'), `${table}\n`);
     if (FUZZ) console.log(`\n${table}`);
   });
 
@@ -129,7 +143,7 @@ test.describe(`hostile corpus (${FUZZ ? 'all cases' : 'CI set'}: ${cases.length}
       };
       const outcome = hostileOutcome(observation);
       const note = outcome === 'loss' ? `lost ${lost.join(', ') || `accounts (${accounts})`}` : outcome === 'crash' ? (pageErrors[0] ?? 'page crashed') : statusText.replace(/\s+/g, ' ');
-      results.push({ id: c.id, outcome, note });
+      appendFileSync(OUTCOMES, `${JSON.stringify({ id: c.id, outcome, note } satisfies Result)}\n`);
 
       expect(observation.scriptRan, 'an injected script ran').toBe(false);
       expect(state, `settled as done or error within ${SETTLE_MS} ms`).toMatch(/^(done|error)$/);
