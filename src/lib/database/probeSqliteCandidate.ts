@@ -1,9 +1,9 @@
 /**
  * What a dropped SQLite file offers as the case database, without importing it: the row counts of its
- * hm_* tables (views are not counted: they are not run), or why it cannot be read. Feeds rankHmailDatabases.
+ * hm_* tables (views are not counted: they are not run), or why it cannot be read. Feeds scoreHmailDatabase.
  */
 import type { SqlJsStatic } from 'sql.js';
-import type { DatabaseCandidate } from './rankHmailDatabases.ts';
+import type { DatabaseCandidate } from './scoreHmailDatabase.ts';
 import { loadSqliteDatabase } from './loadSqliteDatabase.ts';
 
 export function probeSqliteCandidate(SQL: SqlJsStatic, path: string, bytes: Uint8Array): DatabaseCandidate {

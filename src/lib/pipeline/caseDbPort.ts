@@ -2,7 +2,7 @@
  * What the pipeline needs of the case database. In the browser it is the caseDb worker (through Comlink);
  * in Node tests it is the same service object called directly.
  */
-import type { DatabaseCandidate } from '../database/rankHmailDatabases.ts';
+import type { DatabaseCandidate } from '../database/scoreHmailDatabase.ts';
 import type { HmailDatabase, ImportProblem } from '../model/hmailDatabase.ts';
 import type { AppendedMessage } from '../store/appendMessages.ts';
 import type { StoredCase } from '../store/storedCase.ts';
@@ -12,7 +12,7 @@ export type DumpFormat = 'mysql-dump' | 'pgsql-dump' | 'mssql-script';
 export interface CaseDbPort {
   /** Drops everything: a new analysis starts from an empty case database. */
   reset(): Promise<void>;
-  /** What an evidence SQLite file offers as the case database, without loading it (rankHmailDatabases). */
+  /** What an evidence SQLite file offers as the case database, without loading it (scoreHmailDatabase). */
   probeSqlite(bytes: Uint8Array, path: string): Promise<DatabaseCandidate>;
   /** Row counts of the hm_* tables loaded so far (lower-case names). */
   hmailTableCounts(): Promise<Record<string, number>>;

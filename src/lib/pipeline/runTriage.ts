@@ -11,7 +11,7 @@ import { DEFAULT_ANALYZER_OPTIONS, type AnalyzerOptions } from '../analyze/analy
 import type { Extracted7z } from '../database/extract7z.ts';
 import { MAX_7Z_BYTES } from '../database/extract7z.ts';
 import { parseIni } from '../database/parseIni.ts';
-import { scoreHmailDatabase } from '../database/rankHmailDatabases.ts';
+import { scoreHmailDatabase } from '../database/scoreHmailDatabase.ts';
 import { sdfNotice } from '../database/sdfNotice.ts';
 import { ingestEvidence, type IngestedEntry } from '../ingest/ingestEvidence.ts';
 import { throwIfAborted } from '../ingest/throwIfAborted.ts';

@@ -5,7 +5,7 @@ import { importSqlDump } from '../../../src/lib/database/importSqlDump.ts';
 import { loadSqliteDatabase } from '../../../src/lib/database/loadSqliteDatabase.ts';
 import { openSqlJs } from '../../../src/lib/database/openSqlJs.ts';
 import { probeSqliteCandidate } from '../../../src/lib/database/probeSqliteCandidate.ts';
-import { rankHmailDatabases, scoreHmailDatabase } from '../../../src/lib/database/rankHmailDatabases.ts';
+import { scoreHmailDatabase } from '../../../src/lib/database/scoreHmailDatabase.ts';
 import { classifyEntry } from '../../../src/lib/ingest/classifyEntry.ts';
 import { chunkedStream, emptyDb } from './dbTestKit.ts';
 
@@ -84,23 +84,17 @@ describe('hostile dumps', () => {
   });
 });
 
-describe('rankHmailDatabases', () => {
-  it('chooses the database with hMailServer rows over a corrupt or foreign one dropped first, and says why for the others', () => {
-    const choice = rankHmailDatabases([
-      { path: 'bad.sqlite', hmTables: {}, error: 'SQLite database could not be read: file is not a database' },
-      { path: 'history.sqlite', hmTables: {}, error: null },
-      { path: 'empty-schema.sqlite', hmTables: { hm_accounts: 0, hm_domains: 0 }, error: null },
-      { path: 'case.zip/hMailServer.sqlite', hmTables: { hm_accounts: 12, hm_domains: 2, hm_messages: 400 }, error: null },
-    ]);
-    expect(choice.chosen).toBe('case.zip/hMailServer.sqlite');
-    expect(choice.others).toEqual([
-      { path: 'bad.sqlite', reason: 'not used as the case database: SQLite database could not be read: file is not a database' },
-      { path: 'history.sqlite', reason: 'not used as the case database: it holds no hMailServer (hm_*) table' },
-      { path: 'empty-schema.sqlite', reason: 'not used as the case database: case.zip/hMailServer.sqlite holds more of hMailServer\'s data' },
-    ]);
+describe('scoreHmailDatabase', () => {
+  const score = (hmTables: Record<string, number>, error: string | null = null) => scoreHmailDatabase({ path: 'x', hmTables, error });
+
+  it('weighs a database with hMailServer rows above a corrupt, foreign or empty one', () => {
+    const real = score({ hm_accounts: 12, hm_domains: 2, hm_messages: 400 });
+    expect(score({}, 'SQLite database could not be read: file is not a database')).toBe(0);
+    expect(score({})).toBe(0);
+    expect(real).toBeGreaterThan(score({ hm_accounts: 0, hm_domains: 0 }));
   });
 
-  it('probes dropped SQLite files: a corrupt one, a foreign one and a real one, the real one chosen', async () => {
+  it('probes dropped SQLite files: a corrupt one, a foreign one and a real one, only the real one scores', async () => {
     const SQL = await openSqlJs();
     const make = (sql: string) => {
       const db = new SQL.Database();
@@ -120,13 +114,10 @@ describe('rankHmailDatabases', () => {
     expect(candidates[0].error).toMatch(/could not be read/);
     expect(candidates[1]).toEqual({ path: 'places.sqlite', hmTables: {}, error: null });
     expect(candidates[2]).toEqual({ path: 'case.zip/hMailServer.sqlite', hmTables: { hm_accounts: 2 }, error: null });
-    expect(rankHmailDatabases(candidates).chosen).toBe('case.zip/hMailServer.sqlite');
+    expect(candidates.map(scoreHmailDatabase).map((s) => s > 0)).toEqual([false, false, true]);
   });
 
-  it('prefers accounts and messages over a huge log table, and chooses nothing when no candidate is hMailServer', () => {
-    expect(scoreHmailDatabase({ path: 'a', hmTables: { hm_accounts: 3 }, error: null })).toBeGreaterThan(
-      scoreHmailDatabase({ path: 'b', hmTables: { hm_logonfailures: 5_000_000 }, error: null }),
-    );
-    expect(rankHmailDatabases([{ path: 'x', hmTables: {}, error: null }]).chosen).toBeNull();
+  it('prefers accounts and messages over a huge log table', () => {
+    expect(score({ hm_accounts: 3 })).toBeGreaterThan(score({ hm_logonfailures: 5_000_000 }));
   });
 });
