@@ -51,8 +51,6 @@ import { readAll } from './readAll.ts';
 /** Parsed messages go to the case database in batches of this many. */
 const APPEND_BATCH = 200;
 
-export { MAX_MESSAGE_BYTES, RETAINED_TEXT_CHARS } from './messageLimits.ts';
-
 export interface TriageInput {
   file: Blob;
   path: string;
