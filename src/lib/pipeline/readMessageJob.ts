@@ -4,7 +4,7 @@
  * indicators and search tokens. Only the inventory row, the parsed message with its body cut to its
  * beginning, and the tokens go back: the bytes never leave the worker.
  */
-import { createCRC32 } from 'hash-wasm';
+import { createCRC32, type IHasher } from 'hash-wasm';
 import { classifyEntry } from '../ingest/classifyEntry.ts';
 import { contentRow } from '../ingest/contentRow.ts';
 import { createHasher } from '../ingest/createHasher.ts';
@@ -14,6 +14,7 @@ import { readStreamFully } from '../ingest/readStreamFully.ts';
 import type { DnsSnapshot } from '../model/dnsSnapshot.ts';
 import type { InventoryEntry } from '../model/inventoryEntry.ts';
 import type { ParsedMessage } from '../model/message.ts';
+import { bytesStream } from './bytesStream.ts';
 import { parseForRun } from './parseForRun.ts';
 
 export interface MessageJobEntry {
@@ -67,7 +68,7 @@ async function inflate(data: Uint8Array, record: ZipEntryRecord): Promise<Uint8A
     }
     return data;
   }
-  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  const stream = bytesStream(data).pipeThrough(new DecompressionStream('deflate-raw'));
   try {
     // Reading stops one chunk past the recorded size: a lying size cannot make the worker inflate a bomb.
     return await readStreamFully(stream, record.uncompressedSize);
@@ -83,9 +84,15 @@ async function inflate(data: Uint8Array, record: ZipEntryRecord): Promise<Uint8A
   }
 }
 
+/** One CRC-32 instance per worker: instantiating hash-wasm's module for every entry cost more than the CRC. */
+let crcInstance: Promise<IHasher> | null = null;
+
 async function checkCrc(bytes: Uint8Array, record: ZipEntryRecord): Promise<void> {
   if (record.crc32 === null) return;
-  const crc = await createCRC32();
+  crcInstance ??= createCRC32();
+  const crc = await crcInstance;
+  // init → update → digest without a pause: entries read concurrently cannot mix.
+  crc.init();
   crc.update(bytes);
   if (Number.parseInt(crc.digest('hex'), 16) !== record.crc32) {
     throw new EntryReadError(`CRC32 mismatch in entry ${record.filename}: its content is damaged`);
