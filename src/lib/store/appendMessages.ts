@@ -7,6 +7,7 @@
 import type { BindParams, Database } from 'sql.js';
 import type { ParsedMessage } from '../model/message.ts';
 import { BODY_PREVIEW_CHARS } from '../pipeline/messageLimits.ts';
+import { inTransaction } from './inTransaction.ts';
 import type { SearchIndex } from './searchIndex.ts';
 
 export interface AppendedMessage {
@@ -44,22 +45,19 @@ export function appendMessages(db: Database, index: SearchIndex, batch: readonly
   const received = prepared(db, 'INSERT INTO case_received VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const attachments = prepared(db, 'INSERT INTO case_attachments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const iocs = prepared(db, 'INSERT INTO case_ioc_hits VALUES (?, ?, ?)');
-  db.exec('BEGIN');
   try {
-    for (const { id, message: m } of batch) {
-      messages.run(messageRow(id, m));
-      m.received.forEach((h, i) =>
-        received.run([id, i, h.from, h.fromPtr, h.ip, h.by, h.with, h.time, delaySeconds(h.time, m.received[i + 1]?.time ?? null), h.raw]),
-      );
-      m.attachments.forEach((a, i) =>
-        attachments.run([id, i, a.filename, a.contentType, a.size, a.sha256, a.detectedType, a.archiveEntries?.join('\n') ?? null, a.container ?? null]),
-      );
-      for (const ioc of m.iocs ?? []) iocs.run([ioc.kind, ioc.value, id]);
-    }
-    db.exec('COMMIT');
-  } catch (err) {
-    db.exec('ROLLBACK');
-    throw err;
+    inTransaction(db, () => {
+      for (const { id, message: m } of batch) {
+        messages.run(messageRow(id, m));
+        m.received.forEach((h, i) =>
+          received.run([id, i, h.from, h.fromPtr, h.ip, h.by, h.with, h.time, delaySeconds(h.time, m.received[i + 1]?.time ?? null), h.raw]),
+        );
+        m.attachments.forEach((a, i) =>
+          attachments.run([id, i, a.filename, a.contentType, a.size, a.sha256, a.detectedType, a.archiveEntries?.join('\n') ?? null, a.container ?? null]),
+        );
+        for (const ioc of m.iocs ?? []) iocs.run([ioc.kind, ioc.value, id]);
+      }
+    });
   } finally {
     messages.free();
     received.free();

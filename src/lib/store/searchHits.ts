@@ -4,6 +4,7 @@
  * paging through a result never searches again; new messages make every kept result stale.
  */
 import type { Database } from 'sql.js';
+import { inTransaction } from './inTransaction.ts';
 import type { SearchIndex } from './searchIndex.ts';
 
 /** Results kept: a few filters' worth. */
@@ -31,13 +32,10 @@ export function createSearchHits(): SearchHits {
         kept.delete(oldest);
       }
       const stmt = db.prepare('INSERT INTO temp.search_hits VALUES (?, ?)');
-      db.exec('BEGIN');
       try {
-        for (const id of ids ?? []) stmt.run([query, id]);
-        db.exec('COMMIT');
-      } catch (err) {
-        db.exec('ROLLBACK');
-        throw err;
+        inTransaction(db, () => {
+          for (const id of ids ?? []) stmt.run([query, id]);
+        });
       } finally {
         stmt.free();
       }

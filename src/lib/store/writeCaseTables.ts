@@ -8,6 +8,7 @@ import { findingCategory } from '../model/findingCategory.ts';
 import { SEVERITY_RANK, type Finding, type Severity } from '../model/finding.ts';
 import { localToUtc } from '../time/localToUtc.ts';
 import { CASE_SCHEMA, CASE_SCHEMA_VERSION } from './caseSchema.ts';
+import { inTransaction } from './inTransaction.ts';
 import type { StoredCase } from './storedCase.ts';
 
 type Row = (string | number | Uint8Array | null)[];
@@ -89,8 +90,7 @@ export function writeCaseTables(db: Database, stored: StoredCase): void {
   db.exec(CASE_SCHEMA);
   // Lets intake recognise a saved case file from its header alone (classifyEntry reads this field).
   db.exec(`PRAGMA application_id = ${CASE_FILE_APPLICATION_ID}`);
-  db.exec('BEGIN');
-  try {
+  inTransaction(db, () => {
     insertAll(db, 'INSERT OR REPLACE INTO case_meta VALUES (?, ?)', [
       ['schema_version', String(CASE_SCHEMA_VERSION)],
       ['server_zone', JSON.stringify(zone)],
@@ -153,9 +153,5 @@ export function writeCaseTables(db: Database, stored: StoredCase): void {
         (SELECT DISTINCT h.kind, h.value, m.path FROM case_ioc_hits h JOIN case_messages m ON m.id = h.message_id)
       GROUP BY kind, value ORDER BY kind, value`);
     db.exec('DELETE FROM case_ioc_hits');
-    db.exec('COMMIT');
-  } catch (err) {
-    db.exec('ROLLBACK');
-    throw err;
-  }
+  });
 }
