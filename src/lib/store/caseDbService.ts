@@ -4,6 +4,7 @@
  */
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 import { copyHmailTables } from '../database/copyHmailTables.ts';
+import { hmailTableNames, hmailTableRowCounts } from '../database/hmailTableRowCounts.ts';
 import { probeSqliteCandidate } from '../database/probeSqliteCandidate.ts';
 import { importHmBackupXml } from '../database/importHmBackupXml.ts';
 import { importSqlDump } from '../database/importSqlDump.ts';
@@ -51,12 +52,6 @@ interface RunningDump {
 
 type Params = (string | number | null)[];
 
-/** hm_* tables of the case database (their names come from hmailSchema, never from evidence). */
-function hmailTableNames(db: Database): string[] {
-  const r = db.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'hm\\_%' ESCAPE '\\'");
-  return (r[0]?.values ?? []).map((v) => String(v[0]));
-}
-
 function isCaseFile(db: Database): boolean {
   const r = db.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'case_meta'");
   return r.length > 0;
@@ -89,9 +84,7 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
       return probeSqliteCandidate(SQL, path, bytes);
     },
     async hmailTableCounts() {
-      const counts: Record<string, number> = {};
-      for (const name of hmailTableNames(db)) counts[name.toLowerCase()] = Number(db.exec(`SELECT count(*) FROM "${name}"`)[0]?.values[0]?.[0] ?? 0);
-      return counts;
+      return hmailTableRowCounts(db);
     },
     async dropHmailTables() {
       for (const name of hmailTableNames(db)) db.exec(`DROP TABLE "${name}"`);
