@@ -15,7 +15,11 @@ export function fixtureText(relative: string): string {
 
 /** Concatenates strings (written as UTF-8, bare LF turned into CRLF) and raw byte arrays. */
 export function mail(...parts: (string | number[] | Uint8Array)[]): Uint8Array {
-  const chunks = parts.map((p) => (typeof p === 'string' ? new TextEncoder().encode(p.replace(/\r?\n/g, '\r\n')) : Uint8Array.from(p)));
+  return concatBytes(parts.map((p) => (typeof p === 'string' ? new TextEncoder().encode(p.replace(/\r?\n/g, '\r\n')) : Uint8Array.from(p))));
+}
+
+/** The chunks one after another, in a buffer of their own. */
+export function concatBytes(chunks: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let o = 0;
   for (const c of chunks) {

@@ -7,6 +7,8 @@
  * the same messages mutated line by line (lines dropped, repeated, replaced by hostile MIME lines, bytes
  * flipped) for what no generator thinks of.
  */
+import { concatBytes } from './fixtures.ts';
+
 type Rand = () => number;
 
 /** The generators' seeded PRNG (tests/generate/mulberry32.mjs), imported by URL because the .mjs has no types. */
@@ -206,13 +208,7 @@ function join(pieces: Piece[], r: Rand): Uint8Array {
     const text = lineEnd === 'mixed' ? p.replace(/\n/g, () => pick(r, ['\r\n', '\n', '\r\r\n', '\n'])) : p.replace(/\r?\n/g, lineEnd);
     return new TextEncoder().encode(text);
   });
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 export function varietyMessage(seed: number): Uint8Array {
