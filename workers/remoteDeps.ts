@@ -49,6 +49,7 @@ export function remoteDeps(caseDbPort: MessagePort, parserPorts: MessagePort[]):
       readHmailDatabase: () => caseDb.readHmailDatabase(),
       appendMessages: (batch) => caseDb.appendMessages(batch),
       storeCase: (stored) => caseDb.storeCase(stored),
+      storeCaseRows: (rows) => caseDb.storeCaseRows(rows),
     },
     caseFile: {
       openCaseFile: (bytes) => caseDb.openCaseFile(bytes),

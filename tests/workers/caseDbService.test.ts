@@ -6,6 +6,8 @@
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCaseDbService, QUERY_ROW_LIMIT, type CaseDbService } from '../../src/lib/store/caseDbService.ts';
+import { LIVE_SCHEMA } from '../../src/lib/store/liveCaseSchema.ts';
+import { CASE_FILE_APPLICATION_ID } from '../../src/lib/ingest/classifyEntry.ts';
 import { DEMO_ZIP_NAME, demoEvidenceBytes } from '../helpers/demoEvidence.ts';
 import { fileInput, nodeTriage } from '../helpers/nodeTriage.ts';
 
@@ -93,7 +95,8 @@ describe('query() refuses statements that change the connection rather than the 
     it(`refuses: ${sql}`, async () => {
       const caseDb = await emptyCase();
       await expect(caseDb.query(sql)).rejects.toThrow(/refused|read-only|not allowed/i);
-      expect((await caseDb.query('PRAGMA database_list')).rows.map((r) => r[1])).toEqual(['main']);
+      // main and the run's in-memory case schema (liveCaseSchema.ts), nothing the refused statement attached.
+      expect((await caseDb.query('PRAGMA database_list')).rows.map((r) => r[1])).toEqual(['main', LIVE_SCHEMA]);
     });
   }
 });
@@ -135,6 +138,17 @@ describe('openCaseFile', () => {
     expect(await reopened.query('SELECT * FROM case_finding_notes')).toEqual(await caseDb.query('SELECT * FROM case_finding_notes'));
     expect(await reopened.findingsJson()).toBe(await caseDb.findingsJson());
     expect(await reopened.findingsJson()).toMatch(/^\{\n {2}"schema": "hmail-triage\/findings@1"/);
+  });
+
+  it('puts the run\'s in-memory case tables and the imported hm_* tables into one case file', async () => {
+    const reopened = await emptyCase();
+    expect(await reopened.openCaseFile(saved.slice())).toBe(true);
+    for (const table of ['hm_accounts', 'hm_messages', 'case_messages', 'case_inventory', 'case_timeline']) {
+      const count = `SELECT count(*) FROM ${table}`;
+      expect((await caseDb.query(count)).rows[0][0]).toBeGreaterThan(0);
+      expect(await reopened.query(count)).toEqual(await caseDb.query(count));
+    }
+    expect(new DataView(saved.buffer, saved.byteOffset).getUint32(68)).toBe(CASE_FILE_APPLICATION_ID);
   });
 
   it('leaves recovered secrets out of the exported case file unless asked, with no trace in free pages', async () => {

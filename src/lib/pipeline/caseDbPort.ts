@@ -5,7 +5,7 @@
 import type { DatabaseCandidate } from '../database/scoreHmailDatabase.ts';
 import type { HmailDatabase, ImportProblem } from '../model/hmailDatabase.ts';
 import type { AppendedMessage } from '../store/appendMessages.ts';
-import type { StoredCase } from '../store/storedCase.ts';
+import type { StoredCase, StoredCaseRows } from '../store/storedCase.ts';
 
 export type DumpFormat = 'mysql-dump' | 'pgsql-dump' | 'mssql-script';
 
@@ -32,5 +32,7 @@ export interface CaseDbPort {
    * the run keeps only compact summaries and the views can list messages before the run ends.
    */
   appendMessages(batch: AppendedMessage[]): Promise<void>;
+  /** The end of a run: findings, logs, settings and findings.json; then storeCaseRows for the bulk, in slices. */
   storeCase(stored: StoredCase): Promise<void>;
+  storeCaseRows(rows: StoredCaseRows): Promise<void>;
 }

@@ -50,6 +50,8 @@ import { readAll } from './readAll.ts';
 
 /** Parsed messages go to the case database in batches of this many. */
 const APPEND_BATCH = 200;
+/** Rows of each kind per storeCaseRows call at the end of a run: a few megabytes to clone at a time. */
+const STORED_ROWS_PER_CALL = 5_000;
 
 export interface TriageInput {
   file: Blob;
@@ -401,15 +403,24 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
     caseData: {
       ...caseData,
       messages: [],
+      links: [],
+      inventory: [],
       database: database && { ...database, messages: database.messages.filter((m) => missing.has(m.id)) },
     },
     findings,
-    timeline,
-    threads: Object.fromEntries(buildThreads(messages)),
     // Written and compressed element by element: the whole document never exists during the run.
     findingsJsonGz: await gzipChunks(findingsJsonChunks(caseData, findings, run)),
     server: serverSection(caseData),
   });
+  const threads = buildThreads(messages);
+  for (let at = 0; at < Math.max(caseData.links.length, inventory.length, timeline.length); at += STORED_ROWS_PER_CALL) {
+    const slice = <T>(rows: T[]) => rows.slice(at, at + STORED_ROWS_PER_CALL);
+    await deps.caseDb.storeCaseRows({
+      links: slice(caseData.links).map((link) => ({ link, threadId: threads.get(link.path) ?? null })),
+      inventory: slice(inventory),
+      timeline: slice(timeline),
+    });
+  }
 
   const result: AnalysisResult = {
     runId: options.runId,

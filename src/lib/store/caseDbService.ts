@@ -13,9 +13,10 @@ import type { QueryResult } from '../model/analysisResult.ts';
 import type { DatabaseSource, HmailDatabase, ImportProblem } from '../model/hmailDatabase.ts';
 import type { CaseDbPort, DumpFormat } from '../pipeline/caseDbPort.ts';
 import { CASE_SCHEMA } from './caseSchema.ts';
+import { exportLiveCase, hasLiveSchema, openLiveCase } from './liveCaseSchema.ts';
 import { readOnlyStatementProblem } from './readOnlyStatement.ts';
 import { createPushStream, type PushStream } from './pushStream.ts';
-import { writeCaseTables } from './writeCaseTables.ts';
+import { messageIndicators, writeCaseRows, writeCaseTables, type MessageIndicators } from './writeCaseTables.ts';
 import { gunzipText } from './gzipText.ts';
 import { migrateCaseFile } from './migrateCaseFile.ts';
 import { appendMessages } from './appendMessages.ts';
@@ -28,7 +29,7 @@ import { timelineCsv } from '../report/timelineCsv.ts';
 import { timesketchCsv } from '../report/timesketchCsv.ts';
 import { timesketchJsonl } from '../report/timesketchJsonl.ts';
 import { timelineEvents } from './timelineEvents.ts';
-import type { StoredCase } from './storedCase.ts';
+import type { StoredCase, StoredCaseRows } from './storedCase.ts';
 
 /** The SQL console returns at most this many rows, so one careless SELECT cannot freeze the page. */
 export const QUERY_ROW_LIMIT = 10_000;
@@ -62,6 +63,8 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
   let loaded: LoadedSource | null = null;
   let dump: RunningDump | null = null;
   let index: SearchIndex = createSearchIndex();
+  /** What storeCase learnt of the findings, for the message rows storeCaseRows updates after it. */
+  let indicators: MessageIndicators = new Map();
   const searches = createSearchHits();
 
   const meta = (key: string): string | null => {
@@ -74,8 +77,7 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
     async reset() {
       searches.forget(null);
       db.close();
-      db = new SQL.Database();
-      db.exec(CASE_SCHEMA);
+      db = openLiveCase(SQL);
       index = createSearchIndex();
       loaded = null;
       dump = null;
@@ -137,6 +139,10 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
     },
     async storeCase(stored: StoredCase) {
       writeCaseTables(db, stored);
+      indicators = messageIndicators(stored.findings);
+    },
+    async storeCaseRows(rows: StoredCaseRows) {
+      writeCaseRows(db, rows, indicators);
     },
   };
 
@@ -192,8 +198,9 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
      * examiner asks: they are dropped from a copy with secure_delete and VACUUM, so no free page keeps them.
      */
     async exportDb(options: { includeSecrets?: boolean } = {}): Promise<Uint8Array> {
-      if (options.includeSecrets) return db.export();
-      const copy = new SQL.Database(db.export());
+      const bytes = hasLiveSchema(db) ? exportLiveCase(SQL, db) : db.export();
+      if (options.includeSecrets) return bytes;
+      const copy = new SQL.Database(bytes);
       try {
         copy.run('PRAGMA secure_delete = ON');
         copy.run('DELETE FROM case_secrets');

@@ -59,3 +59,11 @@ CREATE TABLE IF NOT EXISTS case_bookmarks (path TEXT PRIMARY KEY, tags TEXT, not
 CREATE TABLE IF NOT EXISTS case_secrets (finding_id INTEGER PRIMARY KEY, secret TEXT);
 CREATE TABLE IF NOT EXISTS case_finding_notes (finding_id INTEGER PRIMARY KEY, note TEXT);
 `;
+
+/**
+ * CASE_SCHEMA created in an attached schema (`CREATE TABLE IF NOT EXISTS <schema>.case_meta ...`): a live run
+ * keeps its case tables in an attached in-memory database (caseDbService explains why).
+ */
+export function caseSchemaIn(schema: string): string {
+  return CASE_SCHEMA.replace(/CREATE (TABLE|INDEX|VIEW) IF NOT EXISTS /g, `CREATE $1 IF NOT EXISTS ${schema}.`);
+}

@@ -7,9 +7,9 @@ import { CASE_FILE_APPLICATION_ID } from '../ingest/classifyEntry.ts';
 import { findingCategory } from '../model/findingCategory.ts';
 import { SEVERITY_RANK, type Finding, type Severity } from '../model/finding.ts';
 import { localToUtc } from '../time/localToUtc.ts';
-import { CASE_SCHEMA, CASE_SCHEMA_VERSION } from './caseSchema.ts';
+import { CASE_SCHEMA_VERSION } from './caseSchema.ts';
 import { inTransaction } from './inTransaction.ts';
-import type { StoredCase } from './storedCase.ts';
+import type { StoredCase, StoredCaseRows } from './storedCase.ts';
 
 type Row = (string | number | Uint8Array | null)[];
 
@@ -24,7 +24,10 @@ function insertAll(db: Database, sql: string, rows: Iterable<Row>): void {
 
 const bool = (v: boolean): number => (v ? 1 : 0);
 
-function messageIndicators(findings: Finding[]): Map<string, { types: Set<string>; max: Severity }> {
+export type MessageIndicators = Map<string, { types: Set<string>; max: Severity }>;
+
+/** The finding types and highest severity per message path, for the case_messages columns storeCaseRows fills. */
+export function messageIndicators(findings: Finding[]): MessageIndicators {
   const byPath = new Map<string, { types: Set<string>; max: Severity }>();
   for (const f of findings) {
     const path = f.ref.message;
@@ -41,13 +44,12 @@ function messageIndicators(findings: Finding[]): Map<string, { types: Set<string
  * What only the end of the run knows of each message already in case_messages (appendMessages). Every
  * message file has a link; a link whose file was not parsed updates nothing.
  */
-function* messageUpdates(stored: StoredCase): Generator<Row> {
-  const indicators = messageIndicators(stored.findings);
-  for (const link of stored.caseData.links) {
+function* messageUpdates(links: NonNullable<StoredCaseRows['links']>, indicators: MessageIndicators): Generator<Row> {
+  for (const { link, threadId } of links) {
     const ind = indicators.get(link.path);
     yield [
       link.dbMessageId, link.account ?? link.accountFromPath, link.folder, link.location, bool(link.queued), link.flags, link.uid,
-      link.createTime, link.dbSize, stored.threads[link.path] ?? null, ind ? [...ind.types].sort().join(',') : '', ind?.max ?? null, link.path,
+      link.createTime, link.dbSize, threadId, ind ? [...ind.types].sort().join(',') : '', ind?.max ?? null, link.path,
     ];
   }
 }
@@ -85,9 +87,8 @@ function secretFor(stored: StoredCase, f: Finding): string | null {
 }
 
 export function writeCaseTables(db: Database, stored: StoredCase): void {
-  const { caseData, findings, timeline } = stored;
+  const { caseData, findings } = stored;
   const zone = caseData.serverZone;
-  db.exec(CASE_SCHEMA);
   // Lets intake recognise a saved case file from its header alone (classifyEntry reads this field).
   db.exec(`PRAGMA application_id = ${CASE_FILE_APPLICATION_ID}`);
   inTransaction(db, () => {
@@ -102,17 +103,6 @@ export function writeCaseTables(db: Database, stored: StoredCase): void {
       ['database_schema_version', caseData.database?.schemaVersion?.toString() ?? null],
     ]);
     insertAll(db, 'INSERT INTO case_evidence VALUES (?, ?, ?, ?)', caseData.evidence.map((e) => [e.name, e.size, e.md5, e.sha256]));
-    insertAll(
-      db,
-      'INSERT OR REPLACE INTO case_inventory VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      caseData.inventory.map((e) => [e.path, e.kind, e.format, e.size, e.md5, e.sha256, e.status, e.error ?? null, e.container ?? null, e.modified ?? null]),
-    );
-    insertAll(
-      db,
-      'UPDATE case_messages SET db_message_id = ?, account = ?, folder = ?, location = ?, queued = ?, flags = ?, uid = ?, ' +
-        'create_time_local = ?, db_size = ?, thread_id = ?, indicators = ?, max_severity = ? WHERE path = ?',
-      messageUpdates(stored),
-    );
     // A database row without its file is listed too (rowid after every message file's: ids stay as appended).
     insertAll(db, `INSERT OR IGNORE INTO case_messages VALUES (${Array(34).fill('?').join(', ')})`, databaseOnlyRows(stored));
     findings.forEach((f, i) => {
@@ -142,16 +132,33 @@ export function writeCaseTables(db: Database, stored: StoredCase): void {
       logs.events.map((e) => [e.kind, e.localTime, localToUtc(e.localTime, zone), e.file, e.lineNo, e.protocol, e.session, e.ip, e.account, e.detail]),
     );
     insertAll(db, 'INSERT INTO case_log_unparsed VALUES (?, ?, ?, ?)', logs.unparsed.map((u) => [u.file, u.lineNo, u.text, u.reason]));
-    insertAll(
-      db,
-      'INSERT INTO case_timeline VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      timeline.map((t) => [t.timeUtc, t.timeLocal, t.type, t.source, t.description, t.refMessage, t.refSession, t.account, t.ip, t.timeZone, t.timeNote]),
-    );
     // Each value once, with the messages it was seen in (path order), from the hits appendMessages wrote.
     db.exec(`INSERT INTO case_iocs
       SELECT kind, value, count(*), group_concat(path, char(10) ORDER BY path) FROM
         (SELECT DISTINCT h.kind, h.value, m.path FROM case_ioc_hits h JOIN case_messages m ON m.id = h.message_id)
       GROUP BY kind, value ORDER BY kind, value`);
     db.exec('DELETE FROM case_ioc_hits');
+  });
+}
+
+/** One slice of StoredCaseRows, in a transaction of its own, after writeCaseTables. */
+export function writeCaseRows(db: Database, rows: StoredCaseRows, indicators: MessageIndicators): void {
+  inTransaction(db, () => {
+    insertAll(
+      db,
+      'INSERT OR REPLACE INTO case_inventory VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      (rows.inventory ?? []).map((e) => [e.path, e.kind, e.format, e.size, e.md5, e.sha256, e.status, e.error ?? null, e.container ?? null, e.modified ?? null]),
+    );
+    insertAll(
+      db,
+      'UPDATE case_messages SET db_message_id = ?, account = ?, folder = ?, location = ?, queued = ?, flags = ?, uid = ?, ' +
+        'create_time_local = ?, db_size = ?, thread_id = ?, indicators = ?, max_severity = ? WHERE path = ?',
+      messageUpdates(rows.links ?? [], indicators),
+    );
+    insertAll(
+      db,
+      'INSERT INTO case_timeline VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      (rows.timeline ?? []).map((t) => [t.timeUtc, t.timeLocal, t.type, t.source, t.description, t.refMessage, t.refSession, t.account, t.ip, t.timeZone, t.timeNote]),
+    );
   });
 }

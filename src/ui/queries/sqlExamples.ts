@@ -8,7 +8,7 @@ export interface SqlExample {
 
 export const SQL_EXAMPLES: SqlExample[] = [
   { label: 'Highest message ID', sql: MAX_MESSAGE_ID_SQL },
-  { label: 'Tables of the case database', sql: "select type, name from sqlite_master where type in ('table', 'view') order by name" },
+  { label: 'Tables of the case database', sql: "select schema, type, name from pragma_table_list where name not like 'sqlite%' order by name" },
   {
     label: 'Accounts by last logon',
     sql: 'select accountaddress, accountactive, accountlastlogontime, accountpwencryption, accountforwardenabled, accountforwardaddress\nfrom hm_accounts order by accountlastlogontime desc',
