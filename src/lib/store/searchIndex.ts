@@ -16,30 +16,30 @@ export interface SearchIndex {
   readonly bytes: number;
 }
 
-const INITIAL_POSTINGS = 4;
-
 export function createSearchIndex(): SearchIndex {
   const slots = new Map<string, number>();
-  let lists: Uint32Array[] = [];
+  /**
+   * Each token's postings. Most tokens (ids, hashes, one-off words) occur in one message: their posting is
+   * the number itself, as a typed array of one would cost over a hundred bytes of object for four of data.
+   */
+  const lists: (number | Uint32Array)[] = [];
   let lengths = new Uint32Array(1024);
   let postings = 0;
   let tokenChars = 0;
   let maxId = 0;
 
-  const slotOf = (token: string): number => {
-    let slot = slots.get(token);
-    if (slot === undefined) {
-      slot = lists.length;
-      slots.set(token, slot);
-      lists.push(new Uint32Array(INITIAL_POSTINGS));
-      tokenChars += token.length;
-      if (slot >= lengths.length) {
-        const grown = new Uint32Array(lengths.length * 2);
-        grown.set(lengths);
-        lengths = grown;
-      }
+  /** A new token's slot, holding `id` as its only posting. */
+  const newSlot = (token: string, id: number): void => {
+    const slot = lists.length;
+    slots.set(token, slot);
+    lists.push(id);
+    tokenChars += token.length;
+    if (slot >= lengths.length) {
+      const grown = new Uint32Array(lengths.length * 2);
+      grown.set(lengths);
+      lengths = grown;
     }
-    return slot;
+    lengths[slot] = 1;
   };
 
   const matching = (term: string): Uint8Array => {
@@ -47,7 +47,8 @@ export function createSearchIndex(): SearchIndex {
     for (const [token, slot] of slots) {
       if (!token.includes(term)) continue;
       const list = lists[slot];
-      for (let i = 0, n = lengths[slot]; i < n; i++) hit[list[i]] = 1;
+      if (typeof list === 'number') hit[list] = 1;
+      else for (let i = 0, n = lengths[slot]; i < n; i++) hit[list[i]] = 1;
     }
     return hit;
   };
@@ -56,17 +57,23 @@ export function createSearchIndex(): SearchIndex {
     add(id, tokens) {
       if (id > maxId) maxId = id;
       for (const token of tokens) {
-        const slot = slotOf(token);
-        let list = lists[slot];
+        postings++;
+        const slot = slots.get(token);
+        if (slot === undefined) {
+          newSlot(token, id);
+          continue;
+        }
         const n = lengths[slot];
-        if (n === list.length) {
+        let list = lists[slot];
+        if (typeof list === 'number') {
+          list = lists[slot] = Uint32Array.of(list, 0, 0, 0);
+        } else if (n === list.length) {
           const grown = new Uint32Array(n * 2);
           grown.set(list);
           list = lists[slot] = grown;
         }
         list[n] = id;
         lengths[slot] = n + 1;
-        postings++;
       }
     },
     search(query) {
@@ -89,7 +96,7 @@ export function createSearchIndex(): SearchIndex {
       return postings;
     },
     get bytes() {
-      return lists.reduce((n, l) => n + l.byteLength, 0) + tokenChars * 2 + slots.size * 48;
+      return lists.reduce((n: number, l) => n + (typeof l === 'number' ? 8 : l.byteLength), 0) + tokenChars * 2 + slots.size * 48;
     },
   };
 }
