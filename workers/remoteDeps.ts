@@ -48,6 +48,7 @@ export function remoteDeps(caseDbPort: MessagePort, parserPorts: MessagePort[]):
       importBackupXml: (xml, path) => caseDb.importBackupXml(xml, path),
       readHmailDatabase: () => caseDb.readHmailDatabase(),
       appendMessages: (batch) => caseDb.appendMessages(batch),
+      appendFindings: (findings) => caseDb.appendFindings(findings),
       storeCase: (stored) => caseDb.storeCase(stored),
       storeCaseRows: (rows) => caseDb.storeCaseRows(rows),
     },

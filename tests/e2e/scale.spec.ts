@@ -8,6 +8,7 @@ import { plantedEvidence } from '../generate/plantedEvidence.mjs';
 import { dropEvidence, expect, GENERATED_DIR, largeEvidenceZip, openBuiltApp, openTab, status, test, waitForDone } from './helpers.ts';
 
 const LIVE_MESSAGES = 4000;
+const PLANTED_FILLER = 10_000;
 
 function rowCount(text: string | null): number {
   return Number((text ?? '').replace(/[^\d]/g, ''));
@@ -33,6 +34,29 @@ test.describe('scale (issue 10)', () => {
     // Looked at once more after the cancel: what the case database holds now stays listed.
     await expect.poll(async () => rowCount(await count.textContent()), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(rowCount(await count.textContent())).toBeLessThanOrEqual(LIVE_MESSAGES);
+  });
+
+  test('findings of single messages appear while the run goes on, and a cancel keeps them', async ({ page }) => {
+    test.setTimeout(300_000);
+    // The planted mailboxes (user01–user05) sort before the filler's: their messages are in the first batch.
+    // Enough filler that the run is still going after the first refresh of the list, on any machine.
+    const { zip } = await plantedEvidence(PLANTED_FILLER);
+    const zipPath = join(GENERATED_DIR, `planted-${PLANTED_FILLER}.zip`);
+    mkdirSync(GENERATED_DIR, { recursive: true });
+    writeFileSync(zipPath, zip);
+    await openBuiltApp(page);
+    await dropEvidence(page, zipPath);
+    const panel = await openTab(page, 'Messages');
+    const soFar = panel.getByTestId('findings-so-far');
+    await expect.poll(async () => Number(await soFar.getAttribute('data-count')), { timeout: 120_000 }).toBeGreaterThan(0);
+    await expect(status(page)).toHaveAttribute('data-state', 'running');
+    await page.locator('[data-testid="cancel-analysis"]').click();
+    await expect(status(page)).toHaveAttribute('data-state', 'cancelled', { timeout: 30_000 });
+    await expect.poll(async () => Number(await soFar.getAttribute('data-count')), { timeout: 30_000 }).toBeGreaterThan(0);
+    // The message rows carry their findings' severity while the case is still partial.
+    await panel.getByRole('searchbox', { name: 'Search messages' }).fill('salaries');
+    await expect(panel.getByTestId('message-table-count')).toHaveText('1 rows');
+    await expect(panel.locator('.badge[class*="sev-"]').first()).toBeVisible();
   });
 
   test('search finds a Received IP that is only in a header, and body words', async ({ page }) => {

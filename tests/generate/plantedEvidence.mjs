@@ -126,7 +126,8 @@ function filler(count) {
 export async function plantedEvidence(fillerCount) {
   const plantedItems = await planted();
   const zip = new JSZip();
-  for (const { path, bytes } of [...filler(fillerCount), ...plantedItems]) zip.file(path, bytes, { date: new Date(Date.UTC(2024, 4, 8)) });
+  // Planted first in the archive: a run reads message files in archive order, so their findings come early.
+  for (const { path, bytes } of [...plantedItems, ...filler(fillerCount)]) zip.file(path, bytes, { date: new Date(Date.UTC(2024, 4, 8)) });
   const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
   return { zip: bytes, plantedPaths: plantedItems.map((p) => p.path) };
 }

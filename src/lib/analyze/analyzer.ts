@@ -29,5 +29,11 @@ export interface Analyzer {
   id: string;
   findingTypes: FindingType[];
   needs: AnalyzerNeed[];
+  /**
+   * Its findings on a message depend only on that message, its link and the case's database and settings:
+   * never on other messages, the logs or the server's time zone. Such an analyzer also runs on each batch
+   * of messages while a run goes on, for provisional findings (runPerMessageAnalyzers).
+   */
+  perMessage?: true;
   run(caseData: CaseData, options: AnalyzerOptions): Finding[];
 }

@@ -13,6 +13,7 @@ export const attachmentRemovedByServer: Analyzer = {
   id: 'attachmentRemovedByServer',
   findingTypes: ['attachment-removed-by-server'],
   needs: ['messages'],
+  perMessage: true,
   run(caseData) {
     const notice = serverMessagePattern(caseData.database, 'ATTACHMENT_REMOVED');
     const findings: Finding[] = [];

@@ -16,6 +16,7 @@ export const blockedAttachment: Analyzer = {
   id: 'blockedAttachment',
   findingTypes: ['blocked-attachment'],
   needs: ['messages'],
+  perMessage: true,
   run(caseData) {
     const list = blockedAttachmentList(caseData);
     const matchers = list.wildcards.map((w) => ({ wildcard: w, test: wildcardMatcher(w) }));

@@ -76,6 +76,7 @@ export const contentTypeMismatch: Analyzer = {
   id: 'contentTypeMismatch',
   findingTypes: ['content-type-mismatch'],
   needs: ['messages'],
+  perMessage: true,
   run(caseData) {
     const notice = serverMessagePattern(caseData.database, 'ATTACHMENT_REMOVED');
     const findings: Finding[] = [];

@@ -34,6 +34,7 @@ export const displayNameSpoof: Analyzer = {
   id: 'displayNameSpoof',
   findingTypes: ['display-name-spoof'],
   needs: ['messages'],
+  perMessage: true,
   run(caseData) {
     const local = localDomains(caseData);
     const people = (caseData.database?.accounts ?? [])

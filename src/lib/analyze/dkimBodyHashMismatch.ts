@@ -9,6 +9,7 @@ export const dkimBodyHashMismatch: Analyzer = {
   id: 'dkimBodyHashMismatch',
   findingTypes: ['dkim-body-hash-mismatch'],
   needs: ['messages'],
+  perMessage: true,
   run(caseData) {
     const findings: Finding[] = [];
     for (const m of caseData.messages) {

@@ -9,6 +9,7 @@ export const dkimSignatureInvalid: Analyzer = {
   id: 'dkimSignatureInvalid',
   findingTypes: ['dkim-signature-invalid'],
   needs: ['messages'],
+  perMessage: true,
   run(caseData) {
     const findings: Finding[] = [];
     for (const m of caseData.messages) {

@@ -6,6 +6,7 @@ export const dkimSignatureValid: Analyzer = {
   id: 'dkimSignatureValid',
   findingTypes: ['dkim-signature-valid'],
   needs: ['messages'],
+  perMessage: true,
   run(caseData) {
     const findings: Finding[] = [];
     for (const m of caseData.messages) {

@@ -33,6 +33,7 @@ export const doubleExtension: Analyzer = {
   id: 'doubleExtension',
   findingTypes: ['double-extension'],
   needs: ['messages'],
+  perMessage: true,
   run(caseData) {
     const notice = serverMessagePattern(caseData.database, 'ATTACHMENT_REMOVED');
     const findings: Finding[] = [];

@@ -15,6 +15,7 @@ export const executableInArchive: Analyzer = {
   id: 'executableInArchive',
   findingTypes: ['executable-in-archive'],
   needs: ['messages'],
+  perMessage: true,
   run(caseData) {
     const findings: Finding[] = [];
     for (const m of caseData.messages) {

@@ -12,6 +12,7 @@ export const fromReturnPathMismatch: Analyzer = {
   id: 'fromReturnPathMismatch',
   findingTypes: ['from-return-path-mismatch'],
   needs: ['messages'],
+  perMessage: true,
   run(caseData) {
     const local = localDomains(caseData);
     const findings: Finding[] = [];

@@ -99,3 +99,16 @@ export function runAnalyzers(caseData: CaseData, options: AnalyzerOptions): Find
   // Array.prototype.sort is stable: equal findings keep registry order, so the output is deterministic.
   return findings.sort(compareFindings);
 }
+
+/**
+ * The perMessage analyzers alone, on a case holding some of the messages: their findings for those
+ * messages, as the whole run will report them.
+ */
+export function runPerMessageAnalyzers(caseData: CaseData, options: AnalyzerOptions): Finding[] {
+  const findings: Finding[] = [];
+  for (const analyzer of ANALYZERS) {
+    if (!analyzer.perMessage || !analyzer.needs.every((need) => needMet(caseData, need))) continue;
+    for (const finding of analyzer.run(caseData, options)) findings.push(finding);
+  }
+  return findings.sort(compareFindings);
+}

@@ -71,6 +71,7 @@ export const lookalikeDomain: Analyzer = {
   id: 'lookalikeDomain',
   findingTypes: ['lookalike-domain'],
   needs: ['messages'],
+  perMessage: true,
   run(caseData) {
     const local = [...localDomains(caseData)].sort();
     const targets: Target[] = [

@@ -11,6 +11,7 @@ export const replyToMismatch: Analyzer = {
   id: 'replyToMismatch',
   findingTypes: ['reply-to-mismatch'],
   needs: ['messages'],
+  perMessage: true,
   run(caseData) {
     const findings: Finding[] = [];
     for (const m of caseData.messages) {

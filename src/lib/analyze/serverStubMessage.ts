@@ -17,6 +17,7 @@ export const serverStubMessage: Analyzer = {
   id: 'serverStubMessage',
   findingTypes: ['server-stub-message'],
   needs: ['messages'],
+  perMessage: true,
   run(caseData) {
     const customBody = serverMessagePattern(caseData.database, 'MESSAGE_FILE_MISSING');
     const customSubject = serverMessageText(caseData.database, 'MESSAGE_UNDELIVERABLE')?.trim().toLowerCase() || null;

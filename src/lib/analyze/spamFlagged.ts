@@ -10,6 +10,7 @@ export const spamFlagged: Analyzer = {
   id: 'spamFlagged',
   findingTypes: ['spam-flagged'],
   needs: ['messages'],
+  perMessage: true,
   run(caseData) {
     const threshold = settingValue(caseData.database, 'spammarkthreshold')?.integer ?? null;
     const findings: Finding[] = [];

@@ -42,7 +42,8 @@ function messagePaths(caseData: Omit<CaseData, 'links'>): string[] {
   return [...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-export function linkMessages(caseData: Omit<CaseData, 'links'>): MessageLink[] {
+/** `paths`: the message files to link, by default every one of the case (inventory and parsed messages). */
+export function linkMessages(caseData: Omit<CaseData, 'links'>, paths: string[] = messagePaths(caseData)): MessageLink[] {
   const db = caseData.database;
   const dataNames = dataFolderNames(caseData.ini);
   const archiveName = archiveFolderName(caseData.ini);
@@ -51,7 +52,7 @@ export function linkMessages(caseData: Omit<CaseData, 'links'>): MessageLink[] {
   const accountIdByAddress = new Map((db?.accounts ?? []).map((a) => [a.address.toLowerCase(), a.id]));
   const folders = new Map((db?.folders ?? []).map((f) => [f.id, f.fullPath]));
 
-  return messagePaths(caseData).map((path): MessageLink => {
+  return paths.map((path): MessageLink => {
     const info = classifyMessagePath(path, dataNames, archiveName);
     // Archive copies get their own GUIDs and never have a row; loose files may still carry a store GUID.
     const row = info.location === 'archive' ? null : pickRow(info.guid ? byGuid.get(info.guid) : undefined, info, accountIdByAddress);

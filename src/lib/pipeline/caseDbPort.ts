@@ -3,6 +3,7 @@
  * in Node tests it is the same service object called directly.
  */
 import type { DatabaseCandidate } from '../database/scoreHmailDatabase.ts';
+import type { Finding } from '../model/finding.ts';
 import type { HmailDatabase, ImportProblem } from '../model/hmailDatabase.ts';
 import type { AppendedMessage } from '../store/appendMessages.ts';
 import type { StoredCase, StoredCaseRows } from '../store/storedCase.ts';
@@ -33,6 +34,8 @@ export interface CaseDbPort {
    */
   appendMessages(batch: AppendedMessage[]): Promise<void>;
   /** The end of a run: findings, logs, settings and findings.json; then storeCaseRows for the bulk, in slices. */
+  /** Findings found while the run goes on (provisionalFindings): listed at once, replaced by storeCase. */
+  appendFindings(findings: Finding[]): Promise<void>;
   storeCase(stored: StoredCase): Promise<void>;
   storeCaseRows(rows: StoredCaseRows): Promise<void>;
 }

@@ -46,6 +46,7 @@ import type { ParsedForRun } from './parseForRun.ts';
 import { planMessageJobs, type PlannedJob } from './planMessageJobs.ts';
 import type { MessageJob, MessageJobResult } from './readMessageJob.ts';
 import { expand7z } from './expand7z.ts';
+import { provisionalFindings, type ProvisionalFindings } from './provisionalFindings.ts';
 import { readAll } from './readAll.ts';
 
 /** Parsed messages go to the case database in batches of this many. */
@@ -148,16 +149,25 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
   /** Set once intake of everything but deferred messages is done: which bodies server-stub-message may read. */
   let stubSubject: { custom: string | null } | null = null;
   let appendBatch: AppendedMessage[] = [];
+  /** Set once the message files are reached: the findings of each batch, shown while the run goes on. */
+  let provisional: ProvisionalFindings | null = null;
+  let provisionalBatch: ParsedMessage[] = [];
   let parsedFast = 0;
   const flushAppend = async () => {
     const batch = appendBatch;
+    const summaries = provisionalBatch;
     appendBatch = [];
+    provisionalBatch = [];
     if (batch.length > 0) await deps.caseDb.appendMessages(batch);
+    const found = provisional && summaries.length > 0 ? provisional(summaries) : [];
+    if (found.length > 0) await deps.caseDb.appendFindings(found);
   };
   const keepText = (m: ParsedMessage) => stubSubject === null || hasStubSubject(m, stubSubject.custom) || isPostmaster(m);
   const acceptMessage = async (id: number, { message, tokens }: ParsedForRun) => {
     if (message.parsedBy === 'fast') parsedFast++;
-    messages.push(compactMessage(message, keepText(message)));
+    const summary = compactMessage(message, keepText(message));
+    messages.push(summary);
+    if (provisional) provisionalBatch.push(summary);
     if (message.parseError) fail(message.path, 'message', message.parseError);
     if (message.dkim.length > 0 && !dns) signedMessagePaths.push(message.path);
     appendBatch.push({ id, message, tokens });
@@ -292,6 +302,19 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
   report('database', 'Reading the hMailServer database');
   const database: HmailDatabase | null = await deps.caseDb.readHmailDatabase();
   stubSubject = { custom: serverMessageText(database, 'MESSAGE_UNDELIVERABLE')?.trim().toLowerCase() || null };
+  const noLogs = finishLogs(createLogAccumulator());
+  const messagePaths = new Set([...ingest.inventory, ...expandedRows].filter((e) => e.kind === 'message').map((e) => e.path));
+  for (const m of messages) messagePaths.add(m.path);
+  for (const d of deferred) messagePaths.add(d.path);
+  provisional = provisionalFindings(
+    {
+      evidence: ingest.evidence, inventory: [], ini, database, logs: noLogs, dns, weakPasswords: [], parseErrors: [],
+      // The perMessage analyzers read no time zone; the whole case's is chosen when the run ends.
+      serverZone: chooseServerZone({ database, messages: [], links: [], logs: noLogs }, options.serverZone),
+    },
+    [...messagePaths].sort(compareStrings),
+    analyzerOptions,
+  );
 
   // Message files last: the database, ini and DNS snapshot they are read against are known by now.
   deferred.sort((a, b) => compareStrings(a.path, b.path));

@@ -16,7 +16,7 @@ import { CASE_SCHEMA } from './caseSchema.ts';
 import { exportLiveCase, hasLiveSchema, openLiveCase } from './liveCaseSchema.ts';
 import { readOnlyStatementProblem } from './readOnlyStatement.ts';
 import { createPushStream, type PushStream } from './pushStream.ts';
-import { messageIndicators, writeCaseRows, writeCaseTables, type MessageIndicators } from './writeCaseTables.ts';
+import { appendFindings, messageIndicators, writeCaseRows, writeCaseTables, type MessageIndicators } from './writeCaseTables.ts';
 import { gunzipText } from './gzipText.ts';
 import { migrateCaseFile } from './migrateCaseFile.ts';
 import { appendMessages } from './appendMessages.ts';
@@ -136,6 +136,9 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
     async appendMessages(batch) {
       appendMessages(db, index, batch);
       searches.forget(db);
+    },
+    async appendFindings(findings) {
+      appendFindings(db, findings);
     },
     async storeCase(stored: StoredCase) {
       writeCaseTables(db, stored);

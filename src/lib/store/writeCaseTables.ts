@@ -24,6 +24,15 @@ function insertAll(db: Database, sql: string, rows: Iterable<Row>): void {
 
 const bool = (v: boolean): number => (v ? 1 : 0);
 
+const INSERT_FINDING = 'INSERT INTO case_findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+function findingRow(f: Finding, id: number): Row {
+  return [
+    id, f.type, f.severity, findingCategory(f.type), f.summary, f.ref.message ?? null, f.ref.account ?? null,
+    f.ref.ip ?? null, f.ref.file ?? null, f.ref.setting ?? null, JSON.stringify(f.details),
+  ];
+}
+
 export type MessageIndicators = Map<string, { types: Set<string>; max: Severity }>;
 
 /** The finding types and highest severity per message path, for the case_messages columns storeCaseRows fills. */
@@ -109,14 +118,9 @@ export function writeCaseTables(db: Database, stored: StoredCase): void {
       const secret = secretFor(stored, f);
       if (secret !== null) db.run('INSERT INTO case_secrets VALUES (?, ?)', [i + 1, secret]);
     });
-    insertAll(
-      db,
-      'INSERT INTO case_findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      findings.map((f, i) => [
-        i + 1, f.type, f.severity, findingCategory(f.type), f.summary, f.ref.message ?? null, f.ref.account ?? null,
-        f.ref.ip ?? null, f.ref.file ?? null, f.ref.setting ?? null, JSON.stringify(f.details),
-      ]),
-    );
+    // The findings listed while the run went on (appendFindings) give way to the whole case's.
+    db.exec('DELETE FROM case_findings');
+    insertAll(db, INSERT_FINDING, findings.map((f, i) => findingRow(f, i + 1)));
     const logs = caseData.logs;
     insertAll(
       db,
@@ -159,6 +163,22 @@ export function writeCaseRows(db: Database, rows: StoredCaseRows, indicators: Me
       db,
       'INSERT INTO case_timeline VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       (rows.timeline ?? []).map((t) => [t.timeUtc, t.timeLocal, t.type, t.source, t.description, t.refMessage, t.refSession, t.account, t.ip, t.timeZone, t.timeNote]),
+    );
+  });
+}
+
+/**
+ * Findings found while the run goes on, after those already listed, with their messages' indicator
+ * columns: every finding of a perMessage analyzer on a message comes in the same call.
+ */
+export function appendFindings(db: Database, findings: Finding[]): void {
+  inTransaction(db, () => {
+    const last = Number(db.exec('SELECT coalesce(max(id), 0) FROM case_findings')[0]?.values[0]?.[0] ?? 0);
+    insertAll(db, INSERT_FINDING, findings.map((f, i) => findingRow(f, last + i + 1)));
+    insertAll(
+      db,
+      'UPDATE case_messages SET indicators = ?, max_severity = ? WHERE path = ?',
+      [...messageIndicators(findings)].map(([path, ind]) => [[...ind.types].sort().join(','), ind.max, path]),
     );
   });
 }

@@ -181,6 +181,9 @@ export function toMessageRow(r: (string | number | null)[]): MessageRow {
 }
 
 /** Distinct values for the filter drop-downs. */
+/** Findings listed so far: while a run goes on, those of its perMessage analyzers (provisionalFindings.ts). */
+export const FINDINGS_SO_FAR = 'SELECT count(*) FROM case_findings';
+
 export const MESSAGE_FACET_QUERIES = {
   accounts: 'SELECT DISTINCT account FROM case_messages WHERE account IS NOT NULL ORDER BY account COLLATE NOCASE',
   folders: 'SELECT DISTINCT folder FROM case_messages WHERE folder IS NOT NULL ORDER BY folder COLLATE NOCASE',
