@@ -67,6 +67,12 @@ export interface IngestOptions {
    * returns true intake does not read the file and makes no row for it: the caller owns both.
    */
   deferMessage?: (message: DeferredMessage) => boolean;
+  /**
+   * Return once everything is listed and read, before the dropped zips' own hashes are done: the caller
+   * overlaps them with its own work (the deferred messages) and awaits `finished` before it reads the
+   * evidence hashes or the inventory. Progress is then no longer reported for them.
+   */
+  hashZipsLater?: boolean;
   /** Overrides of the limits derived from the evidence size (expansionLimitsFor). */
   expansion?: Partial<ExpansionLimits>;
 }
@@ -78,6 +84,8 @@ export interface IngestResult {
   inventory: InventoryEntry[];
   /** Re-reads any inventory entry (the first one when a path occurs twice); null for an unknown path. */
   open(path: string): ReadableStream<Uint8Array> | null;
+  /** Resolves once every evidence hash and inventory row is in (at once unless `hashZipsLater`). */
+  finished: Promise<void>;
 }
 
 /**
@@ -176,7 +184,10 @@ export async function ingestEvidence(inputs: IngestInput[], options: IngestOptio
   /** Dropped zips whose own hash is still running: their row (when they have one) is made once it is done. */
   const pendingZips: (() => Promise<void>)[] = [];
 
+  /** Set once ingestEvidence has returned with zip hashes still running (hashZipsLater): nobody shows them. */
+  let returned = false;
   const report = (step: string, force = false) => {
+    if (returned) return;
     progress.step = step;
     const now = Date.now();
     if (!force && now - lastReport < PROGRESS_INTERVAL_MS) return;
@@ -455,12 +466,17 @@ export async function ingestEvidence(inputs: IngestInput[], options: IngestOptio
     report(`Read ${path}`, true);
   }
 
-  for (const finish of pendingZips) await finish();
-  inventory.sort(byPath);
+  const finishing = (async () => {
+    for (const finish of pendingZips) await finish();
+    inventory.sort(byPath);
+  })();
+  const result = { evidence, inventory, open: (path: string) => openers.get(path)?.() ?? null, finished: finishing };
+  if (options.hashZipsLater) {
+    finishing.catch(() => undefined);
+    returned = true;
+    return result;
+  }
+  await finishing;
   report('Inventory complete', true);
-  return {
-    evidence,
-    inventory,
-    open: (path) => openers.get(path)?.() ?? null,
-  };
+  return result;
 }

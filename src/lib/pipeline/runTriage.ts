@@ -280,6 +280,8 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
     signal,
     onEntry,
     onProgress: (p) => report('ingest', p.step, p),
+    // The zip's own hash goes on beside the message files; it is awaited before the inventory is final.
+    hashZipsLater: true,
     deferMessage: (d) => {
       // A message too large to parse is hashed by intake as any other file, and reported below.
       if (d.size > MAX_MESSAGE_BYTES || deferredByPath.has(d.path)) return false;
@@ -363,6 +365,8 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
   await queue.drain();
   await flushAppend();
   throwIfAborted(signal);
+  report('messages', 'Finishing the hash of the evidence files');
+  await ingest.finished;
 
   for (const path of sdfPaths) fail(path, 'database', sdfNotice(ini), 'skipped');
 

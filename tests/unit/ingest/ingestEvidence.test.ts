@@ -307,3 +307,14 @@ describe('ingestEvidence: several inputs, progress and cancel', () => {
     expect(row('x.bin').container).toBeUndefined();
   });
 });
+
+describe('ingestEvidence: hashZipsLater', () => {
+  it('once `finished`, gives the same evidence hashes and inventory as waiting for them', async () => {
+    const zip = generatedBytes('nested.zip');
+    const waited = await ingest([input('case/nested.zip', zip)]);
+    const later = await ingest([input('case/nested.zip', zip)], { hashZipsLater: true });
+    await later.result.finished;
+    expect(later.result.evidence).toEqual(waited.result.evidence);
+    expect(later.result.inventory).toEqual(waited.result.inventory);
+  });
+});

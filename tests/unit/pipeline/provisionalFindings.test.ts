@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
-import { ANALYZERS, DEFAULT_ANALYZER_OPTIONS } from '../../../src/lib/analyze/index.ts';
+import { DEFAULT_ANALYZER_OPTIONS } from '../../../src/lib/analyze/analyzer.ts';
+import { ANALYZERS } from '../../../src/lib/analyze/index.ts';
 import { extract7z } from '../../../src/lib/database/extract7z.ts';
 import { findWeakPasswords } from '../../../src/lib/database/findWeakPasswords.ts';
 import type { Finding } from '../../../src/lib/model/finding.ts';
