@@ -24,6 +24,8 @@ import { createSearchHits } from './searchHits.ts';
 import { createSearchIndex, type SearchIndex } from './searchIndex.ts';
 import { htmlReport } from '../report/htmlReport.ts';
 import { reportInput } from './reportInput.ts';
+import { caseStory } from './caseStory.ts';
+import type { StoryChain } from '../report/story/storyChain.ts';
 import { timelineCsv } from '../report/timelineCsv.ts';
 import { timesketchCsv } from '../report/timesketchCsv.ts';
 import { timesketchJsonl } from '../report/timesketchJsonl.ts';
@@ -235,6 +237,10 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
     },
     async setCaseDetails(details: CaseDetails) {
       setMeta('case_details', JSON.stringify(details));
+    },
+    /** "What happened here": the attack chains the findings support (src/lib/report/story). */
+    async story(): Promise<StoryChain[]> {
+      return caseStory(db);
     },
     async htmlReport(): Promise<string> {
       return htmlReport(reportInput(db, version, new Date().toISOString()));
