@@ -117,6 +117,7 @@ export function createWorkerClient(): TriageClient {
     setFindingNote: (id, note) => get().caseDb.setFindingNote(id, note),
     setCaseDetails: (details) => get().caseDb.setCaseDetails(details),
     exportCaseDb: (includeSecrets) => get().caseDb.exportDb({ includeSecrets }),
+    story: () => get().caseDb.story(),
     htmlReport: () => get().caseDb.htmlReport(),
     timesketchJsonl: () => get().caseDb.timesketchJsonl(),
     timesketchCsv: () => get().caseDb.timesketchCsv(),

@@ -55,6 +55,7 @@ export function mockClient(overrides: Partial<TriageClient> = {}): TriageClient 
     setFindingNote: vi.fn(async () => {}),
     setCaseDetails: vi.fn(async () => {}),
     exportCaseDb: vi.fn(async () => new Uint8Array([1, 2, 3])),
+    story: vi.fn(async () => []),
     htmlReport: vi.fn(async () => '<html></html>'),
     timesketchJsonl: vi.fn(async () => ''),
     timesketchCsv: vi.fn(async () => ''),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatSettingRisk } from '../../../src/lib/report/formatSettingRisk.ts';
+import { formatServerRelease } from '../../../src/lib/report/formatServerRelease.ts';
 
 describe('setting risk follows the risk, not on/off', () => {
   it.each([
@@ -27,5 +28,18 @@ describe('setting risk follows the risk, not on/off', () => {
 
   it('says why a risky value is risky', () => {
     expect(formatSettingRisk('autobanonlogonfailureenabled', 0, null).why).toBe('password guessing is never blocked');
+  });
+});
+
+describe('server release from the schema version', () => {
+  it.each([
+    [5601, 'hMailServer 5.6.x (5.6.0 – 5.6.9)'],
+    [5400, 'hMailServer 5.4.x'],
+    [5704, 'hMailServer 5.7 (development line)'],
+    [4402, 'hMailServer 1.x – 4.x'],
+    [9999, null],
+    [null, null],
+  ] as const)('%s is %s', (version, release) => {
+    expect(formatServerRelease(version)).toBe(release);
   });
 });
