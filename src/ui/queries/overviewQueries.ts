@@ -6,7 +6,7 @@ import { parseZoneInfo } from './serverZoneInfo.ts';
 import type { EvidenceFile } from '../../lib/model/evidence.ts';
 import type { TriageClient } from '../triageClient.ts';
 import type { HmColumns } from './hmColumns.ts';
-import { KEY_SETTINGS, describeSetting } from './keySettings.ts';
+import { KEY_SETTINGS, describeSetting } from '../../lib/report/formatKeySetting.ts';
 import { asFlag, asNumber, asText, queryRows, queryScalar } from './queryRows.ts';
 
 export const MAX_MESSAGE_ID_SQL = 'select max(messageid) from hm_messages';
