@@ -119,6 +119,8 @@ export function createWorkerClient(): TriageClient {
     exportCaseDb: (includeSecrets) => get().caseDb.exportDb({ includeSecrets }),
     story: () => get().caseDb.story(),
     htmlReport: () => get().caseDb.htmlReport(),
+    reportOptions: () => get().caseDb.reportOptions(),
+    setReportOptions: (options) => get().caseDb.setReportOptions(options),
     timesketchJsonl: () => get().caseDb.timesketchJsonl(),
     timesketchCsv: () => get().caseDb.timesketchCsv(),
     timelineCsv: () => get().caseDb.timelineCsv(),
