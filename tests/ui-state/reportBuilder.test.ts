@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_REPORT_OPTIONS } from '../../src/lib/model/reportOptions.ts';
+import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from '../../src/lib/model/reportOptions.ts';
 import { errorReport } from '../../src/ui/reportError.svelte.ts';
 import { CasePanel } from '../../src/ui/state/casePanel.svelte.ts';
 import { ReportBuilder } from '../../src/ui/state/reportBuilder.svelte.ts';
@@ -7,7 +7,7 @@ import { mockClient } from './mockClient.ts';
 
 describe('ReportBuilder', () => {
   it('loads the saved choices, keeps the report order when a section is ticked again, and saves', async () => {
-    const client = mockClient({ reportOptions: vi.fn(async () => ({ ...DEFAULT_REPORT_OPTIONS, sections: ['summary', 'method'] as const, minSeverity: 'medium' as const })) });
+    const client = mockClient({ reportOptions: vi.fn(async (): Promise<ReportOptions> => ({ ...DEFAULT_REPORT_OPTIONS, sections: ['summary', 'method'], minSeverity: 'medium' })) });
     const builder = new ReportBuilder(client);
     await builder.load();
     expect(builder.options.sections).toEqual(['summary', 'method']);

@@ -5,6 +5,7 @@
  */
 import { SEVERITY_RANK } from '../model/finding.ts';
 import { REPORT_SECTIONS, type ReportSectionId } from '../model/reportOptions.ts';
+import { formatMessageIdHeadroom } from './formatMessageIdHeadroom.ts';
 import { formatServerRelease } from './formatServerRelease.ts';
 import { accountsSection } from './html/accountsSection.ts';
 import { bookmarksSection } from './html/bookmarksSection.ts';
@@ -51,6 +52,8 @@ ${htmlFacts([
   ['Generated (UTC)', input.generatedAt],
   ['Tool version', `hMail Triage ${input.version}`],
   ['Server', [input.server.hostname, release].filter(Boolean).join(', ') || 'not in the evidence'],
+  ['Database', `${input.server.source}${input.server.schemaVersion ? `, schema ${input.server.schemaVersion}` : ''}${input.server.messages !== null ? `, ${input.server.messages.toLocaleString('en-US')} messages` : ''}`],
+  ['Highest message ID', input.server.maxMessageId === null ? 'no messages in the database' : formatMessageIdHeadroom(input.server.maxMessageId)],
   ['Server clock', input.timeZone.id],
   ['Findings in this report', scope],
 ])}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatSettingRisk } from '../../../src/lib/report/formatSettingRisk.ts';
+import { formatMessageIdHeadroom } from '../../../src/lib/report/formatMessageIdHeadroom.ts';
 import { formatServerRelease } from '../../../src/lib/report/formatServerRelease.ts';
 
 describe('setting risk follows the risk, not on/off', () => {
@@ -41,5 +42,12 @@ describe('server release from the schema version', () => {
     [null, null],
   ] as const)('%s is %s', (version, release) => {
     expect(formatServerRelease(version)).toBe(release);
+  });
+});
+
+describe('highest message ID in words', () => {
+  it('says what is left to the signed 32-bit limit', () => {
+    expect(formatMessageIdHeadroom(1045)).toBe('1,045 (2,147,482,602 left to the signed 32-bit limit, < 0.01% used)');
+    expect(formatMessageIdHeadroom(2_000_000_000)).toBe('2,000,000,000 (147,483,647 left to the signed 32-bit limit, 93.13% used)');
   });
 });
