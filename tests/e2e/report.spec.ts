@@ -99,6 +99,18 @@ test.describe('what happened here, and the report (issue 12)', () => {
     await expect(page.getByRole('article', { name: 'Message' })).toBeVisible();
   });
 
+  test('a run that reports a problem is not shown as all good', async ({ page }) => {
+    const broken = { name: 'broken.zip', mimeType: 'application/zip', buffer: Buffer.from('PK\x03\x04 not really a zip') };
+    const demo = { name: 'demo-evidence.zip', mimeType: 'application/zip', buffer: readFileSync(DEMO_ZIP) };
+    await analyse(page, [demo, broken]);
+    await expect(status(page)).toContainText('Problem: broken.zip');
+    await expect(status(page)).toHaveAttribute('data-tone', 'warning');
+    expect(await status(page).evaluate((e) => getComputedStyle(e).color), 'not the "ok" green').not.toBe('rgb(6, 118, 71)');
+    const overview = await openTab(page, 'Overview');
+    await expect(overview.getByTestId('key-facts-problems')).toHaveAttribute('data-problems', '1');
+    await expect(overview.getByTestId('key-facts-problems')).toContainText('1 input problem: broken.zip');
+  });
+
   test('the demo report prints with contents, page numbers, the story and no JSON dump', async ({ page }, testInfo) => {
     await analyse(page, DEMO_ZIP);
     const report = await openReport(page, testInfo);
