@@ -37,6 +37,16 @@ export const DEFAULT_REPORT_OPTIONS: ReportOptions = {
   conclusions: '',
 };
 
+/** The stored JSON text of the options, read as the defaults when it is not JSON (a damaged case file). */
+export function reportOptionsFromJson(text: string | null | undefined): ReportOptions {
+  if (!text) return reportOptionsFrom(null);
+  try {
+    return reportOptionsFrom(JSON.parse(text));
+  } catch {
+    return reportOptionsFrom(null);
+  }
+}
+
 /** Stored options read back leniently: unknown sections dropped, missing fields defaulted. */
 export function reportOptionsFrom(value: unknown): ReportOptions {
   const v = value !== null && typeof value === 'object' ? (value as Partial<Record<keyof ReportOptions, unknown>>) : {};

@@ -26,7 +26,7 @@ import { htmlReport } from '../report/htmlReport.ts';
 import { reportInput } from './reportInput.ts';
 import { caseStory } from './caseStory.ts';
 import type { StoryChain } from '../report/story/storyChain.ts';
-import { reportOptionsFrom, type ReportOptions } from '../model/reportOptions.ts';
+import { reportOptionsFrom, reportOptionsFromJson, type ReportOptions } from '../model/reportOptions.ts';
 import { timelineCsv } from '../report/timelineCsv.ts';
 import { timesketchCsv } from '../report/timesketchCsv.ts';
 import { timesketchJsonl } from '../report/timesketchJsonl.ts';
@@ -244,8 +244,7 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
       setMeta('report_options', JSON.stringify(reportOptionsFrom(options)));
     },
     async reportOptions(): Promise<ReportOptions> {
-      const stored = meta('report_options');
-      return reportOptionsFrom(stored ? JSON.parse(stored) : null);
+      return reportOptionsFromJson(meta('report_options'));
     },
     /** "What happened here": the attack chains the findings support (src/lib/report/story). */
     async story(): Promise<StoryChain[]> {

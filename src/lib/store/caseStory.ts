@@ -10,7 +10,8 @@ import { selectRows } from './selectRows.ts';
 const text = (v: SqlValue): string => (v === null || v === undefined ? '' : String(v));
 const REF_KEYS = ['message', 'account', 'ip', 'file', 'setting'] as const;
 
-function parseDetails(json: string): Record<string, unknown> {
+/** A JSON object from a case column; anything else (damaged text, an array) reads as empty. */
+function parseJsonObject(json: string): Record<string, unknown> {
   try {
     const v = JSON.parse(json || '{}') as unknown;
     return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
@@ -21,7 +22,7 @@ function parseDetails(json: string): Record<string, unknown> {
 
 export function caseZone(db: Database): ServerZone {
   const stored = selectRows(db, "SELECT value FROM case_meta WHERE key = 'server_zone'")[0]?.value;
-  const zone = stored ? (JSON.parse(text(stored)) as Partial<ServerZone>) : {};
+  const zone = stored ? (parseJsonObject(text(stored)) as Partial<ServerZone>) : {};
   if (typeof zone.id !== 'string') return fixedZone(0, 'not recorded in this case file');
   return { id: zone.id, fixedOffsetMinutes: zone.fixedOffsetMinutes ?? null, basis: zone.basis ?? '' };
 }
@@ -33,7 +34,7 @@ export function storyInput(db: Database): StoryInput {
     severity: text(r.severity) as Severity,
     summary: text(r.summary),
     ref: Object.fromEntries(REF_KEYS.flatMap((k) => (r[`ref_${k}`] ? [[k, text(r[`ref_${k}`])]] : []))) as FindingRef,
-    details: parseDetails(text(r.details)),
+    details: parseJsonObject(text(r.details)),
   }));
   const messages: Record<string, StoryMessage> = {};
   for (const r of selectRows(

@@ -1,6 +1,6 @@
 /** Gathers the HTML report's input from the case database, so notes, bookmarks and report choices added after the run count. */
 import type { Database, SqlValue } from 'sql.js';
-import { reportOptionsFrom } from '../model/reportOptions.ts';
+import { reportOptionsFromJson } from '../model/reportOptions.ts';
 import type { Severity } from '../model/finding.ts';
 import type { ServerSection } from '../report/findingsJson.ts';
 import { KEY_SETTINGS, describeSetting } from '../report/formatKeySetting.ts';
@@ -55,7 +55,7 @@ export function reportInput(db: Database, version: string, generatedAt: string):
     generatedAt,
     version,
     caseDetails: details ? JSON.parse(details) : { examiner: '', caseNumber: '', notes: '' },
-    options: reportOptionsFrom(options ? JSON.parse(options) : null),
+    options: reportOptionsFromJson(options),
     evidence: selectRows(db, 'SELECT * FROM case_evidence ORDER BY name').map((r) => ({
       name: text(r.name), size: Number(r.size), md5: text(r.md5), sha256: text(r.sha256),
     })),

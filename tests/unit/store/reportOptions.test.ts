@@ -1,7 +1,7 @@
 /** The report builder's choices live in the case: saved, read leniently, and carried by a saved case file into the report. */
 import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REPORT_OPTIONS, reportOptionsFrom } from '../../../src/lib/model/reportOptions.ts';
+import { DEFAULT_REPORT_OPTIONS, reportOptionsFrom, reportOptionsFromJson } from '../../../src/lib/model/reportOptions.ts';
 import { createCaseDbService } from '../../../src/lib/store/caseDbService.ts';
 import { DEMO_ZIP_NAME, demoEvidenceBytes } from '../../helpers/demoEvidence.ts';
 import { fileInput, nodeTriage } from '../../helpers/nodeTriage.ts';
@@ -9,6 +9,7 @@ import { fileInput, nodeTriage } from '../../helpers/nodeTriage.ts';
 describe('report options in the case', () => {
   it('reads unknown sections, bad severities and missing fields as the defaults', () => {
     expect(reportOptionsFrom(null)).toEqual(DEFAULT_REPORT_OPTIONS);
+    expect(reportOptionsFromJson('{not json')).toEqual(DEFAULT_REPORT_OPTIONS);
     expect(reportOptionsFrom({ sections: ['method', 'nonsense', 3], minSeverity: 'critical', bookmarkedOnly: 'yes', conclusions: 7 })).toEqual({
       ...DEFAULT_REPORT_OPTIONS, sections: ['method'],
     });
