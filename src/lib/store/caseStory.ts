@@ -5,20 +5,11 @@ import { buildStory } from '../report/story/buildStory.ts';
 import type { StoryChain } from '../report/story/storyChain.ts';
 import type { StoryFinding, StoryInput, StoryMessage } from '../report/story/storyInput.ts';
 import { fixedZone, type ServerZone } from '../time/serverZone.ts';
+import { parseJsonObject } from './parseJsonObject.ts';
 import { selectRows } from './selectRows.ts';
 
 const text = (v: SqlValue): string => (v === null || v === undefined ? '' : String(v));
 const REF_KEYS = ['message', 'account', 'ip', 'file', 'setting'] as const;
-
-/** A JSON object from a case column; anything else (damaged text, an array) reads as empty. */
-function parseJsonObject(json: string): Record<string, unknown> {
-  try {
-    const v = JSON.parse(json || '{}') as unknown;
-    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
 
 export function caseZone(db: Database): ServerZone {
   const stored = selectRows(db, "SELECT value FROM case_meta WHERE key = 'server_zone'")[0]?.value;

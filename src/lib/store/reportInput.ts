@@ -7,6 +7,7 @@ import { KEY_SETTINGS, describeSetting } from '../report/formatKeySetting.ts';
 import { formatSettingRisk } from '../report/formatSettingRisk.ts';
 import type { ReportInput, ReportSetting } from '../report/htmlReport.ts';
 import { caseStory } from './caseStory.ts';
+import { parseJsonObject } from './parseJsonObject.ts';
 import { selectRows } from './selectRows.ts';
 
 const text = (v: SqlValue): string => (v === null || v === undefined ? '' : String(v));
@@ -18,15 +19,6 @@ function reportTimeZone(stored: string | undefined): ReportInput['timeZone'] {
 
 function hasTable(db: Database, name: string): boolean {
   return selectRows(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]).length > 0;
-}
-
-function parsed(json: string): Record<string, unknown> {
-  try {
-    const v = JSON.parse(json || '{}') as unknown;
-    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
 }
 
 /** The Overview's key settings with the risk of their values, from the hm_settings copy in the case database. */
@@ -81,7 +73,7 @@ export function reportInput(db: Database, version: string, generatedAt: string):
       ref: Object.fromEntries(
         (['message', 'account', 'ip', 'file', 'setting'] as const).flatMap((k) => (r[`ref_${k}`] ? [[k, text(r[`ref_${k}`])]] : [])),
       ),
-      details: parsed(text(r.details)),
+      details: parseJsonObject(text(r.details)),
       note: r.note === null ? null : text(r.note),
     })),
     story: caseStory(db),
