@@ -4,6 +4,8 @@
  */
 import type { AnalysisResult, MessageDetail, QueryResult } from '../lib/model/analysisResult.ts';
 import type { Progress } from '../lib/model/progress.ts';
+import type { StoryChain } from '../lib/report/story/storyChain.ts';
+import type { ReportOptions } from '../lib/model/reportOptions.ts';
 
 /** A dropped file with its path inside a dropped folder (or its name when dropped alone). */
 export interface EvidenceInput {
@@ -44,7 +46,12 @@ export interface TriageClient {
   setCaseDetails(details: CaseDetails): Promise<void>;
   /** The case database as a SQLite file (case file: reopen by dropping it back in); recovered secrets only when asked. */
   exportCaseDb(includeSecrets: boolean): Promise<Uint8Array>;
+  /** "What happened here": the attack chains the case's findings support, most severe first. */
+  story(): Promise<StoryChain[]>;
   htmlReport(): Promise<string>;
+  /** The report builder's choices saved in the case (defaults when none were saved). */
+  reportOptions(): Promise<ReportOptions>;
+  setReportOptions(options: ReportOptions): Promise<void>;
   timesketchJsonl(): Promise<string>;
   /** The same events as Timesketch CSV (message, datetime, timestamp_desc first). */
   timesketchCsv(): Promise<string>;

@@ -3,6 +3,7 @@
  * the shape in which fake clients record the queries they were asked.
  */
 import { vi } from 'vitest';
+import { DEFAULT_REPORT_OPTIONS } from '../../src/lib/model/reportOptions.ts';
 import type { AnalysisResult } from '../../src/lib/model/analysisResult.ts';
 import type { EvidenceInput, TriageClient } from '../../src/ui/triageClient.ts';
 
@@ -55,7 +56,10 @@ export function mockClient(overrides: Partial<TriageClient> = {}): TriageClient 
     setFindingNote: vi.fn(async () => {}),
     setCaseDetails: vi.fn(async () => {}),
     exportCaseDb: vi.fn(async () => new Uint8Array([1, 2, 3])),
+    story: vi.fn(async () => []),
     htmlReport: vi.fn(async () => '<html></html>'),
+    reportOptions: vi.fn(async () => structuredClone(DEFAULT_REPORT_OPTIONS)),
+    setReportOptions: vi.fn(async () => {}),
     timesketchJsonl: vi.fn(async () => ''),
     timesketchCsv: vi.fn(async () => ''),
     timelineCsv: vi.fn(async () => ''),

@@ -1,7 +1,7 @@
 // Message-ID headroom to the 32-bit limits, and the decoded hm_settings the Overview shows.
 import { describe, expect, it } from 'vitest';
-import { INT32_MAX, UINT32_MAX, messageIdHeadroom } from '../../src/ui/messageIdHeadroom.ts';
-import { KEY_SETTINGS, describeLogging, describeSetting } from '../../src/ui/queries/keySettings.ts';
+import { INT32_MAX, UINT32_MAX, messageIdHeadroom } from '../../src/lib/report/formatMessageIdHeadroom.ts';
+import { KEY_SETTINGS, describeLogging, describeSetting } from '../../src/lib/report/formatKeySetting.ts';
 
 describe('messageIdHeadroom', () => {
   it('gives what is left to the signed and unsigned limits', () => {

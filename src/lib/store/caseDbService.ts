@@ -25,6 +25,9 @@ import { createSearchHits } from './searchHits.ts';
 import { createSearchIndex, type SearchIndex } from './searchIndex.ts';
 import { htmlReport } from '../report/htmlReport.ts';
 import { reportInput } from './reportInput.ts';
+import { caseStory } from './caseStory.ts';
+import type { StoryChain } from '../report/story/storyChain.ts';
+import { reportOptionsFrom, reportOptionsFromJson, type ReportOptions } from '../model/reportOptions.ts';
 import { timelineCsv } from '../report/timelineCsv.ts';
 import { timesketchCsv } from '../report/timesketchCsv.ts';
 import { timesketchJsonl } from '../report/timesketchJsonl.ts';
@@ -245,6 +248,17 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
     },
     async setCaseDetails(details: CaseDetails) {
       setMeta('case_details', JSON.stringify(details));
+    },
+    /** The report builder's choices, saved in the case (case_meta report_options) so a reopened case prints the same report. */
+    async setReportOptions(options: ReportOptions) {
+      setMeta('report_options', JSON.stringify(reportOptionsFrom(options)));
+    },
+    async reportOptions(): Promise<ReportOptions> {
+      return reportOptionsFromJson(meta('report_options'));
+    },
+    /** "What happened here": the attack chains the findings support (src/lib/report/story). */
+    async story(): Promise<StoryChain[]> {
+      return caseStory(db);
     },
     async htmlReport(): Promise<string> {
       return htmlReport(reportInput(db, version, new Date().toISOString()));

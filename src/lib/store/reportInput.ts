@@ -1,9 +1,14 @@
-/** Gathers the HTML report's input from the case database, so notes and bookmarks added after the run count. */
+/** Gathers the HTML report's input from the case database, so notes, bookmarks and report choices added after the run count. */
 import type { Database, SqlValue } from 'sql.js';
-import { selectRows } from './selectRows.ts';
-import type { ServerSection } from '../report/findingsJson.ts';
-import type { ReportInput } from '../report/htmlReport.ts';
+import { reportOptionsFromJson } from '../model/reportOptions.ts';
 import type { Severity } from '../model/finding.ts';
+import type { ServerSection } from '../report/findingsJson.ts';
+import { KEY_SETTINGS, describeSetting } from '../report/formatKeySetting.ts';
+import { formatSettingRisk } from '../report/formatSettingRisk.ts';
+import type { ReportInput, ReportSetting } from '../report/htmlReport.ts';
+import { caseStory } from './caseStory.ts';
+import { parseJsonObject } from './parseJsonObject.ts';
+import { selectRows } from './selectRows.ts';
 
 const text = (v: SqlValue): string => (v === null || v === undefined ? '' : String(v));
 
@@ -12,16 +17,37 @@ function reportTimeZone(stored: string | undefined): ReportInput['timeZone'] {
   return { id: zone.id ?? 'UTC', basis: zone.basis ?? 'not recorded in this case file' };
 }
 
+function hasTable(db: Database, name: string): boolean {
+  return selectRows(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]).length > 0;
+}
+
+/** The Overview's key settings with the risk of their values, from the hm_settings copy in the case database. */
+function ratedSettings(db: Database): ReportSetting[] {
+  if (!hasTable(db, 'hm_settings')) return [];
+  const rows = new Map(
+    selectRows(db, 'SELECT lower(settingname) AS name, settingstring, settinginteger FROM hm_settings').map((r) => [text(r.name), r]),
+  );
+  return KEY_SETTINGS.filter((s) => rows.has(s.name)).map((s) => {
+    const r = rows.get(s.name)!;
+    const str = r.settingstring === null ? null : text(r.settingstring);
+    const int = r.settinginteger === null || r.settinginteger === '' ? null : Number(r.settinginteger);
+    return { label: s.label, value: describeSetting(s, str, int), ...formatSettingRisk(s.name, int, str) };
+  });
+}
+
 export function reportInput(db: Database, version: string, generatedAt: string): ReportInput {
   const meta = new Map(selectRows(db, 'SELECT key, value FROM case_meta').map((r) => [text(r.key), text(r.value)]));
   const details = meta.get('case_details');
   const serverJson = meta.get('server');
-  const server = serverJson ? (JSON.parse(serverJson) as Pick<ServerSection, 'maxMessageId' | 'settings'>) : undefined;
+  const server = serverJson ? (JSON.parse(serverJson) as Partial<Pick<ServerSection, 'maxMessageId' | 'settings'>>) : undefined;
   const schema = meta.get('database_schema_version');
+  const options = meta.get('report_options');
+  const hostname = server?.settings && typeof server.settings.hostname === 'string' ? server.settings.hostname : null;
   return {
     generatedAt,
     version,
     caseDetails: details ? JSON.parse(details) : { examiner: '', caseNumber: '', notes: '' },
+    options: reportOptionsFromJson(options),
     evidence: selectRows(db, 'SELECT * FROM case_evidence ORDER BY name').map((r) => ({
       name: text(r.name), size: Number(r.size), md5: text(r.md5), sha256: text(r.sha256),
     })),
@@ -34,8 +60,10 @@ export function reportInput(db: Database, version: string, generatedAt: string):
       path: meta.get('database_path') || null,
       schemaVersion: schema ? Number(schema) : null,
       maxMessageId: server?.maxMessageId ?? null,
-      settings: server?.settings ?? {},
+      hostname,
+      messages: hasTable(db, 'hm_messages') ? Number(selectRows(db, 'SELECT count(*) AS n FROM hm_messages')[0].n) : null,
     },
+    settings: ratedSettings(db),
     findings: selectRows(db, 'SELECT f.*, n.note FROM case_findings f LEFT JOIN case_finding_notes n ON n.finding_id = f.id ORDER BY f.id').map((r) => ({
       id: Number(r.id),
       type: text(r.type),
@@ -45,9 +73,10 @@ export function reportInput(db: Database, version: string, generatedAt: string):
       ref: Object.fromEntries(
         (['message', 'account', 'ip', 'file', 'setting'] as const).flatMap((k) => (r[`ref_${k}`] ? [[k, text(r[`ref_${k}`])]] : [])),
       ),
-      details: JSON.stringify(JSON.parse(text(r.details) || '{}'), null, 2),
+      details: parseJsonObject(text(r.details)),
       note: r.note === null ? null : text(r.note),
     })),
+    story: caseStory(db),
     timeline: selectRows(db, 'SELECT substr(time_utc, 1, 10) AS day, count(*) AS n FROM case_timeline WHERE time_utc IS NOT NULL GROUP BY day ORDER BY day').map(
       (r) => ({ day: text(r.day), count: Number(r.n) }),
     ),

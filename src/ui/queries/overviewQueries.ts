@@ -1,10 +1,12 @@
 /** The Overview's SQL: database identity and counts, max message ID, domains, key settings, what is wrong, evidence. */
 import type { Severity } from '../../lib/model/finding.ts';
+import { formatSettingRisk, type SettingRisk } from '../../lib/report/formatSettingRisk.ts';
+import type { StoryChain } from '../../lib/report/story/storyChain.ts';
 import { parseZoneInfo } from './serverZoneInfo.ts';
 import type { EvidenceFile } from '../../lib/model/evidence.ts';
 import type { TriageClient } from '../triageClient.ts';
 import type { HmColumns } from './hmColumns.ts';
-import { KEY_SETTINGS, describeSetting } from './keySettings.ts';
+import { KEY_SETTINGS, describeSetting } from '../../lib/report/formatKeySetting.ts';
 import { asFlag, asNumber, asText, queryRows, queryScalar } from './queryRows.ts';
 
 export const MAX_MESSAGE_ID_SQL = 'select max(messageid) from hm_messages';
@@ -67,7 +69,10 @@ export interface OverviewModel {
   dbCounts: { messages: number | null; queue: number | null; accounts: number | null; domains: number | null };
   maxMessageId: number | null;
   domains: { name: string; active: boolean; accounts: number | null }[];
-  settings: { label: string; value: string }[];
+  /** Key settings with the risk of their value (colours follow risk, not on/off). */
+  settings: { name: string; label: string; value: string; risk: SettingRisk; why: string }[];
+  /** "What happened here" (caseDb story). */
+  story: StoryChain[];
   findingTypes: FindingTypeCount[];
   evidence: EvidenceFile[];
   /** SQL Server Compact databases in the evidence: they need exporting (SdfExportRoute). */
@@ -100,7 +105,9 @@ async function settings(client: TriageClient, hm: HmColumns): Promise<OverviewMo
   const byName = new Map(queryRows(await client.query(sql)).map((r) => [asText(r.name), r]));
   return KEY_SETTINGS.filter((s) => byName.has(s.name)).map((s) => {
     const row = byName.get(s.name)!;
-    return { label: s.label, value: describeSetting(s, row.settingstring === null ? null : asText(row.settingstring), asNumber(row.settinginteger)) };
+    const text = row.settingstring === null ? null : asText(row.settingstring);
+    const integer = asNumber(row.settinginteger);
+    return { name: s.name, label: s.label, value: describeSetting(s, text, integer), ...formatSettingRisk(s.name, integer, text) };
   });
 }
 
@@ -151,6 +158,7 @@ export async function loadOverview(client: TriageClient, hm: HmColumns): Promise
     maxMessageId,
     domains: await domains(client, hm),
     settings: await settings(client, hm),
+    story: await client.story(),
     findingTypes,
     evidence,
     sdfFiles: queryRows(await client.query(SDF_SQL)).map((r) => ({ path: asText(r.path), sha256: asText(r.sha256) })),

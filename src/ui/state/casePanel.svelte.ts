@@ -5,6 +5,7 @@ import { messagesToExport, type MessagesToExport } from '../queries/messagesToEx
 import { reportError } from '../reportError.svelte.ts';
 import { saveFile } from '../saveFile.ts';
 import type { CaseDetails, TriageClient } from '../triageClient.ts';
+import { ReportBuilder } from './reportBuilder.svelte.ts';
 
 export type ExportKind = 'findings' | 'report' | 'caseDb' | 'timesketch' | 'timesketchCsv' | 'timelineCsv';
 
@@ -55,17 +56,20 @@ export class CasePanel {
   );
 
   private ticket = 0;
+  readonly report: ReportBuilder;
 
   constructor(
     private readonly client: TriageClient,
     private readonly save: SaveFile = saveFile,
     /** The Messages tab's current filter: the zip takes those messages when none is bookmarked. */
     private readonly listedMessages: () => MessageFilter = () => EMPTY_MESSAGE_FILTER,
-  ) {}
+  ) {
+    this.report = new ReportBuilder(client);
+  }
 
   async load(): Promise<void> {
     const ticket = ++this.ticket;
-    const details = await loadCaseDetails(this.client);
+    const [details] = await Promise.all([loadCaseDetails(this.client), this.report.load()]);
     if (ticket !== this.ticket) return;
     this.details = { ...details };
     this.saved = details;
@@ -74,6 +78,7 @@ export class CasePanel {
   clear(): void {
     this.ticket++;
     this.messagesZipNote = null;
+    this.report.clear();
     this.details = { ...EMPTY_DETAILS };
     this.saved = { ...EMPTY_DETAILS };
   }
@@ -93,6 +98,7 @@ export class CasePanel {
     this.busy = kind;
     try {
       if (kind === 'report' && this.dirty) await this.saveDetails();
+      if (kind === 'report' && this.report.dirty) await this.report.save();
       this.save(spec.file, await spec.produce(this.client, this), spec.type);
     } catch (err) {
       reportError(err, `Could not export ${spec.file}`);

@@ -1,4 +1,4 @@
-/** The hm_settings an examiner needs on the Overview, with their meaning (hmailserver.md §2.6). */
+/** The hm_settings an examiner needs on the Overview and in the report, with their meaning (hmailserver.md §2.6). */
 
 export interface KeySetting {
   name: string;
