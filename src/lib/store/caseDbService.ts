@@ -28,6 +28,7 @@ import { timelineCsv } from '../report/timelineCsv.ts';
 import { timesketchCsv } from '../report/timesketchCsv.ts';
 import { timesketchJsonl } from '../report/timesketchJsonl.ts';
 import { timelineEvents } from './timelineEvents.ts';
+import { ensureTimelineBuckets } from './timelineBuckets.ts';
 import type { StoredCase } from './storedCase.ts';
 
 /** The SQL console returns at most this many rows, so one careless SELECT cannot freeze the page. */
@@ -221,6 +222,7 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
       db = candidate;
       migrateCaseFile(db);
       db.exec(CASE_SCHEMA);
+      ensureTimelineBuckets(db);
       index = indexStoredMessages(db);
       return true;
     },

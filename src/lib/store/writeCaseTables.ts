@@ -9,6 +9,7 @@ import { SEVERITY_RANK, type Finding, type Severity } from '../model/finding.ts'
 import { localToUtc } from '../time/localToUtc.ts';
 import { CASE_SCHEMA, CASE_SCHEMA_VERSION } from './caseSchema.ts';
 import { inTransaction } from './inTransaction.ts';
+import { countTimelineBuckets } from './timelineBuckets.ts';
 import type { StoredCase } from './storedCase.ts';
 
 type Row = (string | number | Uint8Array | null)[];
@@ -147,6 +148,7 @@ export function writeCaseTables(db: Database, stored: StoredCase): void {
       'INSERT INTO case_timeline VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       timeline.map((t) => [t.timeUtc, t.timeLocal, t.type, t.source, t.description, t.refMessage, t.refSession, t.account, t.ip, t.timeZone, t.timeNote]),
     );
+    countTimelineBuckets(db);
     // Each value once, with the messages it was seen in (path order), from the hits appendMessages wrote.
     db.exec(`INSERT INTO case_iocs
       SELECT kind, value, count(*), group_concat(path, char(10) ORDER BY path) FROM
