@@ -9,6 +9,7 @@ import { probeSqliteCandidate } from '../database/probeSqliteCandidate.ts';
 import { importHmBackupXml } from '../database/importHmBackupXml.ts';
 import { importSqlDump } from '../database/importSqlDump.ts';
 import { readHmailDatabase } from '../database/readHmailDatabase.ts';
+import { sqliteSizeProblem } from '../database/loadSqliteDatabase.ts';
 import type { QueryResult } from '../model/analysisResult.ts';
 import type { DatabaseSource, HmailDatabase, ImportProblem } from '../model/hmailDatabase.ts';
 import type { CaseDbPort, DumpFormat } from '../pipeline/caseDbPort.ts';
@@ -92,6 +93,11 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
       loaded = null;
     },
     async importSqlite(bytes, path) {
+      const tooBig = sqliteSizeProblem(bytes.length);
+      if (tooBig) {
+        loaded = { source: 'sqlite', path, problems: [{ line: 0, statement: '', reason: tooBig }] };
+        return loaded.problems;
+      }
       const source = new SQL.Database(bytes);
       try {
         const problems = copyHmailTables(source, db);
