@@ -74,6 +74,24 @@ const GOOD_PATHS = goodFiles().map((f) => f.name);
 const zipOf = (files, options) => buildZip(files, options);
 
 let SQL = null;
+/** A .7z made by 7-Zip itself (7z-wasm), of the given files. */
+async function sevenZip(files) {
+  const { default: SevenZip } = await import('7z-wasm');
+  const sz = await SevenZip({ print: () => {}, printErr: () => {} });
+  sz.FS.mkdir('/in');
+  for (const [path, data] of Object.entries(files)) {
+    const parts = path.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const dir = `/in/${parts.slice(0, i).join('/')}`;
+      if (!sz.FS.analyzePath(dir).exists) sz.FS.mkdir(dir);
+    }
+    sz.FS.writeFile(`/in/${path}`, data);
+  }
+  sz.FS.chdir('/in');
+  sz.callMain(['a', '-bd', '/out.7z', ...new Set(Object.keys(files).map((p) => p.split('/')[0]))]);
+  return Buffer.from(sz.FS.readFile('/out.7z'));
+}
+
 async function sqlJs() {
   SQL ??= await initSqlJs();
   return SQL;
@@ -263,9 +281,16 @@ export async function buildCorpus() {
     ['mssql-truncated-mid', 'a SQL Server script cut mid-statement', `SET IDENTITY_INSERT [dbo].[hm_accounts] ON\nGO\nINSERT [dbo].[hm_accounts] ([accountid], [accountdomainid], [accountaddress]) VALUES (1, 1, N'a@example.com')\nINSERT [dbo].[hm_accounts] ([accountid], [accountdomainid], [accou`, 1],
     ['pgsql-bad-copy', 'a pg_dump with broken COPY rows', `-- PostgreSQL database dump\nCOPY public.hm_accounts (accountid, accountdomainid, accountaddress) FROM stdin;\n1\t1\ta@example.com\nnot\ta\trow\twith\ttoo\tmany\n2\t1\tb@example.com\n\\.\n`, 2],
   ];
+  dumps.push(['mysql-value-nesting', 'a MySQL INSERT whose value nests {ts …} 200,000 deep', `-- MySQL dump 10.13\n${myInsert(1)}\nINSERT INTO \`hm_accounts\` VALUES (2,1,${'{ts '.repeat(200_000)}'x'${'}'.repeat(200_000)});\n${myInsert(3)}\n`, 2]);
   for (const [id, title, text, minAccounts] of dumps) {
-    add('database', id, title, [{ name: 'hmail-dump.sql', data: enc(text) }, { name: 'ok.eml', data: message(900 + cases.length) }], ['ok.eml'], { ci: ['mysql-deep-first', 'mssql-truncated'].includes(id), minAccounts });
+    add('database', id, title, [{ name: 'hmail-dump.sql', data: enc(text) }, { name: 'ok.eml', data: message(900 + cases.length) }], ['ok.eml'], { ci: ['mysql-deep-first', 'mssql-truncated', 'mysql-value-nesting'].includes(id), minAccounts });
   }
+  const deepXml = (depth) => `<?xml version="1.0"?>\n<Backup>${'<Domains>'.repeat(depth)}${'</Domains>'.repeat(depth)}</Backup>\n`;
+  add('database', 'backup-xml-deep', 'an hMailServerBackup.xml nested 500,000 elements deep', [{ name: 'hMailServerBackup.xml', data: enc(deepXml(500_000)) }, { name: 'ok.eml', data: message(960) }], ['ok.eml'], { ci: true });
+  add('database', 'backup-7z-deep-xml', 'an HMBackup .7z whose XML is nested 100,000 deep, with a message in DataBackup/', [
+    { name: 'HMBackup 2024-05-20 094107.7z', data: await sevenZip({ 'hMailServerBackup.xml': enc(deepXml(100_000)), 'DataBackup/example.com/m.eml': message(961) }) },
+    { name: 'ok.eml', data: message(962) },
+  ], ['ok.eml', 'HMBackup 2024-05-20 094107.7z/DataBackup/example.com/m.eml'], { ci: true });
 
   // ---- logs
   const logs = [

@@ -159,7 +159,7 @@ describe('AnalysisRun', () => {
     const run = new AnalysisRun(client);
     await run.start([evidence('a.zip')]);
     expect(run.state).toBe('error');
-    expect(run.statusText).toBe('The analysis failed: caseDb worker crashed');
+    expect(run.statusText).toBe('The analysis failed in the intake (listing, inflating and hashing the evidence): caseDb worker crashed');
     expect(run.readyRunId).toBe(0);
   });
 
@@ -167,7 +167,19 @@ describe('AnalysisRun', () => {
     const run = new AnalysisRun(mockClient(), { prepare: async () => Promise.reject(new Error('no such table: case_findings')) });
     await run.start([evidence('a.zip')]);
     expect(run.state).toBe('error');
-    expect(errorReport.message).toBe('The analysis failed: no such table: case_findings');
+    expect(errorReport.message).toBe('The analysis failed in the case database and views, at "Loading the views": no such table: case_findings');
+  });
+
+  it('names the stage and the file it was on when the analysis fails', async () => {
+    const { client, held } = heldClient();
+    const run = new AnalysisRun(client);
+    const started = run.start([evidence('case.zip')]);
+    held[0].onProgress(progress(10, 100, 'Reading case.zip/Data/x.example/bob/{1}.eml'));
+    held[0].onProgress({ stage: 'database', step: 'Importing case.zip/backup/hmailserver.sql', filesDone: 0, filesTotal: 1, bytesDone: 5, bytesTotal: 9 });
+    held[0].run.reject(new Error('out of memory'));
+    await started;
+    expect(run.state).toBe('error');
+    expect(run.statusText).toBe('The analysis failed in the database import, at "Importing case.zip/backup/hmailserver.sql": out of memory');
   });
 
   it('a new analysis supersedes the running one: its results and progress are dropped', async () => {

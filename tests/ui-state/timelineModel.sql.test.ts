@@ -2,6 +2,7 @@
 // filters (indicator through messages, IPs and accounts), and the event list of a selection.
 import type { Database } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { countTimelineBuckets } from '../../src/lib/store/timelineBuckets.ts';
 import { TimelineModel } from '../../src/ui/state/timelineModel.svelte.ts';
 import type { TriageClient } from '../../src/ui/triageClient.ts';
 import { emptyCaseDb, sqlClient } from './sqlClient.ts';
@@ -25,6 +26,7 @@ beforeAll(async () => {
   db.run("INSERT INTO case_messages (id, path, indicators) VALUES (1, 'Data/x.example/bob/1.eml', 'relay-external-to-external'), (2, 'Data/x.example/alice/2.eml', '')");
   db.run("INSERT INTO case_findings (id, type, severity, ref_ip) VALUES (1, 'brute-force-source', 'high', '203.0.113.9')");
   db.run("INSERT INTO case_findings (id, type, severity, ref_account) VALUES (2, 'auth-after-failures', 'high', 'BOB@x.example')");
+  countTimelineBuckets(db);
 });
 
 describe('Timeline SQL on a real case database', () => {

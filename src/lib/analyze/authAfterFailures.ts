@@ -6,8 +6,8 @@
  */
 import type { CaseData } from '../model/caseData.ts';
 import type { Finding } from '../model/finding.ts';
-import type { LogEvent, LogSession } from '../model/logEvent.ts';
-import { localTimeToUtcMs, localToUtc } from '../time/localToUtc.ts';
+import type { LogData, LogEvent, LogSession } from '../model/logEvent.ts';
+import { logTimeIso, logTimeMs } from '../time/logTime.ts';
 import type { ServerZone } from '../time/serverZone.ts';
 import type { Analyzer } from './analyzer.ts';
 import { compareStrings } from './support/compareStrings.ts';
@@ -37,9 +37,9 @@ function lowerBound(items: Timed[], ms: number): number {
   return lo;
 }
 
-function timed(zone: ServerZone, events: LogEvent[]): Timed[] {
+function timed(logs: LogData, zone: ServerZone, events: LogEvent[]): Timed[] {
   return events
-    .map((e) => ({ e, ms: localTimeToUtcMs(e.localTime, zone) }))
+    .map((e) => ({ e, ms: logTimeMs(logs, zone, e) }))
     .filter((t): t is Timed => t.ms !== null)
     .sort(compareTimed);
 }
@@ -90,14 +90,14 @@ export const authAfterFailures: Analyzer = {
     const zone = caseData.serverZone;
     const min = Math.max(1, Math.min(MIN_FAILURES, options.bruteForceMinFailures));
     const failuresByIp = new Map<string, Timed[]>();
-    for (const t of timed(zone, caseData.logs.events.filter((e) => e.kind === 'logon-failed' && e.ip))) {
+    for (const t of timed(caseData.logs, zone, caseData.logs.events.filter((e) => e.kind === 'logon-failed' && e.ip))) {
       const list = failuresByIp.get(t.e.ip as string);
       if (list) list.push(t);
       else failuresByIp.set(t.e.ip as string, [t]);
     }
     const lastSuccess = new Map<string, number>();
     const found = new Map<string, { success: Timed; failures: Timed[]; successes: number }>();
-    for (const success of timed(zone, caseData.logs.events.filter((e) => e.kind === 'logon-ok' && e.ip && e.account))) {
+    for (const success of timed(caseData.logs, zone, caseData.logs.events.filter((e) => e.kind === 'logon-ok' && e.ip && e.account))) {
       const ip = success.e.ip as string;
       const key = `${(success.e.account as string).toLowerCase()}\u0000${ip}`;
       const from = Math.max(success.ms - LOOKBACK_MS, lastSuccess.get(key) ?? -Infinity);
@@ -132,7 +132,7 @@ export const authAfterFailures: Analyzer = {
           otherAccountsTried: others,
           firstFailureLocal: failures[0].e.localTime,
           successLocal: success.e.localTime,
-          successUtc: localToUtc(success.e.localTime, zone),
+          successUtc: logTimeIso(caseData.logs, zone, success.e),
           serverZone: zone.id,
           protocol: success.e.protocol,
           successLine: { file: success.e.file, lineNo: success.e.lineNo },

@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../model/finding.ts';
 import type { LogEvent } from '../model/logEvent.ts';
-import { localToUtc } from '../time/localToUtc.ts';
+import { logTimeIso, logTimeMs } from '../time/logTime.ts';
 import type { Analyzer } from './analyzer.ts';
 import { compareStrings } from './support/compareStrings.ts';
 
@@ -15,7 +15,7 @@ const MAX_LINES_CITED = 20;
 /** Accounts named in the summary sentence. */
 const MAX_ACCOUNTS_NAMED = 3;
 
-const compareEvents = (a: LogEvent, b: LogEvent) => compareStrings(a.localTime, b.localTime) || compareStrings(a.file, b.file) || a.lineNo - b.lineNo;
+const compareText = (a: LogEvent, b: LogEvent) => compareStrings(a.localTime, b.localTime) || compareStrings(a.file, b.file) || a.lineNo - b.lineNo;
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -27,6 +27,9 @@ export const bruteForceSource: Analyzer = {
   needs: ['logs'],
   run(caseData, options) {
     const zone = caseData.serverZone;
+    // In time order, not local-text order: in the repeated hour a later line can read as an earlier time.
+    const instant = new Map(caseData.logs.events.map((e) => [e, logTimeMs(caseData.logs, zone, e) ?? Number.NEGATIVE_INFINITY]));
+    const compareEvents = (a: LogEvent, b: LogEvent) => instant.get(a)! - instant.get(b)! || compareText(a, b);
     const byIp = new Map<string, { failed: LogEvent[]; ok: LogEvent[]; banned: number; blocked: number }>();
     const entry = (ip: string) => {
       let e = byIp.get(ip);
@@ -86,8 +89,8 @@ export const bruteForceSource: Analyzer = {
           protocols,
           firstLocal: first.localTime,
           lastLocal: last.localTime,
-          firstUtc: localToUtc(first.localTime, zone),
-          lastUtc: localToUtc(last.localTime, zone),
+          firstUtc: logTimeIso(caseData.logs, zone, first),
+          lastUtc: logTimeIso(caseData.logs, zone, last),
           serverZone: zone.id,
           banResponses: e.banned,
           blockedReconnects: e.blocked,

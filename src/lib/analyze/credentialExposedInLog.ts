@@ -6,7 +6,7 @@
 import type { Finding } from '../model/finding.ts';
 import type { ExposedCredential, LogEvent } from '../model/logEvent.ts';
 import { maskSecret } from '../logs/maskSecret.ts';
-import { localToUtc } from '../time/localToUtc.ts';
+import { logTimeIso } from '../time/logTime.ts';
 import type { Analyzer } from './analyzer.ts';
 import { compareStrings } from './support/compareStrings.ts';
 
@@ -52,7 +52,7 @@ export const credentialExposedInLog: Analyzer = {
           distinctSecrets: new Set(sorted.map((c) => c.secret)).size,
           ips: [...new Set(sorted.map((c) => c.ip).filter((ip): ip is string => ip !== null))].sort(compareStrings),
           localTime: first.localTime,
-          utc: localToUtc(first.localTime, caseData.serverZone),
+          utc: logTimeIso(caseData.logs, caseData.serverZone, first),
           serverZone: caseData.serverZone.id,
           logonResult: result,
         },

@@ -55,7 +55,7 @@ function authenticationOf(zone: ServerZone, index: SmtpLogonIndex, sender: strin
   }
   // hMailServer logs the AUTH and the MAIL FROM of one client under separate sessions when it reconnects.
   const ip = session?.ip ?? hopIp;
-  const before = localTimeToUtcMs(session?.start ?? null, zone) ?? localTimeToUtcMs(whenLocal, zone);
+  const before = (session ? index.sessionStartMs(session) : null) ?? localTimeToUtcMs(whenLocal, zone);
   const logon = ip && before !== null ? index.lastLogonBefore(ip, before, AUTH_LOOKBACK_MS) : null;
   if (logon) {
     return { account: logon.account, authenticated: true, basis: `last successful logon from ${logon.ip} before it: ${logon.account} at ${logon.localTime} (${logon.where})` };

@@ -8,6 +8,7 @@ import type { Finding } from '../model/finding.ts';
 import type { Analyzer } from './analyzer.ts';
 import { compareStrings } from './support/compareStrings.ts';
 import { localTimeToUtcMs } from '../time/localToUtc.ts';
+import { logTimeMs } from '../time/logTime.ts';
 
 const HOUR_MS = 3_600_000;
 /** Spike hours listed per account; the worst comes first. */
@@ -20,7 +21,7 @@ function sendsFromLogs(caseData: CaseData): Send[] {
   const sends: Send[] = [];
   for (const s of caseData.logs.sessions) {
     if (!s.authUser || s.authResult !== 'ok' || !s.mailFrom) continue;
-    const ms = localTimeToUtcMs(s.start, caseData.serverZone);
+    const ms = logTimeMs(caseData.logs, caseData.serverZone, { file: s.file, lineNo: s.firstLine, localTime: s.start });
     if (ms !== null) sends.push({ account: s.authUser.toLowerCase(), ms });
   }
   return sends;

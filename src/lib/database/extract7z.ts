@@ -13,6 +13,18 @@ import SevenZip from '7z-wasm/7zz.umd.js';
  */
 export const MAX_7Z_BYTES = 1024 * 1024 * 1024;
 
+/**
+ * Budgets of what a .7z may expand to, checked from its own listing before anything is extracted: the
+ * extracted files share that heap with the archive, and a 7z bomb (a few MB of zeros declaring gigabytes)
+ * must be refused, not fill it. 7-Zip checks the declared sizes against the data while extracting.
+ */
+export interface SevenZipBudget {
+  maxExpandedBytes: number;
+  maxEntries: number;
+}
+
+export const SEVEN_ZIP_BUDGET: SevenZipBudget = { maxExpandedBytes: 2 * 1024 * 1024 * 1024, maxEntries: 200_000 };
+
 export interface Extracted7z {
   entries: { path: string; bytes: Uint8Array }[];
   /** Why extraction stopped or was incomplete (7-Zip's own error lines); null when it succeeded. */
@@ -28,15 +40,58 @@ function listFiles(sz: SevenZipModule, dir: string, prefix: string, out: Extract
   }
 }
 
-export async function extract7z(bytes: Uint8Array, wasmBinary?: Uint8Array): Promise<Extracted7z> {
+/** Files and their declared sizes from `7zz l -slt` (the blocks after the "----------" line). */
+function declaredContents(lines: string[]): { files: number; bytes: number } {
+  const start = lines.indexOf('----------');
+  let files = 0;
+  let bytes = 0;
+  let folder = false;
+  let size = 0;
+  const endBlock = () => {
+    if (!folder) {
+      files++;
+      bytes += size;
+    }
+    folder = false;
+    size = 0;
+  };
+  let inBlock = false;
+  for (const line of start < 0 ? [] : lines.slice(start + 1)) {
+    if (line.startsWith('Path = ')) {
+      if (inBlock) endBlock();
+      inBlock = true;
+    } else if (line.startsWith('Size = ')) size = Number(line.slice(7)) || 0;
+    else if (line === 'Folder = +' || /^Attributes = D/.test(line)) folder = true;
+  }
+  if (inBlock) endBlock();
+  return { files, bytes };
+}
+
+export async function extract7z(bytes: Uint8Array, wasmBinary?: Uint8Array, budget: SevenZipBudget = SEVEN_ZIP_BUDGET): Promise<Extracted7z> {
   if (bytes.length > MAX_7Z_BYTES) return { entries: [], error: `archive of ${bytes.length} bytes is above the ${MAX_7Z_BYTES}-byte limit for in-browser extraction` };
   const messages: string[] = [];
+  let listing: string[] | null = null;
   const sz = await SevenZip({
     ...(wasmBinary ? { wasmBinary: wasmBinary.slice().buffer } : {}),
-    print: () => {},
+    print: (line: string) => listing?.push(line),
     printErr: (line: string) => messages.push(line),
   });
   sz.FS.writeFile('/archive.7z', bytes);
+  listing = [];
+  try {
+    sz.callMain(['l', '-slt', '-p', '/archive.7z']);
+  } catch {
+    // An archive 7-Zip cannot list fails again, with its reason, when extracted below.
+  }
+  const declared = declaredContents(listing);
+  listing = null;
+  if (declared.bytes > budget.maxExpandedBytes) {
+    return { entries: [], error: `declares ${declared.bytes} bytes of content, above the 7z reader's budget of ${budget.maxExpandedBytes} bytes: not extracted` };
+  }
+  if (declared.files > budget.maxEntries) {
+    return { entries: [], error: `declares ${declared.files} files, above the 7z reader's budget of ${budget.maxEntries}: not extracted` };
+  }
+  messages.length = 0;
   sz.FS.mkdir('/out');
   let crashed: string | null = null;
   try {

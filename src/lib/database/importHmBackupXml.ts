@@ -40,6 +40,15 @@ interface Context {
 
 const STATEMENT = 'hMailServerBackup.xml';
 
+/**
+ * Budgets of the backup XML reader (README "Parser budgets"). Depth: a real backup nests about a dozen
+ * elements plus two per IMAP subfolder level; fast-xml-parser builds its tree recursively, so a hostile
+ * file nested thousands deep must be refused before it can exhaust the stack. Size: the XML holds settings
+ * and metadata, never message bodies (they are files in DataBackup/).
+ */
+export const BACKUP_XML_MAX_DEPTH = 256;
+export const BACKUP_XML_MAX_CHARS = 256 * 1024 * 1024;
+
 const TOP: Context = { domainId: 0, accountId: 0, folderId: -1, ruleId: 0, fetchAccountId: 0, routeId: 0, groupId: 0 };
 
 function tagOf(node: XmlNode): string {
@@ -53,6 +62,10 @@ function childrenOf(node: XmlNode): XmlNode[] {
 
 export function importHmBackupXml(db: Database, xmlText: string): ImportProblem[] {
   const problems: ImportProblem[] = [];
+  if (xmlText.length > BACKUP_XML_MAX_CHARS) {
+    problems.push({ line: 0, statement: STATEMENT, reason: `${xmlText.length} characters, above the backup XML reader's budget of ${BACKUP_XML_MAX_CHARS}: not read` });
+    return problems;
+  }
   const xml = xmlText.replace(/^\uFEFF/, '');
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
@@ -66,8 +79,19 @@ export function importHmBackupXml(db: Database, xmlText: string): ImportProblem[
     parseAttributeValue: false,
     parseTagValue: false,
     trimValues: false,
+    maxNestedTags: BACKUP_XML_MAX_DEPTH,
   });
-  const roots = parser.parse(xml) as XmlNode[];
+  let roots: XmlNode[];
+  try {
+    roots = parser.parse(xml) as XmlNode[];
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const reason = /nested tags/i.test(message)
+      ? `elements nested more than ${BACKUP_XML_MAX_DEPTH} deep (the backup XML reader's depth budget): not read, the rest of the evidence is analysed`
+      : `not readable as XML: ${message}`;
+    problems.push({ line: 0, statement: STATEMENT, reason });
+    return problems;
+  }
   const backup = roots.find((n) => tagOf(n) === 'Backup');
   if (!backup) {
     problems.push({ line: 1, statement: STATEMENT, reason: 'no <Backup> element: not an hMailServer backup file' });

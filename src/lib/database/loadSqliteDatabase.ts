@@ -6,8 +6,22 @@ import type { Database, SqlJsStatic } from 'sql.js';
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
+/**
+ * The SQLite reader's size budget: sql.js copies the file into its WASM heap (4 GiB at most), which the
+ * case database being built shares. hMailServer databases of a few hundred MB are common; beyond this the
+ * file is refused with the budget named instead of exhausting the heap mid-run.
+ */
+export const MAX_SQLITE_BYTES = 1024 * 1024 * 1024;
+
+/** Why a file of this size is not opened, or null when it is within the budget. */
+export function sqliteSizeProblem(size: number): string | null {
+  return size > MAX_SQLITE_BYTES ? `SQLite file of ${size} bytes is above the SQLite reader's budget of ${MAX_SQLITE_BYTES} bytes: not opened` : null;
+}
+
 /** @throws Error when the bytes are not an SQLite 3 database or its schema cannot be read. */
 export function loadSqliteDatabase(SQL: SqlJsStatic, bytes: Uint8Array): Database {
+  const tooBig = sqliteSizeProblem(bytes.length);
+  if (tooBig) throw new Error(tooBig);
   const magic = new TextDecoder('latin1').decode(bytes.subarray(0, SQLITE_MAGIC.length));
   if (magic !== SQLITE_MAGIC) throw new Error('not an SQLite 3 database (the file header does not match)');
   const db = new SQL.Database(bytes);

@@ -41,8 +41,15 @@ const CONSTRAINT_WORDS = new Set([
   'PRIMARY', 'UNIQUE', 'KEY', 'INDEX', 'CONSTRAINT', 'FOREIGN', 'CHECK', 'FULLTEXT', 'SPATIAL', 'EXCLUDE', 'LIKE', 'PERIOD',
 ]);
 
+/**
+ * The nesting budget of one value ({ts {…}} escapes, MySQL charset introducers): real dumps nest one level;
+ * each level is a call, so a hostile statement nested a million deep must fail here, not overflow the stack.
+ */
+export const MAX_VALUE_NESTING = 32;
+
 class Lexer {
   pos = 0;
+  private nesting = 0;
   /** Next backslash at or after a string's start (-1: none left), cached so reading strings stays O(n). */
   private nextBackslash = -2;
   constructor(
@@ -209,6 +216,15 @@ class Lexer {
   }
 
   primary(): SqlCell {
+    if (++this.nesting > MAX_VALUE_NESTING) this.fail(`value nested more than ${MAX_VALUE_NESTING} deep (the SQL parser's nesting budget)`);
+    try {
+      return this.primaryValue();
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private primaryValue(): SqlCell {
     const c = this.peek();
     const t = this.text;
     const next = t[this.pos + 1];

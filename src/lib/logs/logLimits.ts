@@ -14,3 +14,9 @@ export const MAX_RCPT_PER_SESSION = 1000;
 
 /** Notable (4xx/5xx) responses recorded per session: a dictionary attack gets one per attempt. */
 export const MAX_RESPONSES_PER_SESSION = 50;
+
+/** Clock setbacks listed per file (all are counted): a log out of time order would otherwise list every line. */
+export const MAX_SETBACKS_LISTED = 20;
+
+/** A step back in local time larger than this is a setback; threads of one server interleave by less. */
+export const SETBACK_MIN_MS = 60_000;

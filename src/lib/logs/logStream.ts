@@ -9,6 +9,7 @@ import { classifyDeliveries } from './classifyDeliveries.ts';
 import { applySessionLine } from './sessionLine.ts';
 import { createLineSplitter } from './lineSplitter.ts';
 import { MAX_LINE_CHARS, MAX_UNPARSED_SAMPLE_CHARS, MAX_UNPARSED_SAMPLES } from './logLimits.ts';
+import { createSetbackTracker } from './clockSetbacks.ts';
 import type { LogSink, PendingDelivery } from './logSink.ts';
 import { parseLogLine } from './parseLogLine.ts';
 import { serverLineEvents } from './serverLineEvents.ts';
@@ -73,6 +74,7 @@ export async function parseLogStream(path: string, stream: ReadableStream<Uint8A
   const open = new Map<string, SessionState>();
   let run = 0;
   let lastMarker: string | null = null;
+  const setbacks = createSetbackTracker();
 
   const closeAll = () => {
     for (const s of open.values()) acc.sessions.push(closeSession(s));
@@ -102,6 +104,7 @@ export async function parseLogStream(path: string, stream: ReadableStream<Uint8A
     if ('error' in parsed) return unparsed(lineNo, text, parsed.error);
     if (stats.first === null || parsed.localTime < stats.first) stats.first = parsed.localTime;
     if (stats.last === null || parsed.localTime > stats.last) stats.last = parsed.localTime;
+    setbacks.line(parsed.localTime, lineNo);
     if (parsed.type === 'APPLICATION' && (parsed.text === STARTING || parsed.text === STARTED)) return marker(parsed);
     if (parsed.session === null) return serverLineEvents(parsed, sink);
     applySessionLine(open, parsed, run, sink);
@@ -124,7 +127,8 @@ export async function parseLogStream(path: string, stream: ReadableStream<Uint8A
     throw err;
   } finally {
     closeAll();
-    acc.files.push(stats);
+    const found = setbacks.result();
+    acc.files.push(found ? { ...stats, setbacks: found } : stats);
   }
 }
 

@@ -78,8 +78,30 @@ export interface ExposedCredential {
   secret: string;
 }
 
+/**
+ * A point where a log's local clock went back: a line written more than a minute before the latest time
+ * already in the file. In a log kept in time order this happens only when daylight saving ends.
+ */
+export interface ClockSetback {
+  lineNo: number;
+  /** The latest local time before the line. */
+  from: string;
+  /** The line's own local time. */
+  to: string;
+}
+
+export interface LogFileStats {
+  path: string;
+  lines: number;
+  unparsed: number;
+  first: string | null;
+  last: string | null;
+  /** Present when the file's clock went back: the first setbacks, and how many there were in all. */
+  setbacks?: { listed: ClockSetback[]; total: number };
+}
+
 export interface LogData {
-  files: { path: string; lines: number; unparsed: number; first: string | null; last: string | null }[];
+  files: LogFileStats[];
   sessions: LogSession[];
   events: LogEvent[];
   credentials: ExposedCredential[];

@@ -10,6 +10,8 @@ import { compareStrings } from '../analyze/support/compareStrings.ts';
 import { DEFAULT_ANALYZER_OPTIONS, type AnalyzerOptions } from '../analyze/analyzer.ts';
 import type { Extracted7z } from '../database/extract7z.ts';
 import { MAX_7Z_BYTES } from '../database/extract7z.ts';
+import { BACKUP_XML_MAX_CHARS } from '../database/importHmBackupXml.ts';
+import { MAX_SQLITE_BYTES, sqliteSizeProblem } from '../database/loadSqliteDatabase.ts';
 import { parseIni } from '../database/parseIni.ts';
 import { scoreHmailDatabase } from '../database/scoreHmailDatabase.ts';
 import { sdfNotice } from '../database/sdfNotice.ts';
@@ -238,9 +240,12 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
       dns = dns ? { ...dns, records: [...dns.records, ...zone.records], problems: [...dns.problems, ...zone.problems] } : zone;
       for (const p of zone.problems) parseErrors.push({ path, kind: 'dns-zone', reason: `line ${p.line}: ${p.reason}` });
     } else if (format === 'sqlite') {
-      const bytes = (await entryBytes(e, Number.MAX_SAFE_INTEGER)) ?? new Uint8Array();
+      const tooBig = sqliteSizeProblem(size);
+      if (tooBig) return fail(path, 'database', tooBig, 'skipped');
+      const bytes = (await entryBytes(e, MAX_SQLITE_BYTES)) ?? new Uint8Array();
       const candidate = dbPath === null ? null : scoreHmailDatabase(await deps.caseDb.probeSqlite(bytes.slice(), path));
       if (!(await claimDatabase(path, candidate))) return;
+      report('database', `Importing ${path}`);
       noteDbProblems(path, await deps.caseDb.importSqlite(bytes, path));
       await weighLoaded(path);
     } else if (DUMP_FORMATS.has(format)) {
@@ -259,15 +264,19 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
       noteDbProblems(path, await deps.caseDb.endDump());
       await weighLoaded(path);
     } else if (format === 'hmail-backup-xml') {
+      // Two bytes per character at most (UTF-16): a file above this cannot decode within the reader's budget.
+      const bytes = await entryBytes(e, BACKUP_XML_MAX_CHARS * 2);
+      if (!bytes) return fail(path, 'database', `backup XML of ${size} bytes is above the backup XML reader's budget of ${BACKUP_XML_MAX_CHARS} characters: not read`, 'skipped');
       if (!(await claimDatabase(path, null))) return;
-      const bytes = await entryBytes(e, Number.MAX_SAFE_INTEGER);
-      noteDbProblems(path, await deps.caseDb.importBackupXml(decodeText(bytes ?? new Uint8Array()), path));
+      report('database', `Importing ${path}`);
+      noteDbProblems(path, await deps.caseDb.importBackupXml(decodeText(bytes), path));
       await weighLoaded(path);
     } else if (format === 'sdf') {
       sdfPaths.push(path);
     } else if (format === '7z') {
       const bytes = await entryBytes(e, MAX_7Z_BYTES);
       if (!bytes) return fail(path, 'archive', `7z archive of ${size} bytes is above the ${MAX_7Z_BYTES}-byte limit for in-browser extraction`, 'skipped');
+      report('database', `Extracting ${path}`);
       const expanded = await expand7z(e, bytes, deps.extract7z, onEntry);
       // A loop, not push(...rows): a 7z of 100,000 entries would overflow the stack as arguments.
       for (const row of expanded.rows) expandedRows.push(row);
@@ -440,12 +449,14 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
     server: serverSection(caseData),
   });
   const threads = buildThreads(messages);
-  for (let at = 0; at < Math.max(caseData.links.length, inventory.length, timeline.length); at += STORED_ROWS_PER_CALL) {
+  const rowCount = Math.max(caseData.links.length, inventory.length, timeline.length);
+  for (let at = 0; at === 0 || at < rowCount; at += STORED_ROWS_PER_CALL) {
     const slice = <T>(rows: T[]) => rows.slice(at, at + STORED_ROWS_PER_CALL);
     await deps.caseDb.storeCaseRows({
       links: slice(caseData.links).map((link) => ({ link, threadId: threads.get(link.path) ?? null })),
       inventory: slice(inventory),
       timeline: slice(timeline),
+      last: at + STORED_ROWS_PER_CALL >= rowCount,
     });
   }
 

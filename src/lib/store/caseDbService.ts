@@ -9,6 +9,7 @@ import { probeSqliteCandidate } from '../database/probeSqliteCandidate.ts';
 import { importHmBackupXml } from '../database/importHmBackupXml.ts';
 import { importSqlDump } from '../database/importSqlDump.ts';
 import { readHmailDatabase } from '../database/readHmailDatabase.ts';
+import { sqliteSizeProblem } from '../database/loadSqliteDatabase.ts';
 import type { QueryResult } from '../model/analysisResult.ts';
 import type { DatabaseSource, HmailDatabase, ImportProblem } from '../model/hmailDatabase.ts';
 import type { CaseDbPort, DumpFormat } from '../pipeline/caseDbPort.ts';
@@ -32,6 +33,7 @@ import { timelineCsv } from '../report/timelineCsv.ts';
 import { timesketchCsv } from '../report/timesketchCsv.ts';
 import { timesketchJsonl } from '../report/timesketchJsonl.ts';
 import { timelineEvents } from './timelineEvents.ts';
+import { ensureTimelineBuckets } from './timelineBuckets.ts';
 import type { StoredCase, StoredCaseRows } from './storedCase.ts';
 
 /** The SQL console returns at most this many rows, so one careless SELECT cannot freeze the page. */
@@ -96,6 +98,11 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
       loaded = null;
     },
     async importSqlite(bytes, path) {
+      const tooBig = sqliteSizeProblem(bytes.length);
+      if (tooBig) {
+        loaded = { source: 'sqlite', path, problems: [{ line: 0, statement: '', reason: tooBig }] };
+        return loaded.problems;
+      }
       const source = new SQL.Database(bytes);
       try {
         const problems = copyHmailTables(source, db);
@@ -234,6 +241,7 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
       db = candidate;
       migrateCaseFile(db);
       db.exec(CASE_SCHEMA);
+      ensureTimelineBuckets(db);
       index = indexStoredMessages(db);
       return true;
     },

@@ -6,7 +6,10 @@
  * the case's search index (searchIndex.ts) and shown from the evidence itself. Each message's header block
  * is one JSON array of [name, value] pairs (headers_json); case_headers is a view of it, one row per header,
  * so that a message costs one row, not one per header. (Case files of schema 1 keep case_headers a table.)
+ * The timeline's pre-counted buckets (timelineBuckets.ts) are derived from case_timeline and recounted on open.
  */
+import { TIMELINE_BUCKETS_SCHEMA } from './timelineBuckets.ts';
+
 export const CASE_SCHEMA_VERSION = 3;
 
 export const CASE_SCHEMA = `
@@ -53,6 +56,7 @@ CREATE TABLE IF NOT EXISTS case_timeline (
   time_utc TEXT, time_local TEXT, type TEXT, source TEXT, description TEXT, ref_message TEXT, ref_session TEXT,
   account TEXT, ip TEXT, time_zone TEXT, time_note TEXT);
 CREATE INDEX IF NOT EXISTS case_timeline_time ON case_timeline(time_utc, type);
+${TIMELINE_BUCKETS_SCHEMA}
 CREATE TABLE IF NOT EXISTS case_iocs (kind TEXT, value TEXT, count INTEGER, messages TEXT);
 CREATE TABLE IF NOT EXISTS case_ioc_hits (kind TEXT, value TEXT, message_id INTEGER);
 CREATE TABLE IF NOT EXISTS case_bookmarks (path TEXT PRIMARY KEY, tags TEXT, note TEXT, created_utc TEXT);

@@ -31,4 +31,6 @@ export interface StoredCaseRows {
   inventory?: InventoryEntry[];
   /** In timeline order: a slice follows the one before it. */
   timeline?: TimelineEvent[];
+  /** The last slice: the timeline's pre-counted buckets are counted after it. */
+  last?: boolean;
 }

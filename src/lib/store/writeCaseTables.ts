@@ -6,9 +6,10 @@ import type { BindParams, Database } from 'sql.js';
 import { CASE_FILE_APPLICATION_ID } from '../ingest/classifyEntry.ts';
 import { findingCategory } from '../model/findingCategory.ts';
 import { SEVERITY_RANK, type Finding, type Severity } from '../model/finding.ts';
-import { localToUtc } from '../time/localToUtc.ts';
+import { logTimeIso } from '../time/logTime.ts';
 import { CASE_SCHEMA_VERSION } from './caseSchema.ts';
 import { inTransaction } from './inTransaction.ts';
+import { countTimelineBuckets } from './timelineBuckets.ts';
 import type { StoredCase, StoredCaseRows } from './storedCase.ts';
 
 type Row = (string | number | Uint8Array | null)[];
@@ -133,7 +134,7 @@ export function writeCaseTables(db: Database, stored: StoredCase): void {
     insertAll(
       db,
       'INSERT INTO case_log_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      logs.events.map((e) => [e.kind, e.localTime, localToUtc(e.localTime, zone), e.file, e.lineNo, e.protocol, e.session, e.ip, e.account, e.detail]),
+      logs.events.map((e) => [e.kind, e.localTime, logTimeIso(logs, zone, e), e.file, e.lineNo, e.protocol, e.session, e.ip, e.account, e.detail]),
     );
     insertAll(db, 'INSERT INTO case_log_unparsed VALUES (?, ?, ?, ?)', logs.unparsed.map((u) => [u.file, u.lineNo, u.text, u.reason]));
     // Each value once, with the messages it was seen in (path order), from the hits appendMessages wrote.
@@ -164,6 +165,7 @@ export function writeCaseRows(db: Database, rows: StoredCaseRows, indicators: Me
       'INSERT INTO case_timeline VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       (rows.timeline ?? []).map((t) => [t.timeUtc, t.timeLocal, t.type, t.source, t.description, t.refMessage, t.refSession, t.account, t.ip, t.timeZone, t.timeNote]),
     );
+    if (rows.last) countTimelineBuckets(db);
   });
 }
 

@@ -18,6 +18,16 @@ export interface LocalTimeUtc {
   secondOccurrenceMs: number | null;
   /** The wall time fell in a skipped hour. */
   nonexistent: boolean;
+  /** In the repeated hour, the occurrence the source's own order decided (logTime.ts); absent: first by default. */
+  occurrence?: DecidedOccurrence;
+}
+
+export interface DecidedOccurrence {
+  which: 'first' | 'second';
+  /** What decided it, in words an examiner can quote. */
+  basis: string;
+  /** The instant of the occurrence not used. */
+  otherMs: number;
 }
 
 export type LocalTimeConverter = (local: string) => LocalTimeUtc | null;
@@ -98,6 +108,11 @@ export function localTimeConverter(zone: ServerZone): LocalTimeConverter {
 /** What an examiner needs to know about one converted time, or null when nothing is special. */
 export function conversionNote(c: LocalTimeUtc): string | null {
   if (c.nonexistent) return `nonexistent local time (the clock skipped this hour): read as UTC${formatOffset(c.offsetMinutes)}`;
+  if (c.occurrence) {
+    const { which, basis, otherMs } = c.occurrence;
+    const other = which === 'first' ? 'second' : 'first';
+    return `repeated hour: ${which} occurrence UTC${formatOffset(c.offsetMinutes)} used, ${basis}; the ${other} would be ${new Date(otherMs).toISOString()}`;
+  }
   if (c.secondOccurrenceMs !== null) {
     return `ambiguous local time (repeated hour): first occurrence UTC${formatOffset(c.offsetMinutes)} used; the second would be ${new Date(c.secondOccurrenceMs).toISOString()}`;
   }

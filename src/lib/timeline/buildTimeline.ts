@@ -11,7 +11,7 @@ import { expectedPathForDbMessage } from '../link/expectedPathForDbMessage.ts';
 import { findDataRoot } from '../link/findDataRoot.ts';
 import type { ServerZone } from '../time/serverZone.ts';
 import { dateHeaderOffset } from '../time/zoneEvidence.ts';
-import { fileEventTime, headerEventTime, serverEventTime } from './eventTime.ts';
+import { fileEventTime, headerEventTime, logEventTime, serverEventTime } from './eventTime.ts';
 import type { TimelineEvent } from './timelineEvent.ts';
 
 const byText = (a: string | null, b: string | null): number => {
@@ -124,7 +124,7 @@ function logEvents(caseData: CaseData, zone: ServerZone, out: TimelineEvent[]): 
   const sessionOf = sessionFinder(caseData.logs.sessions);
   for (const e of caseData.logs.events) {
     out.push({
-      ...serverEventTime(e.localTime, zone),
+      ...logEventTime(caseData.logs, zone, e),
       type: e.kind,
       source: `${e.file}:${e.lineNo}`,
       description: `${e.protocol}: ${e.detail}`,

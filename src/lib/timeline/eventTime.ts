@@ -3,8 +3,10 @@
  * Placeholders and times of unknown zone keep their text but get no UTC instant: they stay out of the
  * timeline's extent and of Timesketch and are listed as "left out" with the reason in timeNote.
  */
-import { conversionNote } from '../time/localTimeConverter.ts';
+import type { LogData } from '../model/logEvent.ts';
+import { conversionNote, type LocalTimeUtc } from '../time/localTimeConverter.ts';
 import { serverTimeUtc } from '../time/localToUtc.ts';
+import { logTimeUtc, type LogPlace } from '../time/logTime.ts';
 import { placeholderTime } from '../time/placeholderTime.ts';
 import { formatOffset, type ServerZone } from '../time/serverZone.ts';
 import type { TimelineEvent } from './timelineEvent.ts';
@@ -21,11 +23,20 @@ function leftOut(local: string): string | null {
   return p ? `${LEFT_OUT}${p.shown}: ${p.reason}` : null;
 }
 
-/** A reading of the server's own clock (logs, database). */
+/** A reading of the server's own clock (database). */
 export function serverEventTime(local: string, zone: ServerZone): EventTime {
+  return convertedEventTime(local, zone, () => serverTimeUtc(local, zone));
+}
+
+/** A log line's time: as serverEventTime, with the repeated hour decided by the log's order where it can be. */
+export function logEventTime(logs: Pick<LogData, 'files'>, zone: ServerZone, at: LogPlace): EventTime {
+  return convertedEventTime(at.localTime, zone, () => logTimeUtc(logs, zone, at));
+}
+
+function convertedEventTime(local: string, zone: ServerZone, convert: () => LocalTimeUtc | null): EventTime {
   const placeholder = leftOut(local);
   if (placeholder) return { timeUtc: null, timeLocal: local, timeZone: zone.id, timeNote: placeholder };
-  const r = serverTimeUtc(local, zone);
+  const r = convert();
   if (!r) return { timeUtc: null, timeLocal: local, timeZone: zone.id, timeNote: `${LEFT_OUT}invalid: not a readable time` };
   return { timeUtc: new Date(r.utcMs).toISOString(), timeLocal: local, timeZone: zone.id, timeNote: conversionNote(r) };
 }

@@ -109,11 +109,70 @@ export function filterWhere(f: TimelineFilter, terms: string[], params: SqlParam
   return { sql: `WHERE ${terms.join(' AND ')}`, params };
 }
 
+/**
+ * The pre-counted bucket tables of the case database (src/lib/store/timelineBuckets.ts), finest first: a wide
+ * view sums their counts instead of grouping events.
+ */
+const COUNTED = [
+  { table: 'case_timeline_minutes', prefix: 16 },
+  { table: 'case_timeline_hours', prefix: 13 },
+  { table: 'case_timeline_days', prefix: 10 },
+] as const;
+
+/** Only the event type is in the bucket tables: an account, IP or finding filter reads the events. */
+function countedFilter(f: TimelineFilter): boolean {
+  return !f.account && !f.ip && !f.indicator;
+}
+
+/** The coarsest bucket table that still resolves the level, or null when the level needs the events. */
+export function countedTableFor(level: BucketLevel, f: TimelineFilter): string | null {
+  if (!countedFilter(f)) return null;
+  const prefix = levelSpec(level).prefix;
+  for (let i = COUNTED.length - 1; i >= 0; i--) if (COUNTED[i].prefix >= prefix) return COUNTED[i].table;
+  return null;
+}
+
 export function bucketQuery(level: BucketLevel, f: TimelineFilter, range: TimeRange): SqlQuery {
+  const prefix = levelSpec(level).prefix;
+  const table = countedTableFor(level, f);
+  if (table) {
+    // Whole stored buckets from the one holding the view's start: a bar is the count of its whole span.
+    const stored = COUNTED.find((c) => c.table === table)!.prefix;
+    const typed = f.type ? ' AND type = ?' : '';
+    return {
+      sql: `SELECT substr(bucket, 1, ?) AS b, type, SUM(n) AS n FROM ${table} WHERE bucket >= ? AND bucket < ?${typed} GROUP BY b, type ORDER BY b`,
+      params: [prefix, isoOf(range.start).slice(0, stored), isoOf(range.end), ...(f.type ? [f.type] : [])],
+    };
+  }
   const where = timelineWhere(f, range);
   return {
     sql: `SELECT substr(time_utc, 1, ?) AS bucket, type, COUNT(*) AS n FROM case_timeline ${where.sql} GROUP BY bucket, type ORDER BY bucket`,
-    params: [levelSpec(level).prefix, ...where.params],
+    params: [prefix, ...where.params],
+  };
+}
+
+/**
+ * Events (of one type, or all) placed before an instant, from the bucket tables: whole days before its day,
+ * whole hours of that day before its hour, whole minutes of that hour before its minute, and the events of
+ * its minute before it. Five small lookups, whatever the size of the case.
+ */
+export function countedBeforeQuery(type: string, at: number): SqlQuery {
+  const iso = isoOf(at);
+  const typed = type ? ' AND type = ?' : '';
+  const t = type ? [type] : [];
+  const [minutes, hours, days] = COUNTED;
+  return {
+    sql:
+      `(SELECT COALESCE(SUM(n), 0) FROM ${days.table} WHERE bucket < ?${typed}) + ` +
+      `(SELECT COALESCE(SUM(n), 0) FROM ${hours.table} WHERE bucket > ? AND bucket < ?${typed}) + ` +
+      `(SELECT COALESCE(SUM(n), 0) FROM ${minutes.table} WHERE bucket > ? AND bucket < ?${typed}) + ` +
+      `(SELECT COUNT(*) FROM case_timeline WHERE time_utc >= ? AND time_utc < ?${typed})`,
+    params: [
+      iso.slice(0, 10), ...t,
+      iso.slice(0, 10), iso.slice(0, 13), ...t,
+      iso.slice(0, 13), iso.slice(0, 16), ...t,
+      iso.slice(0, 16), iso, ...t,
+    ],
   };
 }
 

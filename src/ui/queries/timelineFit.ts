@@ -2,7 +2,7 @@
  * SQL of the timeline's framing: the events a finding points at (for "Fit findings" and highlighting), and
  * how many events lie before and after the visible span (the arrows at the chart's edges).
  */
-import { EMPTY_TIMELINE_FILTER, filterWhere, isoOf, type TimeRange, type TimelineFilter } from './timeline.ts';
+import { EMPTY_TIMELINE_FILTER, countedBeforeQuery, countedTableFor, filterWhere, isoOf, type TimeRange, type TimelineFilter } from './timeline.ts';
 import type { SqlQuery } from './messages.ts';
 
 /**
@@ -20,8 +20,20 @@ export function findingExtentQuery(type: string): SqlQuery {
   return { sql: `SELECT MIN(time_utc), MAX(time_utc) FROM case_timeline ${where.sql}`, params: where.params };
 }
 
-/** Events (under the filter) before the view and at or after its end. */
+/**
+ * Events (under the filter) before the view and at or after its end. Without an account, IP or finding
+ * filter they come from the bucket tables (every event is before the end or at or after it).
+ */
 export function outsideCountsQuery(f: TimelineFilter, view: TimeRange): SqlQuery {
+  if (countedTableFor('day', f)) {
+    const before = countedBeforeQuery(f.type, view.start);
+    const beforeEnd = countedBeforeQuery(f.type, view.end);
+    const total = f.type ? { sql: 'SELECT COALESCE(SUM(n), 0) FROM case_timeline_days WHERE type = ?', params: [f.type] } : { sql: 'SELECT COALESCE(SUM(n), 0) FROM case_timeline_days', params: [] };
+    return {
+      sql: `SELECT ${before.sql}, (${total.sql}) - (${beforeEnd.sql})`,
+      params: [...before.params, ...total.params, ...beforeEnd.params],
+    };
+  }
   const before = filterWhere(f, ['time_utc < ?'], [isoOf(view.start)]);
   const after = filterWhere(f, ['time_utc >= ?'], [isoOf(view.end)]);
   return {

@@ -10,6 +10,7 @@ import { damagedEvidence } from '../queries/damagedEvidence.ts';
 import { clearError, errorReport, isAbortError, reportError } from '../reportError.svelte.ts';
 import type { EvidenceInput, TriageClient } from '../triageClient.ts';
 import { progressRate, trimSamples, type ProgressSample } from './progressRate.ts';
+import { failedStepText } from './failedStep.ts';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 
@@ -149,7 +150,7 @@ export class AnalysisRun {
         this.status = 'cancelled';
       } else {
         this.status = 'error';
-        reportError(err, 'The analysis failed');
+        reportError(err, failedStepText(this.progress));
       }
     } finally {
       if (this.controller === controller) this.controller = null;

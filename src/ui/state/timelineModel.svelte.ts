@@ -62,6 +62,8 @@ export class TimelineModel {
   buckets = $state.raw<TimelineBucket[]>([]);
   /** The level the current buckets were counted at (the view may already be at another). */
   bucketLevel = $state<BucketLevel>('day');
+  /** The view the current buckets were counted for: equal to `view` once a zoom or pan is drawn. */
+  bucketsFor = $state.raw<TimeRange | null>(null);
   selection = $state.raw<TimeRange | null>(null);
   /** The span the view opens on: the events without the farthest outliers (denseRange). */
   dense = $state.raw<TimeRange | null>(null);
@@ -90,6 +92,7 @@ export class TimelineModel {
     this.runId = runId;
     this.extent = this.view = this.selection = this.dense = null;
     this.buckets = [];
+    this.bucketsFor = null;
     this.highlighted = new Map();
     this.outside = { before: 0, after: 0 };
     this.events.clear();
@@ -252,6 +255,7 @@ export class TimelineModel {
         }
         this.buckets = [...byKey.values()].filter((b) => !Number.isNaN(b.start));
         this.bucketLevel = level;
+        this.bucketsFor = view;
       }
     } catch (err) {
       this.error = message(err);

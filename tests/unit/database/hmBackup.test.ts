@@ -189,3 +189,33 @@ describe.skipIf(!existsSync(DEBIAN_7Z))('an HMBackup .7z made by Debian\'s 7-Zip
     expect(h.accounts.map((a) => a.address)).toEqual(['bob@northwind.example']);
   });
 });
+
+describe('7z budgets (issue 15)', () => {
+  /** A .7z of `files` files of `size` zero bytes each: a few KB packed. */
+  async function zeros7z(files: number, size: number): Promise<Uint8Array> {
+    const sz = await SevenZip({ print: () => {}, printErr: () => {} });
+    sz.FS.mkdir('/z');
+    for (let i = 0; i < files; i++) sz.FS.writeFile(`/z/zero${i}.bin`, new Uint8Array(size));
+    sz.FS.chdir('/z');
+    sz.callMain(['a', '-bd', '/bomb.7z', '.']);
+    return sz.FS.readFile('/bomb.7z');
+  }
+
+  it('refuses an archive whose declared content is above the expansion budget, before extracting', async () => {
+    const bomb = await zeros7z(4, 4 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    const { entries, error } = await extract7z(bomb, undefined, { maxExpandedBytes: 8 * 1024 * 1024, maxEntries: 100 });
+    expect(entries).toEqual([]);
+    expect(error).toBe(`declares ${16 * 1024 * 1024} bytes of content, above the 7z reader's budget of ${8 * 1024 * 1024} bytes: not extracted`);
+    const within = await extract7z(bomb, undefined, { maxExpandedBytes: 32 * 1024 * 1024, maxEntries: 100 });
+    expect(within.error).toBeNull();
+    expect(within.entries).toHaveLength(4);
+  });
+
+  it('refuses an archive with more files than the entry budget', async () => {
+    const many = await zeros7z(30, 10);
+    const { entries, error } = await extract7z(many, undefined, { maxExpandedBytes: 1e9, maxEntries: 20 });
+    expect(entries).toEqual([]);
+    expect(error).toBe("declares 30 files, above the 7z reader's budget of 20: not extracted");
+  });
+});

@@ -2,10 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { copyHmailTables } from '../../../src/lib/database/copyHmailTables.ts';
 import { importSqlDump } from '../../../src/lib/database/importSqlDump.ts';
-import { loadSqliteDatabase } from '../../../src/lib/database/loadSqliteDatabase.ts';
+import { loadSqliteDatabase, MAX_SQLITE_BYTES, sqliteSizeProblem } from '../../../src/lib/database/loadSqliteDatabase.ts';
 import { openSqlJs } from '../../../src/lib/database/openSqlJs.ts';
 import { probeSqliteCandidate } from '../../../src/lib/database/probeSqliteCandidate.ts';
 import { scoreHmailDatabase } from '../../../src/lib/database/scoreHmailDatabase.ts';
+import { MAX_VALUE_NESTING } from '../../../src/lib/database/sqlInsertParser.ts';
 import { classifyEntry } from '../../../src/lib/ingest/classifyEntry.ts';
 import { chunkedStream, emptyDb } from './dbTestKit.ts';
 
@@ -119,5 +120,29 @@ describe('scoreHmailDatabase', () => {
 
   it('prefers accounts and messages over a huge log table', () => {
     expect(score({ hm_accounts: 3 })).toBeGreaterThan(score({ hm_logonfailures: 5_000_000 }));
+  });
+});
+
+describe('parser budgets', () => {
+  it('refuses an SQLite file above the reader size budget, naming it, without opening it', async () => {
+    const SQL = await openSqlJs();
+    const size = MAX_SQLITE_BYTES + 1;
+    expect(sqliteSizeProblem(size)).toBe(`SQLite file of ${size} bytes is above the SQLite reader's budget of ${MAX_SQLITE_BYTES} bytes: not opened`);
+    expect(sqliteSizeProblem(MAX_SQLITE_BYTES)).toBeNull();
+    // A stand-in with the size of a huge file: the budget is checked before any byte is read.
+    const huge = { length: size, subarray: () => { throw new Error('read'); } } as unknown as Uint8Array;
+    expect(probeSqliteCandidate(SQL, 'huge.sqlite', huge)).toEqual({ path: 'huge.sqlite', hmTables: {}, error: sqliteSizeProblem(size) });
+  });
+
+  it('skips an INSERT whose value nests past the SQL parser budget, without a stack overflow, and loads the next', async () => {
+    const db = await emptyDb();
+    const insert = (id: number, value: string) => `INSERT INTO \`hm_accounts\` (\`accountid\`,\`accountdomainid\`,\`accountaddress\`) VALUES (${id},1,${value});`;
+    const text = [insert(1, `${'{ts '.repeat(100_000)}'x'${'}'.repeat(100_000)}`), insert(2, `${'_latin1 '.repeat(100_000)}'y'`), insert(3, "{ts 'z'}")].join('\n');
+    const problems = await importSqlDump(db, chunkedStream(new TextEncoder().encode(text), 65_536), 'mysql-dump');
+    expect(problems.map((p) => p.reason)).toEqual([
+      `INSERT skipped: value nested more than ${MAX_VALUE_NESTING} deep (the SQL parser's nesting budget)`,
+      `INSERT skipped: value nested more than ${MAX_VALUE_NESTING} deep (the SQL parser's nesting budget)`,
+    ]);
+    expect(db.exec('SELECT accountid, accountaddress FROM hm_accounts')[0].values).toEqual([[3, 'z']]);
   });
 });

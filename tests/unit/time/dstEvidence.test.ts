@@ -34,7 +34,6 @@ function pairs(outcome: TriageOutcome): { log: TimelineEvent; stampUtc: string }
 }
 
 const ambiguous = (e: TimelineEvent) => /^ambiguous/.test(e.timeNote ?? '');
-const secondOccurrence = (e: TimelineEvent) => /the second would be (\S+Z)/.exec(e.timeNote ?? '')?.[1];
 
 for (const { zone, year, offsets } of [
   { zone: 'America/New_York', year: 2023, offsets: /^−05:00 in \d+ from 2023-03-0\d to 2023-03-12, then −04:00 .* then −05:00 in \d+ from 2023-11-05/ },
@@ -60,17 +59,16 @@ for (const { zone, year, offsets } of [
       expect(JSON.parse(outcome.findingsJson).run.timezone).toBe(chosen.id);
     });
 
-    it('puts every log time on the same second as its Received stamp; the repeated hour is flagged with both instants', () => {
+    it('puts every log time on the same second as its Received stamp; the repeated hour is decided by the log\'s order and marked', () => {
       const all = pairs(outcome);
       expect(all).toHaveLength(evidence.messages.length);
-      const flagged = all.filter((p) => ambiguous(p.log));
-      expect(flagged.length).toBeGreaterThanOrEqual(4);
-      for (const { log, stampUtc } of all) {
-        if (ambiguous(log)) expect([log.timeUtc, secondOccurrence(log)]).toContain(stampUtc);
-        else expect(log.timeUtc, log.timeLocal ?? '').toBe(stampUtc);
-      }
-      // The first occurrence is the default: some flagged lines were written in the second one.
-      expect(flagged.some((p) => p.log.timeUtc !== p.stampUtc)).toBe(true);
+      // The log is written in time order, so its clock going back decides each repeated-hour line (logTime.ts).
+      const decided = all.filter((p) => /^repeated hour: (first|second) occurrence .* used, written (before|after) the log's clock went back/.test(p.log.timeNote ?? ''));
+      expect(decided.length).toBeGreaterThanOrEqual(4);
+      expect(decided.some((p) => /second occurrence/.test(p.log.timeNote!))).toBe(true);
+      expect(decided.some((p) => /first occurrence/.test(p.log.timeNote!))).toBe(true);
+      expect(all.some((p) => ambiguous(p.log))).toBe(false);
+      for (const { log, stampUtc } of all) expect(log.timeUtc, log.timeLocal ?? '').toBe(stampUtc);
       expect(all.some((p) => /nonexistent/.test(p.log.timeNote ?? ''))).toBe(false);
     });
   });
