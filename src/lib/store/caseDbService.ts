@@ -20,7 +20,7 @@ import { gunzipText } from './gzipText.ts';
 import { migrateCaseFile } from './migrateCaseFile.ts';
 import { appendMessages } from './appendMessages.ts';
 import { indexStoredMessages } from './indexStoredMessages.ts';
-import { createSearchHits } from './searchHits.ts';
+import { createSearchHits, type SearchOutcome } from './searchHits.ts';
 import { createSearchIndex, type SearchIndex } from './searchIndex.ts';
 import { htmlReport } from '../report/htmlReport.ts';
 import { reportInput } from './reportInput.ts';
@@ -180,6 +180,10 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
      */
     async searchMessages(query: string): Promise<number | null> {
       return searches.run(db, index, query);
+    },
+    /** The outcome of a search (searchHits.ts): hits, how many are unconfirmed, or why the query is not valid. */
+    async searchOutcome(query: string): Promise<SearchOutcome | null> {
+      return searches.outcome(db, index, query);
     },
     async findingsJson(): Promise<string> {
       const r = db.exec("SELECT value FROM case_meta WHERE key = 'findings_json_gz'");

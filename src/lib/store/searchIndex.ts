@@ -10,6 +10,9 @@ export interface SearchIndex {
   add(id: number, tokens: readonly string[]): void;
   /** Matching message ids in ascending order; null when the query has no searchable term. */
   search(query: string): Uint32Array | null;
+  /** A bitset of `size` bytes (at least maxId + 1): 1 for each message with a token containing `term`. */
+  termHits(term: string, size: number): Uint8Array;
+  readonly maxId: number;
   readonly tokens: number;
   readonly postings: number;
   /** Approximate bytes held (postings and tokens). */
@@ -42,8 +45,8 @@ export function createSearchIndex(): SearchIndex {
     return slot;
   };
 
-  const matching = (term: string): Uint8Array => {
-    const hit = new Uint8Array(maxId + 1);
+  const matching = (term: string, size = maxId + 1): Uint8Array => {
+    const hit = new Uint8Array(Math.max(size, maxId + 1));
     for (const [token, slot] of slots) {
       if (!token.includes(term)) continue;
       const list = lists[slot];
@@ -81,6 +84,10 @@ export function createSearchIndex(): SearchIndex {
       const ids: number[] = [];
       for (let i = 1; i < all!.length; i++) if (all![i]) ids.push(i);
       return Uint32Array.from(ids);
+    },
+    termHits: matching,
+    get maxId() {
+      return maxId;
     },
     get tokens() {
       return slots.size;
