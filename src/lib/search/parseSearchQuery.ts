@@ -33,11 +33,11 @@ const SCOPES: Record<string, SearchScope> = {
   ioc: 'iocs', iocs: 'iocs', url: 'iocs',
 };
 
-type Token =
+type LeafToken =
   | { t: 'word'; text: string; pos: number; scope: SearchScope }
   | { t: 'phrase'; text: string; pos: number; scope: SearchScope }
-  | { t: 'regex'; source: string; flags: string; pos: number; scope: SearchScope }
-  | { t: 'and' | 'or' | 'not' | '(' | ')'; pos: number };
+  | { t: 'regex'; source: string; flags: string; pos: number; scope: SearchScope };
+type Token = LeafToken | { t: 'and' | 'or' | 'not' | '(' | ')'; pos: number };
 
 class SyntaxProblem extends Error {
   constructor(message: string, readonly position: number) {
@@ -114,7 +114,7 @@ function tokenize(q: string): Token[] {
   return tokens;
 }
 
-function leaf(token: Token & { t: 'word' | 'phrase' | 'regex' }): SearchNode | null {
+function leaf(token: LeafToken): SearchNode | null {
   if (token.t === 'regex') return { kind: 'regex', source: token.source, flags: token.flags, scope: token.scope };
   const words = searchTerms(token.text);
   if (token.t === 'phrase') {
@@ -179,7 +179,7 @@ function parseTokens(tokens: Token[], end: number): SearchNode | null {
     if (token.t === ')') throw new SyntaxProblem('A closing parenthesis without an opening one', token.pos);
     if (token.t === 'and' || token.t === 'or') throw new SyntaxProblem(`${token.t.toUpperCase()} needs something on its left`, token.pos);
     at++;
-    return leaf(token);
+    return leaf(token as LeafToken);
   };
 
   const node = orExpr(0);
