@@ -21,6 +21,7 @@ import { migrateCaseFile } from './migrateCaseFile.ts';
 import { appendMessages } from './appendMessages.ts';
 import { indexStoredMessages } from './indexStoredMessages.ts';
 import { createSearchHits, type SearchOutcome } from './searchHits.ts';
+import { forgetKeywordHits, keywordHitsCsv, runKeywordHits, type KeywordTermHits } from './keywordHits.ts';
 import { createSearchIndex, type SearchIndex } from './searchIndex.ts';
 import { htmlReport } from '../report/htmlReport.ts';
 import { reportInput } from './reportInput.ts';
@@ -134,6 +135,7 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
     async appendMessages(batch) {
       appendMessages(db, index, batch);
       searches.forget(db);
+      forgetKeywordHits(db);
     },
     async storeCase(stored: StoredCase) {
       writeCaseTables(db, stored);
@@ -184,6 +186,24 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
     /** The outcome of a search (searchHits.ts): hits, how many are unconfirmed, or why the query is not valid. */
     async searchOutcome(query: string): Promise<SearchOutcome | null> {
       return searches.outcome(db, index, query);
+    },
+    /**
+     * A keyword list: each term searched as a query; its hits go to temp.keyword_hits (term, id, certain)
+     * for the views, replacing the previous list's, and the summary per term comes back.
+     */
+    async runKeywordList(terms: string[]): Promise<KeywordTermHits[]> {
+      return runKeywordHits(db, index, terms);
+    },
+    /** The last keyword list's hits, one CSV row per message and term. */
+    async keywordHitsCsv(): Promise<string> {
+      return keywordHitsCsv(db);
+    },
+    /** Saves (or replaces) a named search in the case; saved searches travel with the case file. */
+    async saveSearch(name: string, query: string, nowIso: string) {
+      db.run('INSERT OR REPLACE INTO case_saved_searches VALUES (?, ?, ?)', [name, query, nowIso]);
+    },
+    async deleteSavedSearch(name: string) {
+      db.run('DELETE FROM case_saved_searches WHERE name = ?', [name]);
     },
     async findingsJson(): Promise<string> {
       const r = db.exec("SELECT value FROM case_meta WHERE key = 'findings_json_gz'");

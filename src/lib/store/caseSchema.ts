@@ -6,8 +6,9 @@
  * the case's search index (searchIndex.ts) and shown from the evidence itself. Each message's header block
  * is one JSON array of [name, value] pairs (headers_json); case_headers is a view of it, one row per header,
  * so that a message costs one row, not one per header. (Case files of schema 1 keep case_headers a table.)
+ * Schema 4 adds the examiner's saved searches and the hash sets checked against the case with their hits.
  */
-export const CASE_SCHEMA_VERSION = 3;
+export const CASE_SCHEMA_VERSION = 4;
 
 export const CASE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS case_meta (key TEXT PRIMARY KEY, value TEXT);
@@ -58,4 +59,8 @@ CREATE TABLE IF NOT EXISTS case_ioc_hits (kind TEXT, value TEXT, message_id INTE
 CREATE TABLE IF NOT EXISTS case_bookmarks (path TEXT PRIMARY KEY, tags TEXT, note TEXT, created_utc TEXT);
 CREATE TABLE IF NOT EXISTS case_secrets (finding_id INTEGER PRIMARY KEY, secret TEXT);
 CREATE TABLE IF NOT EXISTS case_finding_notes (finding_id INTEGER PRIMARY KEY, note TEXT);
+CREATE TABLE IF NOT EXISTS case_saved_searches (name TEXT PRIMARY KEY, query TEXT, created_utc TEXT);
+CREATE TABLE IF NOT EXISTS case_hash_sets (name TEXT PRIMARY KEY, verdict TEXT, format TEXT, hashes INTEGER, loaded_utc TEXT);
+CREATE TABLE IF NOT EXISTS case_hash_hits (set_name TEXT, verdict TEXT, algo TEXT, hash TEXT, path TEXT, attachment TEXT);
+CREATE INDEX IF NOT EXISTS case_hash_hits_path ON case_hash_hits(path);
 `;

@@ -22,6 +22,7 @@ describe('search syntax over a case', () => {
       fileInput('b.eml', eml('b', 'Lunch', 'The money is on the wire, said nobody.')),
       fileInput('c.eml', eml('c', 'Report', `${long} wire the money`)),
       fileInput('d.eml', eml('d', 'Invoice copy', 'Order INV-2024-0042 attached.')),
+      fileInput('e.eml', eml('e', '=HYPERLINK("http://evil.example")', 'Click the cell.')),
     ]));
   }, 60_000);
 
@@ -67,5 +68,42 @@ describe('search syntax over a case', () => {
     expect(await caseDb.searchOutcome('(invoice')).toEqual({ error: 'A parenthesis is not closed', position: 0 });
     expect(await paths('(invoice')).toEqual([]);
     expect(await caseDb.searchMessages('(invoice')).toBeNull();
+  });
+
+  it('runs a keyword list: hits per term and per message, exported as CSV', async () => {
+    const summary = await caseDb.runKeywordList(['invoice', '"wire the money"', '/INV-\\d+/', '(broken', 'absentword']);
+    expect(summary).toEqual([
+      { term: 'invoice', messages: 2, unverified: 0 },
+      { term: '"wire the money"', messages: 2, unverified: 1 },
+      { term: '/INV-\\d+/', messages: 1, unverified: 0 },
+      { term: '(broken', messages: 0, unverified: 0, error: 'A parenthesis is not closed' },
+      { term: 'absentword', messages: 0, unverified: 0 },
+    ]);
+    const perMessage = await caseDb.query(`SELECT m.path, group_concat(k.term, ' | ' ORDER BY k.term) FROM temp.keyword_hits k
+      JOIN case_messages m ON m.id = k.id GROUP BY m.id ORDER BY m.path`);
+    expect(perMessage.rows).toEqual([['a.eml', '"wire the money" | invoice'], ['c.eml', '"wire the money"'], ['d.eml', '/INV-\\d+/ | invoice']]);
+    const lines = (await caseDb.keywordHitsCsv()).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('path,date_utc,from,subject,term,confirmed');
+    expect(lines).toContain('c.eml,2024-05-07T10:00:00.000Z,alice@example.org,Report,"""wire the money""",not confirmed');
+    expect(lines).toHaveLength(6);
+  });
+
+  it('guards exported cells against spreadsheet formulas', async () => {
+    await caseDb.runKeywordList(['hyperlink']);
+    const lines = (await caseDb.keywordHitsCsv()).trimEnd().split('\r\n');
+    expect(lines[1]).toBe(`e.eml,2024-05-07T10:00:00.000Z,alice@example.org,"'=HYPERLINK(""http://evil.example"")",hyperlink,yes`);
+  });
+
+  it('keeps saved searches in the case file', async () => {
+    await caseDb.saveSearch('phishing', 'subject:invoice OR /INV-\\d+/', '2025-01-01T00:00:00Z');
+    await caseDb.saveSearch('phishing', 'subject:invoice', '2025-01-02T00:00:00Z');
+    await caseDb.saveSearch('spare', 'x', '2025-01-02T00:00:00Z');
+    await caseDb.deleteSavedSearch('spare');
+    expect((await caseDb.query('SELECT name, query FROM case_saved_searches')).rows).toEqual([['phishing', 'subject:invoice']]);
+    const bytes = await caseDb.exportDb();
+    await caseDb.reset();
+    expect(await caseDb.openCaseFile(bytes)).toBe(true);
+    expect((await caseDb.query('SELECT name, query FROM case_saved_searches')).rows).toEqual([['phishing', 'subject:invoice']]);
+    expect(await caseDb.searchMessages('subject:invoice')).toBe(2);
   });
 });
