@@ -90,6 +90,8 @@ export interface ParsedMessage {
   /** SHA-256 of the whole `text` as parsed, so comparisons still see the whole body after it was cut. */
   textDigest?: string;
   hasHtml: boolean;
+  /** Absolute URLs of the HTML body (htmlUrls.ts), read by the indicator extraction; absent when none. */
+  htmlUrls?: string[];
   /** Parse defects found; empty when clean. */
   defects: string[];
   /** Set when the message could not be parsed at all. */
