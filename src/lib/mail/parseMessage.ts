@@ -23,6 +23,7 @@ import { postalInput } from './postalInput.ts';
 import { parseReceived } from './receivedChain.ts';
 import { sha256Hex } from './sha256Hex.ts';
 import { htmlUrls } from './htmlUrls.ts';
+import { digestsHex } from './digestsHex.ts';
 import { splitHeaders, type RawHeaderBlock } from './splitHeaders.ts';
 import { verifyDkim } from './verifyDkim.ts';
 
@@ -80,7 +81,7 @@ async function attachmentInfo(a: FlatAttachment): Promise<AttachmentInfo> {
     contentType: a.mimeType,
     disposition: a.disposition ?? '',
     size: bytes.length,
-    sha256: await sha256Hex(bytes),
+    ...(await digestsHex(bytes)),
     detectedType,
   };
   if (a.container !== undefined) info.container = a.container;

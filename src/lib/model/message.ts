@@ -25,6 +25,9 @@ export interface AttachmentInfo {
   disposition: string;
   size: number;
   sha256: string;
+  /** Set by every parse; absent only in attachments rebuilt from a case file written before they were kept. */
+  md5?: string;
+  sha1?: string;
   /** What the first bytes say, e.g. pe-executable, elf, mach-o, zip, pdf, ole2, office-macro, script, unknown. */
   detectedType: string;
   /** For archive attachments: the names inside (bounded). */

@@ -6,7 +6,8 @@
  * the case's search index (searchIndex.ts) and shown from the evidence itself. Each message's header block
  * is one JSON array of [name, value] pairs (headers_json); case_headers is a view of it, one row per header,
  * so that a message costs one row, not one per header. (Case files of schema 1 keep case_headers a table.)
- * Schema 4 adds the examiner's saved searches and the hash sets checked against the case with their hits.
+ * Schema 4 adds the examiner's saved searches, the hash sets checked against the case with their hits, and
+ * SHA-1 beside MD5 and SHA-256 for every file (case_inventory) and every attachment (case_attachments).
  */
 export const CASE_SCHEMA_VERSION = 4;
 
@@ -15,7 +16,7 @@ CREATE TABLE IF NOT EXISTS case_meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS case_evidence (name TEXT, size INTEGER, md5 TEXT, sha256 TEXT);
 CREATE TABLE IF NOT EXISTS case_inventory (
   path TEXT PRIMARY KEY, kind TEXT, format TEXT, size INTEGER, md5 TEXT, sha256 TEXT,
-  status TEXT, error TEXT, container TEXT, modified TEXT);
+  status TEXT, error TEXT, container TEXT, modified TEXT, sha1 TEXT);
 CREATE TABLE IF NOT EXISTS case_messages (
   id INTEGER PRIMARY KEY, path TEXT UNIQUE, guid TEXT, db_message_id INTEGER, account TEXT, folder TEXT,
   location TEXT, queued INTEGER, flags INTEGER, uid INTEGER, create_time_local TEXT, date_utc TEXT,
@@ -37,7 +38,7 @@ CREATE TABLE IF NOT EXISTS case_received (
 CREATE INDEX IF NOT EXISTS case_received_msg ON case_received(message_id);
 CREATE TABLE IF NOT EXISTS case_attachments (
   message_id INTEGER, ord INTEGER, filename TEXT, content_type TEXT, size INTEGER, sha256 TEXT,
-  detected_type TEXT, archive_entries TEXT, container TEXT);
+  detected_type TEXT, archive_entries TEXT, container TEXT, md5 TEXT, sha1 TEXT);
 CREATE INDEX IF NOT EXISTS case_attachments_msg ON case_attachments(message_id);
 CREATE TABLE IF NOT EXISTS case_findings (
   id INTEGER PRIMARY KEY, type TEXT, severity TEXT, category TEXT, summary TEXT, ref_message TEXT,

@@ -14,6 +14,9 @@ const ADDED_COLUMNS: { table: string; column: string; type: string }[] = [
   { table: 'case_messages', column: 'headers_json', type: 'TEXT' },
   { table: 'case_timeline', column: 'time_zone', type: 'TEXT' },
   { table: 'case_timeline', column: 'time_note', type: 'TEXT' },
+  { table: 'case_inventory', column: 'sha1', type: 'TEXT' },
+  { table: 'case_attachments', column: 'md5', type: 'TEXT' },
+  { table: 'case_attachments', column: 'sha1', type: 'TEXT' },
 ];
 
 function columns(db: Database, table: string): Set<string> {

@@ -104,8 +104,8 @@ export function writeCaseTables(db: Database, stored: StoredCase): void {
     insertAll(db, 'INSERT INTO case_evidence VALUES (?, ?, ?, ?)', caseData.evidence.map((e) => [e.name, e.size, e.md5, e.sha256]));
     insertAll(
       db,
-      'INSERT OR REPLACE INTO case_inventory VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      caseData.inventory.map((e) => [e.path, e.kind, e.format, e.size, e.md5, e.sha256, e.status, e.error ?? null, e.container ?? null, e.modified ?? null]),
+      'INSERT OR REPLACE INTO case_inventory VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      caseData.inventory.map((e) => [e.path, e.kind, e.format, e.size, e.md5, e.sha256, e.status, e.error ?? null, e.container ?? null, e.modified ?? null, e.sha1 ?? null]),
     );
     insertAll(
       db,
