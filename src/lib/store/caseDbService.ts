@@ -21,6 +21,9 @@ import { migrateCaseFile } from './migrateCaseFile.ts';
 import { appendMessages } from './appendMessages.ts';
 import { indexStoredMessages } from './indexStoredMessages.ts';
 import { createSearchHits, type SearchOutcome } from './searchHits.ts';
+import { loadHashSet, removeHashSet, type HashSetSummary } from './hashSetHits.ts';
+import { blobTextChunks } from './blobTextChunks.ts';
+import type { HashSetVerdict } from '../hashset/hashSetFinding.ts';
 import { forgetKeywordHits, keywordHitsCsv, runKeywordHits, type KeywordTermHits } from './keywordHits.ts';
 import { createSearchIndex, type SearchIndex } from './searchIndex.ts';
 import { htmlReport } from '../report/htmlReport.ts';
@@ -197,6 +200,16 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
     /** The last keyword list's hits, one CSV row per message and term. */
     async keywordHitsCsv(): Promise<string> {
       return keywordHitsCsv(db);
+    },
+    /**
+     * Checks a hash set (plain list, CSV with a hash column, NSRL RDS CSV) against every file and attachment
+     * of the case; matches of a known-bad set become hash-set-match findings (hashSetHits.ts).
+     */
+    async loadHashSet(name: string, verdict: HashSetVerdict, file: Blob, nowIso: string): Promise<HashSetSummary> {
+      return loadHashSet(db, name, verdict, blobTextChunks(file), nowIso);
+    },
+    async removeHashSet(name: string) {
+      removeHashSet(db, name);
     },
     /** Saves (or replaces) a named search in the case; saved searches travel with the case file. */
     async saveSearch(name: string, query: string, nowIso: string) {
