@@ -24,6 +24,7 @@ import { createSearchHits, type SearchOutcome } from './searchHits.ts';
 import { loadHashSet, removeHashSet, type HashSetSummary } from './hashSetHits.ts';
 import { blobTextChunks } from './blobTextChunks.ts';
 import type { HashSetVerdict } from '../hashset/hashSetFinding.ts';
+import { keywordList } from '../search/keywordList.ts';
 import { forgetKeywordHits, keywordHitsCsv, runKeywordHits, type KeywordTermHits } from './keywordHits.ts';
 import { createSearchIndex, type SearchIndex } from './searchIndex.ts';
 import { htmlReport } from '../report/htmlReport.ts';
@@ -191,11 +192,13 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
       return searches.outcome(db, index, query);
     },
     /**
-     * A keyword list: each term searched as a query; its hits go to temp.keyword_hits (term, id, certain)
-     * for the views, replacing the previous list's, and the summary per term comes back.
+     * A keyword list as pasted or loaded (keywordList.ts): each term searched as a query; its hits go to
+     * temp.keyword_hits (term, id, certain) for the views, replacing the previous list's, and the summary
+     * per term comes back with the count of terms left out past the limit.
      */
-    async runKeywordList(terms: string[]): Promise<KeywordTermHits[]> {
-      return runKeywordHits(db, index, terms);
+    async runKeywordList(text: string): Promise<{ terms: KeywordTermHits[]; dropped: number }> {
+      const list = keywordList(text);
+      return { terms: runKeywordHits(db, index, list.terms), dropped: list.dropped };
     },
     /** The last keyword list's hits, one CSV row per message and term. */
     async keywordHitsCsv(): Promise<string> {
