@@ -50,10 +50,13 @@ export class SearchTools {
   lastHashSet = $state.raw<HashSetSummary | null>(null);
   busy = $state(false);
   readonly #client: TriageClient;
+  readonly #onFindingsChange: () => void;
   #query = '';
 
-  constructor(client: TriageClient) {
+  /** onFindingsChange hears that a hash set added or removed findings. */
+  constructor(client: TriageClient, onFindingsChange: () => void = () => {}) {
     this.#client = client;
+    this.#onFindingsChange = onFindingsChange;
   }
 
   /** A new case: forgets the previous one's results and reads this one's saved searches and hash sets. */
@@ -107,6 +110,7 @@ export class SearchTools {
     try {
       this.lastHashSet = await this.#client.loadHashSet(file.name, verdict, file);
       await this.#loadHashSets();
+      this.#onFindingsChange();
     } finally {
       this.busy = false;
     }
@@ -116,6 +120,7 @@ export class SearchTools {
     await this.#client.removeHashSet(name);
     if (this.lastHashSet?.name === name) this.lastHashSet = null;
     await this.#loadHashSets();
+    this.#onFindingsChange();
   }
 
   async #loadSaved(): Promise<void> {
