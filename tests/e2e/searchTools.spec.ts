@@ -108,6 +108,13 @@ test.describe('search tools', () => {
     await panel.getByRole('checkbox', { name: 'hide known-good files' }).check();
     await expectRows(panel, 3);
 
+    await search(panel, 'subject:"account check"');
+    await expectRows(panel, 1);
+    await panel.getByRole('table', { name: 'Messages' }).getByRole('cell', { name: 'Account check', exact: true }).click();
+    const view = page.getByRole('article', { name: 'Message' });
+    await view.getByRole('tab', { name: 'Attachments', exact: true }).click();
+    for (const algo of ['md5', 'sha1', 'sha256']) await expect(view.getByRole('tabpanel')).toContainText(hex(algo, ATTACHMENT));
+
     const indicators = await openView(page, 'Indicators');
     const group = indicators.locator('details[data-finding-type="hash-set-match"]');
     await group.locator('summary').click();
