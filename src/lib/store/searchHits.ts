@@ -34,7 +34,7 @@ export function createSearchHits(): SearchHits {
     const known = kept.get(query);
     if (known !== undefined) return known;
     const parsed = parseSearchQuery(query);
-    let ids: number[] = [];
+    const ids: number[] = [];
     let result: SearchOutcome | null;
     if (!parsed.ok) result = { error: parsed.error, position: parsed.position };
     else if (!parsed.node) result = null;
@@ -62,7 +62,6 @@ export function createSearchHits(): SearchHits {
     } finally {
       stmt.free();
     }
-    ids = [];
     kept.set(query, result);
     return result;
   };
