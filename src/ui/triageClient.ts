@@ -4,6 +4,10 @@
  */
 import type { AnalysisResult, MessageDetail, QueryResult } from '../lib/model/analysisResult.ts';
 import type { Progress } from '../lib/model/progress.ts';
+import type { HashSetVerdict } from '../lib/hashset/hashSetFinding.ts';
+import type { HashSetSummary } from '../lib/store/hashSetHits.ts';
+import type { KeywordTermHits } from '../lib/store/keywordHits.ts';
+import type { SearchOutcome } from '../lib/store/searchHits.ts';
 import type { StoryChain } from '../lib/report/story/storyChain.ts';
 import type { ReportOptions } from '../lib/model/reportOptions.ts';
 
@@ -30,6 +34,17 @@ export interface TriageClient {
    * this query (see queries/messages.ts) and returns their count, or null when the query has no word.
    */
   searchMessages(query: string): Promise<number | null>;
+  /** The same search's outcome: hits and how many the stored text could not confirm, or why the query is not valid. */
+  searchOutcome(query: string): Promise<SearchOutcome | null>;
+  /** Saved searches live in the case (case_saved_searches); listed with query(). */
+  saveSearch(name: string, query: string): Promise<void>;
+  deleteSavedSearch(name: string): Promise<void>;
+  /** Runs a keyword list (one term per line): hits per term come back, hits per message go to temp.keyword_hits. */
+  runKeywordList(text: string): Promise<{ terms: KeywordTermHits[]; dropped: number }>;
+  keywordHitsCsv(): Promise<string>;
+  /** Checks a hash set file against every file and attachment of the case (known-bad matches become findings). */
+  loadHashSet(name: string, verdict: HashSetVerdict, file: Blob): Promise<HashSetSummary>;
+  removeHashSet(name: string): Promise<void>;
   /** Read-only SQL on the case database; writes are refused with an error. */
   query(sql: string, params?: (string | number | null)[]): Promise<QueryResult>;
   /** findings.json of the current case, as bytes of UTF-8 JSON. */

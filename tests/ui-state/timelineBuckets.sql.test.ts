@@ -2,6 +2,7 @@
 // from the events; narrow or filtered views still read the events. The counts must equal grouping the events.
 import type { Database } from 'sql.js';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { CASE_SCHEMA } from '../../src/lib/store/caseSchema.ts';
 import { countTimelineBuckets, ensureTimelineBuckets } from '../../src/lib/store/timelineBuckets.ts';
 import { countedBeforeQuery } from '../../src/ui/queries/timeline.ts';
 import { outsideCountsQuery } from '../../src/ui/queries/timelineFit.ts';
@@ -104,6 +105,8 @@ describe('pre-counted timeline buckets', () => {
 
   it('are counted when a case file written without them is opened', () => {
     for (const t of ['case_timeline_days', 'case_timeline_hours', 'case_timeline_minutes']) db.exec(`DROP TABLE ${t}`);
+    // Opening a case file creates the missing tables (CASE_SCHEMA) before counting them.
+    db.exec(CASE_SCHEMA);
     ensureTimelineBuckets(db);
     expect(scalar('SELECT SUM(n) FROM case_timeline_hours')).toBe(6000);
     db.run("INSERT INTO case_timeline (time_utc, type, source) VALUES ('2030-01-01T00:00:00.000Z', 'connection', 'gen')");

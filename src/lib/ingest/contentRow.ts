@@ -6,6 +6,7 @@ import { notAnalysedReason } from './notAnalysedReason.ts';
 export interface ReadContent {
   size: number;
   md5: string;
+  sha1?: string;
   sha256: string;
   head: Uint8Array;
   /** More of the content, searched for dump markers the head does not show (classifyEntry). */
@@ -21,6 +22,7 @@ export function contentRow(path: string, c: ReadContent, extra: Pick<InventoryEn
     format,
     size: c.size,
     md5: c.md5,
+    ...(c.sha1 ? { sha1: c.sha1 } : {}),
     sha256: c.sha256,
     status: reason ? 'skipped' : 'ok',
     ...(reason ? { error: reason } : {}),

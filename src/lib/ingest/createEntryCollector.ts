@@ -8,6 +8,7 @@ import { HEAD_BYTES, SNIFF_WINDOW_BYTES } from './limits.ts';
 export interface CollectedEntry {
   size: number;
   md5: string;
+  sha1: string;
   sha256: string;
   head: Uint8Array;
   /** The whole content, or null when the entry is above the keep limit. */
@@ -61,10 +62,10 @@ export async function createEntryCollector(expectedSize: number, keepLimit: numb
       size += chunk.length;
     },
     finish() {
-      const { md5, sha256 } = hasher.digest();
+      const { md5, sha1, sha256 } = hasher.digest();
       const bytes = kept ? kept.subarray(0, size) : null;
       const sniffWindow = bytes ? bytes.subarray(0, SNIFF_WINDOW_BYTES) : window ? window.subarray(0, windowLength) : head.slice(0, headLength);
-      return { size, md5, sha256, head: head.slice(0, headLength), bytes, window: sniffWindow };
+      return { size, md5, sha1, sha256, head: head.slice(0, headLength), bytes, window: sniffWindow };
     },
   };
 }

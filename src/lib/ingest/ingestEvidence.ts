@@ -421,6 +421,7 @@ export async function ingestEvidence(inputs: IngestInput[], options: IngestOptio
         format: 'zip',
         size: file.size,
         md5: hashed.md5,
+        sha1: hashed.sha1,
         sha256: hashed.sha256,
         status,
         error,

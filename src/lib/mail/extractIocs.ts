@@ -1,6 +1,7 @@
 /**
  * Indicators of one message: sender-side addresses and domains, Received hosts and IPs, URLs / addresses /
- * IPv4s in the text body (defanged hxxp, [.], [at] read back to their real value) and attachment hashes.
+ * IPv4s in the text body (defanged hxxp, [.], [at] read back to their real value), the URLs of the HTML
+ * body (links, images, form actions, CSS; htmlUrls.ts) and attachment hashes.
  * Bounded, de-duplicated, in order of appearance.
  */
 import type { ParsedMessage } from '../model/message.ts';
@@ -117,6 +118,11 @@ export function extractIocs(message: ParsedMessage): Ioc[] {
     if (out.length >= MAX_IOCS_PER_MESSAGE) break;
     const url = m[0].replace(/[.,;:!?'")\]>]+$/, '').slice(0, MAX_URL_CHARS);
     add('url', url);
+    addHost(hostOf(url));
+  }
+  for (const url of message.htmlUrls ?? []) {
+    if (out.length >= MAX_IOCS_PER_MESSAGE) break;
+    add('url', url.slice(0, MAX_URL_CHARS));
     addHost(hostOf(url));
   }
   for (const email of emailsInText(text)) {

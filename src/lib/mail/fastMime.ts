@@ -27,6 +27,8 @@ export interface MimeContent {
   text: string;
   /** Whether postal-mime's `html` is a non-empty string. */
   hasHtml: boolean;
+  /** The HTML parts, transfer-decoded and joined ('' when there are none): read for the URLs they hold. */
+  html: string;
   attachments: Attachment[];
 }
 
@@ -299,7 +301,9 @@ export function fastMime(bytes: Uint8Array, maxHeadersSize: number): MimeContent
   // postal-mime joins one HTML piece per text part with '\n'; a part without HTML becomes `<div>…</div>`.
   let htmlPieces = 0;
   let htmlChars = false;
+  const html: string[] = [];
   for (const entry of texts.values()) {
+    if (entry.html) html.push(...entry.html);
     if (anyPlain) {
       if (!entry.plain) throw new FastPathDeclined('text body derived from HTML');
       plain.push(...entry.plain);
@@ -310,5 +314,5 @@ export function fastMime(bytes: Uint8Array, maxHeadersSize: number): MimeContent
       htmlChars ||= entry.html === undefined || entry.html.some((h) => h.length > 0);
     }
   }
-  return { text: plain.join('\n'), hasHtml: htmlPieces > 1 || (htmlPieces === 1 && htmlChars), attachments };
+  return { text: plain.join('\n'), hasHtml: htmlPieces > 1 || (htmlPieces === 1 && htmlChars), html: html.join('\n'), attachments };
 }

@@ -22,6 +22,8 @@ import { parseSpamVerdict } from './parseSpamVerdict.ts';
 import { postalInput } from './postalInput.ts';
 import { parseReceived } from './receivedChain.ts';
 import { sha256Hex } from './sha256Hex.ts';
+import { htmlUrls } from './htmlUrls.ts';
+import { digestsHex } from './digestsHex.ts';
 import { splitHeaders, type RawHeaderBlock } from './splitHeaders.ts';
 import { verifyDkim } from './verifyDkim.ts';
 
@@ -79,7 +81,7 @@ async function attachmentInfo(a: FlatAttachment): Promise<AttachmentInfo> {
     contentType: a.mimeType,
     disposition: a.disposition ?? '',
     size: bytes.length,
-    sha256: await sha256Hex(bytes),
+    ...(await digestsHex(bytes)),
     detectedType,
   };
   if (a.container !== undefined) info.container = a.container;
@@ -91,7 +93,8 @@ async function attachmentInfo(a: FlatAttachment): Promise<AttachmentInfo> {
 }
 
 function fromPostal(email: Email): MimeContent {
-  return { text: email.text ?? '', hasHtml: typeof email.html === 'string' && email.html.length > 0, attachments: email.attachments };
+  const html = typeof email.html === 'string' ? email.html : '';
+  return { text: email.text ?? '', hasHtml: html.length > 0, html, attachments: email.attachments };
 }
 
 function emptyMessage(bytes: Uint8Array, path: string, hashes: { md5: string; sha256: string }, reference: boolean): ParsedMessage {
@@ -173,6 +176,10 @@ async function parse(
   if (content) {
     msg.text = bounded(repairC1(content.text));
     msg.hasHtml = content.hasHtml;
+    if (content.html) {
+      const urls = htmlUrls(content.html);
+      if (urls.length > 0) msg.htmlUrls = urls;
+    }
     const list = await flattenAttachments(content.attachments, MAX_ATTACHMENTS + 1);
     if (list.length > MAX_ATTACHMENTS) msg.defects.push(`more than ${MAX_ATTACHMENTS} attachments; the first ${MAX_ATTACHMENTS} were examined`);
     for (const a of list.slice(0, MAX_ATTACHMENTS)) msg.attachments.push(await attachmentInfo(a));

@@ -35,6 +35,8 @@ export interface InventoryEntry {
   format: EntryFormat;
   size: number;
   md5: string;
+  /** Set for every entry whose content was read; not part of findings.json (its inventory keeps md5 and sha256). */
+  sha1?: string;
   sha256: string;
   status: EntryStatus;
   /** Why, only when status is not ok. */

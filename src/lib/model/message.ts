@@ -25,6 +25,9 @@ export interface AttachmentInfo {
   disposition: string;
   size: number;
   sha256: string;
+  /** Set by every parse; absent only in attachments rebuilt from a case file written before they were kept. */
+  md5?: string;
+  sha1?: string;
   /** What the first bytes say, e.g. pe-executable, elf, mach-o, zip, pdf, ole2, office-macro, script, unknown. */
   detectedType: string;
   /** For archive attachments: the names inside (bounded). */
@@ -90,6 +93,8 @@ export interface ParsedMessage {
   /** SHA-256 of the whole `text` as parsed, so comparisons still see the whole body after it was cut. */
   textDigest?: string;
   hasHtml: boolean;
+  /** Absolute URLs of the HTML body (htmlUrls.ts), read by the indicator extraction; absent when none. */
+  htmlUrls?: string[];
   /** Parse defects found; empty when clean. */
   defects: string[];
   /** Set when the message could not be parsed at all. */

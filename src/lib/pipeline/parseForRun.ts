@@ -26,6 +26,8 @@ export async function parseForRun(
 ): Promise<ParsedForRun> {
   const message = await (reference ? parseMessageReference : parseMessage)(bytes, path, hashes, dns);
   message.iocs = extractIocs(message);
+  // Its URLs are indicators now; the run keeps no more of the HTML body than the text body.
+  delete message.htmlUrls;
   message.textDigest = await sha256Hex(new TextEncoder().encode(message.text));
   const tokens = messageSearchTokens(message);
   if (message.text.length > RETAINED_TEXT_CHARS) message.text = message.text.slice(0, RETAINED_TEXT_CHARS);

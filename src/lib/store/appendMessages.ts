@@ -43,7 +43,7 @@ function prepared(db: Database, sql: string) {
 export function appendMessages(db: Database, index: SearchIndex, batch: readonly AppendedMessage[]): void {
   const messages = prepared(db, `INSERT OR IGNORE INTO case_messages VALUES (${Array(34).fill('?').join(', ')})`);
   const received = prepared(db, 'INSERT INTO case_received VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const attachments = prepared(db, 'INSERT INTO case_attachments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const attachments = prepared(db, 'INSERT INTO case_attachments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const iocs = prepared(db, 'INSERT INTO case_ioc_hits VALUES (?, ?, ?)');
   try {
     inTransaction(db, () => {
@@ -53,7 +53,7 @@ export function appendMessages(db: Database, index: SearchIndex, batch: readonly
           received.run([id, i, h.from, h.fromPtr, h.ip, h.by, h.with, h.time, delaySeconds(h.time, m.received[i + 1]?.time ?? null), h.raw]),
         );
         m.attachments.forEach((a, i) =>
-          attachments.run([id, i, a.filename, a.contentType, a.size, a.sha256, a.detectedType, a.archiveEntries?.join('\n') ?? null, a.container ?? null]),
+          attachments.run([id, i, a.filename, a.contentType, a.size, a.sha256, a.detectedType, a.archiveEntries?.join('\n') ?? null, a.container ?? null, a.md5 ?? null, a.sha1 ?? null]),
         );
         for (const ioc of m.iocs ?? []) iocs.run([ioc.kind, ioc.value, id]);
       }

@@ -22,7 +22,12 @@ import { gunzipText } from './gzipText.ts';
 import { migrateCaseFile } from './migrateCaseFile.ts';
 import { appendMessages } from './appendMessages.ts';
 import { indexStoredMessages } from './indexStoredMessages.ts';
-import { createSearchHits } from './searchHits.ts';
+import { createSearchHits, type SearchOutcome } from './searchHits.ts';
+import { loadHashSet, removeHashSet, type HashSetSummary } from './hashSetHits.ts';
+import { blobTextChunks } from './blobTextChunks.ts';
+import type { HashSetVerdict } from '../hashset/hashSetFinding.ts';
+import { keywordList } from '../search/keywordList.ts';
+import { forgetKeywordHits, keywordHitsCsv, runKeywordHits, type KeywordTermHits } from './keywordHits.ts';
 import { createSearchIndex, type SearchIndex } from './searchIndex.ts';
 import { htmlReport } from '../report/htmlReport.ts';
 import { reportInput } from './reportInput.ts';
@@ -146,6 +151,7 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
     async appendMessages(batch) {
       appendMessages(db, index, batch);
       searches.forget(db);
+      forgetKeywordHits(db);
     },
     async appendFindings(findings) {
       appendFindings(db, findings);
@@ -199,6 +205,40 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
      */
     async searchMessages(query: string): Promise<number | null> {
       return searches.run(db, index, query);
+    },
+    /** The outcome of a search (searchHits.ts): hits, how many are unconfirmed, or why the query is not valid. */
+    async searchOutcome(query: string): Promise<SearchOutcome | null> {
+      return searches.outcome(db, index, query);
+    },
+    /**
+     * A keyword list as pasted or loaded (keywordList.ts): each term searched as a query; its hits go to
+     * temp.keyword_hits (term, id, certain) for the views, replacing the previous list's, and the summary
+     * per term comes back with the count of terms left out past the limit.
+     */
+    async runKeywordList(text: string): Promise<{ terms: KeywordTermHits[]; dropped: number }> {
+      const list = keywordList(text);
+      return { terms: runKeywordHits(db, index, list.terms), dropped: list.dropped };
+    },
+    /** The last keyword list's hits, one CSV row per message and term. */
+    async keywordHitsCsv(): Promise<string> {
+      return keywordHitsCsv(db);
+    },
+    /**
+     * Checks a hash set (plain list, CSV with a hash column, NSRL RDS CSV) against every file and attachment
+     * of the case; matches of a known-bad set become hash-set-match findings (hashSetHits.ts).
+     */
+    async loadHashSet(name: string, verdict: HashSetVerdict, file: Blob, nowIso: string): Promise<HashSetSummary> {
+      return loadHashSet(db, name, verdict, blobTextChunks(file), nowIso);
+    },
+    async removeHashSet(name: string) {
+      removeHashSet(db, name);
+    },
+    /** Saves (or replaces) a named search in the case; saved searches travel with the case file. */
+    async saveSearch(name: string, query: string, nowIso: string) {
+      db.run('INSERT OR REPLACE INTO case_saved_searches VALUES (?, ?, ?)', [name, query, nowIso]);
+    },
+    async deleteSavedSearch(name: string) {
+      db.run('DELETE FROM case_saved_searches WHERE name = ?', [name]);
     },
     async findingsJson(): Promise<string> {
       const r = db.exec("SELECT value FROM case_meta WHERE key = 'findings_json_gz'");

@@ -7,17 +7,19 @@
  * is one JSON array of [name, value] pairs (headers_json); case_headers is a view of it, one row per header,
  * so that a message costs one row, not one per header. (Case files of schema 1 keep case_headers a table.)
  * The timeline's pre-counted buckets (timelineBuckets.ts) are derived from case_timeline and recounted on open.
+ * Schema 4 adds the examiner's saved searches, the hash sets checked against the case with their hits, and
+ * SHA-1 beside MD5 and SHA-256 for every file (case_inventory) and every attachment (case_attachments).
  */
 import { TIMELINE_BUCKETS_SCHEMA } from './timelineBuckets.ts';
 
-export const CASE_SCHEMA_VERSION = 3;
+export const CASE_SCHEMA_VERSION = 4;
 
 export const CASE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS case_meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS case_evidence (name TEXT, size INTEGER, md5 TEXT, sha256 TEXT);
 CREATE TABLE IF NOT EXISTS case_inventory (
   path TEXT PRIMARY KEY, kind TEXT, format TEXT, size INTEGER, md5 TEXT, sha256 TEXT,
-  status TEXT, error TEXT, container TEXT, modified TEXT);
+  status TEXT, error TEXT, container TEXT, modified TEXT, sha1 TEXT);
 CREATE TABLE IF NOT EXISTS case_messages (
   id INTEGER PRIMARY KEY, path TEXT UNIQUE, guid TEXT, db_message_id INTEGER, account TEXT, folder TEXT,
   location TEXT, queued INTEGER, flags INTEGER, uid INTEGER, create_time_local TEXT, date_utc TEXT,
@@ -39,7 +41,7 @@ CREATE TABLE IF NOT EXISTS case_received (
 CREATE INDEX IF NOT EXISTS case_received_msg ON case_received(message_id);
 CREATE TABLE IF NOT EXISTS case_attachments (
   message_id INTEGER, ord INTEGER, filename TEXT, content_type TEXT, size INTEGER, sha256 TEXT,
-  detected_type TEXT, archive_entries TEXT, container TEXT);
+  detected_type TEXT, archive_entries TEXT, container TEXT, md5 TEXT, sha1 TEXT);
 CREATE INDEX IF NOT EXISTS case_attachments_msg ON case_attachments(message_id);
 CREATE TABLE IF NOT EXISTS case_findings (
   id INTEGER PRIMARY KEY, type TEXT, severity TEXT, category TEXT, summary TEXT, ref_message TEXT,
@@ -62,6 +64,10 @@ CREATE TABLE IF NOT EXISTS case_ioc_hits (kind TEXT, value TEXT, message_id INTE
 CREATE TABLE IF NOT EXISTS case_bookmarks (path TEXT PRIMARY KEY, tags TEXT, note TEXT, created_utc TEXT);
 CREATE TABLE IF NOT EXISTS case_secrets (finding_id INTEGER PRIMARY KEY, secret TEXT);
 CREATE TABLE IF NOT EXISTS case_finding_notes (finding_id INTEGER PRIMARY KEY, note TEXT);
+CREATE TABLE IF NOT EXISTS case_saved_searches (name TEXT PRIMARY KEY, query TEXT, created_utc TEXT);
+CREATE TABLE IF NOT EXISTS case_hash_sets (name TEXT PRIMARY KEY, verdict TEXT, format TEXT, hashes INTEGER, loaded_utc TEXT);
+CREATE TABLE IF NOT EXISTS case_hash_hits (set_name TEXT, verdict TEXT, algo TEXT, hash TEXT, path TEXT, attachment TEXT);
+CREATE INDEX IF NOT EXISTS case_hash_hits_path ON case_hash_hits(path);
 `;
 
 /**

@@ -3,14 +3,20 @@
  * like a new one: CREATE IF NOT EXISTS adds new tables but never new columns. Schema 1 kept every body
  * whole (body_text, now the preview) and one row per header (a case_headers table, still read as such);
  * columns added since stay NULL (an old case says nothing of the zone of its times, and the views say so).
+ * Tables added since (saved searches, hash sets in schema 4) come from CASE_SCHEMA, run right after this.
+ * The file then says it is of the current schema, and which schema it was written with.
  */
 import type { Database } from 'sql.js';
+import { CASE_SCHEMA_VERSION } from './caseSchema.ts';
 
 /** Columns added to existing case tables, in the order they were added. */
 const ADDED_COLUMNS: { table: string; column: string; type: string }[] = [
   { table: 'case_messages', column: 'headers_json', type: 'TEXT' },
   { table: 'case_timeline', column: 'time_zone', type: 'TEXT' },
   { table: 'case_timeline', column: 'time_note', type: 'TEXT' },
+  { table: 'case_inventory', column: 'sha1', type: 'TEXT' },
+  { table: 'case_attachments', column: 'md5', type: 'TEXT' },
+  { table: 'case_attachments', column: 'sha1', type: 'TEXT' },
 ];
 
 function columns(db: Database, table: string): Set<string> {
@@ -24,5 +30,10 @@ export function migrateCaseFile(db: Database): void {
   for (const { table, column, type } of ADDED_COLUMNS) {
     const present = columns(db, table);
     if (present.size > 0 && !present.has(column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  }
+  const written = db.exec("SELECT value FROM case_meta WHERE key = 'schema_version'")[0]?.values[0]?.[0];
+  if (written !== undefined && Number(written) < CASE_SCHEMA_VERSION) {
+    db.run("INSERT OR IGNORE INTO case_meta VALUES ('migrated_from_schema', ?)", [String(written)]);
+    db.run("UPDATE case_meta SET value = ? WHERE key = 'schema_version'", [String(CASE_SCHEMA_VERSION)]);
   }
 }

@@ -2,14 +2,13 @@
  * The full-text index of a case: token → the ids of the messages that hold it, built while messages are
  * parsed. It holds no text, so its size follows the vocabulary and the number of (message, word) pairs, not
  * the bodies. A term matches every token containing it, so a search finds what a substring search of the
- * separate words would; several terms must all match.
+ * separate words would. Queries combine terms (parseSearchQuery.ts, evaluateSearch.ts).
  */
-import { searchTerms } from '../mail/searchTokens.ts';
-
 export interface SearchIndex {
   add(id: number, tokens: readonly string[]): void;
-  /** Matching message ids in ascending order; null when the query has no searchable term. */
-  search(query: string): Uint32Array | null;
+  /** A bitset of `size` bytes (at least maxId + 1): 1 for each message with a token containing `term`. */
+  termHits(term: string, size: number): Uint8Array;
+  readonly maxId: number;
   readonly tokens: number;
   readonly postings: number;
   /** Approximate bytes held (postings and tokens). */
@@ -42,8 +41,8 @@ export function createSearchIndex(): SearchIndex {
     lengths[slot] = 1;
   };
 
-  const matching = (term: string): Uint8Array => {
-    const hit = new Uint8Array(maxId + 1);
+  const matching = (term: string, size = maxId + 1): Uint8Array => {
+    const hit = new Uint8Array(Math.max(size, maxId + 1));
     for (const [token, slot] of slots) {
       if (!token.includes(term)) continue;
       const list = lists[slot];
@@ -76,18 +75,9 @@ export function createSearchIndex(): SearchIndex {
         lengths[slot] = n + 1;
       }
     },
-    search(query) {
-      const terms = searchTerms(query);
-      if (terms.length === 0) return null;
-      let all: Uint8Array | null = null;
-      for (const term of terms) {
-        const hit = matching(term);
-        if (all) for (let i = 0; i < all.length; i++) all[i] &= hit[i];
-        else all = hit;
-      }
-      const ids: number[] = [];
-      for (let i = 1; i < all!.length; i++) if (all![i]) ids.push(i);
-      return Uint32Array.from(ids);
+    termHits: matching,
+    get maxId() {
+      return maxId;
     },
     get tokens() {
       return slots.size;

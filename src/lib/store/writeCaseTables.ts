@@ -151,8 +151,8 @@ export function writeCaseRows(db: Database, rows: StoredCaseRows, indicators: Me
   inTransaction(db, () => {
     insertAll(
       db,
-      'INSERT OR REPLACE INTO case_inventory VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      (rows.inventory ?? []).map((e) => [e.path, e.kind, e.format, e.size, e.md5, e.sha256, e.status, e.error ?? null, e.container ?? null, e.modified ?? null]),
+      'INSERT OR REPLACE INTO case_inventory VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      (rows.inventory ?? []).map((e) => [e.path, e.kind, e.format, e.size, e.md5, e.sha256, e.status, e.error ?? null, e.container ?? null, e.modified ?? null, e.sha1 ?? null]),
     );
     insertAll(
       db,

@@ -15,7 +15,7 @@ export const MESSAGE_VIEW_SQL = {
     'SELECT hop, from_host, from_ptr, ip, by_host, with_proto, time_utc, delay_seconds, raw FROM case_received ' +
     'WHERE message_id = ? ORDER BY hop',
   attachments:
-    'SELECT ord, filename, content_type, size, sha256, detected_type, archive_entries FROM case_attachments ' +
+    'SELECT ord, filename, content_type, size, md5, sha1, sha256, detected_type, archive_entries FROM case_attachments ' +
     'WHERE message_id = ? ORDER BY ord',
   findings:
     'SELECT id, type, severity, category, summary FROM case_findings WHERE ref_message = ? ' +

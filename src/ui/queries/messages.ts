@@ -25,10 +25,13 @@ export interface MessageFilter {
   bookmarked: boolean;
   /** Exactly these messages (sent by the Indicators or Accounts tab); null for no restriction. */
   paths: string[] | null;
+  /** Leaves out message files a loaded known-good hash set matches (case_hash_hits). */
+  hideKnownGood: boolean;
 }
 
 export const EMPTY_MESSAGE_FILTER: MessageFilter = {
   search: '', account: '', folder: '', dateFrom: '', dateTo: '', hasAttachments: false, indicator: '', bookmarked: false, paths: null,
+  hideKnownGood: false,
 };
 
 const SEVERITY_ORDER = "CASE m.max_severity WHEN 'high' THEN 3 WHEN 'medium' THEN 2 WHEN 'low' THEN 1 WHEN 'info' THEN 0 ELSE -1 END";
@@ -125,6 +128,7 @@ export function messageWhere(f: MessageFilter): SqlQuery {
     params.push(`%,${escapeLike(f.indicator)},%`, f.indicator);
   }
   if (f.bookmarked) terms.push('m.path IN (SELECT path FROM case_bookmarks)');
+  if (f.hideKnownGood) terms.push("m.path NOT IN (SELECT path FROM case_hash_hits WHERE verdict = 'good' AND attachment IS NULL)");
   if (f.paths) {
     // One JSON parameter instead of one per path: a finding may name thousands of messages.
     terms.push('m.path IN (SELECT value FROM json_each(?))');

@@ -1,4 +1,4 @@
-/** MD5 + SHA-256 against published digests, chunked against one-shot, and against WebCrypto on 20 MB. */
+/** MD5 + SHA-1 + SHA-256 against published digests, chunked against one-shot, and against WebCrypto on 20 MB. */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createHasher } from '../../../src/lib/ingest/createHasher.ts';
@@ -15,6 +15,7 @@ describe('createHasher', () => {
   it('hashes the empty input to the RFC 1321 / FIPS 180-2 digests', async () => {
     expect(await digestOf([])).toEqual({
       md5: 'd41d8cd98f00b204e9800998ecf8427e',
+      sha1: 'da39a3ee5e6b4b0d3255bfef95601890afd80709',
       sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
     });
   });
@@ -22,6 +23,7 @@ describe('createHasher', () => {
   it('hashes "abc" to the RFC 1321 / FIPS 180-2 digests', async () => {
     expect(await digestOf([text('abc')])).toEqual({
       md5: '900150983cd24fb0d6963f7d28e17f72',
+      sha1: 'a9993e364706816aba3e25717850c26c9cd0d89d',
       sha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
     });
   });
@@ -32,6 +34,7 @@ describe('createHasher', () => {
     const chunks = cuts.slice(1).map((end, i) => data.subarray(cuts[i], end));
     expect(await digestOf(chunks)).toEqual(await digestOf([data]));
     expect((await digestOf(chunks)).md5).toBe(createHash('md5').update(data).digest('hex'));
+    expect((await digestOf(chunks)).sha1).toBe(createHash('sha1').update(data).digest('hex'));
   });
 
   it('matches WebCrypto SHA-256 and node MD5 on 20 MB fed in 1 MiB + odd chunks', async () => {

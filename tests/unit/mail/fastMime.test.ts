@@ -80,7 +80,7 @@ describe('fastMime', () => {
 
   it('accepts an HTML-only message: postal-mime leaves its text empty', async () => {
     const bytes = mail('From: a@x.example\nContent-Type: text/html\n\n<p>only html</p>\n');
-    expect(fastMime(bytes, BUDGET)).toEqual({ text: '', hasHtml: true, attachments: [] });
+    expect(fastMime(bytes, BUDGET)).toEqual({ text: '', hasHtml: true, html: '<p>only html</p>\n', attachments: [] });
     expect(await compareWithOracle(bytes, 'x.eml')).toMatchObject({ path: 'fast', mismatch: false });
   });
 });

@@ -1,6 +1,6 @@
 import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
-import { CASE_SCHEMA } from '../../../src/lib/store/caseSchema.ts';
+import { CASE_SCHEMA, CASE_SCHEMA_VERSION } from '../../../src/lib/store/caseSchema.ts';
 import { migrateCaseFile } from '../../../src/lib/store/migrateCaseFile.ts';
 
 describe('migrateCaseFile', () => {
@@ -30,5 +30,22 @@ describe('migrateCaseFile', () => {
     migrateCaseFile(db);
     db.exec(CASE_SCHEMA);
     expect(db.exec('SELECT ord, name, value FROM case_headers WHERE message_id = 1 ORDER BY ord')[0].values).toEqual([[0, 'From', 'a@b'], [1, 'To', 'c@d']]);
+  });
+
+  it('brings a schema-3 case file to the current schema: saved searches and hash sets, and says what it was', async () => {
+    const SQL = await initSqlJs();
+    const db = new SQL.Database();
+    const schema3 = CASE_SCHEMA.replace(/CREATE TABLE IF NOT EXISTS case_(saved_searches|hash_sets|hash_hits)[^;]*;|CREATE INDEX IF NOT EXISTS case_hash_hits_path[^;]*;/g, '');
+    expect(schema3).not.toContain('case_saved_searches');
+    db.exec(schema3);
+    db.exec("INSERT INTO case_meta VALUES ('schema_version', '3')");
+    migrateCaseFile(db);
+    db.exec(CASE_SCHEMA);
+    db.run("INSERT INTO case_saved_searches VALUES ('q', 'subject:x', '2025-01-01T00:00:00Z')");
+    expect(db.exec("SELECT key, value FROM case_meta WHERE key LIKE '%schema%' ORDER BY key")[0].values).toEqual([
+      ['migrated_from_schema', '3'], ['schema_version', String(CASE_SCHEMA_VERSION)],
+    ]);
+    expect(CASE_SCHEMA_VERSION).toBe(4);
+    expect(db.exec('SELECT count(*) FROM case_hash_hits')[0].values).toEqual([[0]]);
   });
 });
