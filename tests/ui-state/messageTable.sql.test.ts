@@ -12,7 +12,7 @@ let db: Database;
 
 function clientOf(database: Database): TriageClient {
   return sqlClient(database, {
-    messageDetail: async (path: string) => ({ path, raw: new Uint8Array(), html: null, text: 'body', mimeTree: [], attachments: [] }),
+    messageDetail: async (path: string) => ({ path, raw: new Uint8Array(), html: null, text: 'body', textFromHtml: false, mimeTree: [], attachments: [] }),
     setBookmark: async (path: string, tags: string, note: string) => {
       database.run('INSERT OR REPLACE INTO case_bookmarks VALUES (?, ?, ?, ?)', [path, tags, note, '2024-01-01T00:00:00Z']);
     },
