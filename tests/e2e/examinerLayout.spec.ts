@@ -6,7 +6,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { hasSamples, SKIP_REASON } from '../helpers/sharedSamples.ts';
 import { downloadFindings, expect, test } from './helpers.ts';
-import { SAMPLE_ZIP, analyse, expectRows, listedMessages, messagesOf, openView, writeGenerated } from './e2eKit.ts';
+import JSZip from 'jszip';
+import { SAMPLE_ZIP, analyse, downloadFrom, expectRows, listedMessages, messagesOf, openView, sha256, writeGenerated } from './e2eKit.ts';
 
 const HTML_ONLY_EML = [
   'From: "Billing" <billing@pay.example>',
@@ -101,5 +102,22 @@ test.describe('counts agree and differences are explained', () => {
     } else {
       await expect(note).toHaveCount(0);
     }
+  });
+
+  test('"Export messages (zip)" on a fresh case leaves out the database rows without a file and says so', async ({ page }, testInfo) => {
+    await analyse(page, SAMPLE_ZIP);
+    const { json } = await downloadFindings(page);
+    const files = messagesOf(json);
+    const without = listedMessages(json).length - files.length;
+    test.skip(without === 0, 'the sample lists no database row without a file');
+    const file = await downloadFrom(page, page.getByTestId('export-messages-zip'), testInfo);
+    const zip = await JSZip.loadAsync(file.bytes);
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { files: { file: string; source: string; sha256: string }[] };
+    const messages = manifest.files.filter((f) => !f.source.includes(' → '));
+    expect(messages.map((m) => m.source).sort()).toEqual(files.map((m) => m.path).sort());
+    for (const m of messages) expect(sha256(await zip.file(m.file)!.async('uint8array')), m.file).toBe(m.sha256);
+    await expect(page.getByTestId('messages-zip-note')).toContainText(
+      `${without} database row${without === 1 ? '' : 's'} without a file left out (no bytes to export)`,
+    );
   });
 });
