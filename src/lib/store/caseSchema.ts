@@ -6,8 +6,10 @@
  * the case's search index (searchIndex.ts) and shown from the evidence itself. Each message's header block
  * is one JSON array of [name, value] pairs (headers_json); case_headers is a view of it, one row per header,
  * so that a message costs one row, not one per header. (Case files of schema 1 keep case_headers a table.)
+ * Examiner work product: message bookmarks stay in case_bookmarks (schema 1 onwards); tags and notes on
+ * findings, log sessions, accounts and inventory rows are case_annotations (schema 4), tag colours case_tags.
  */
-export const CASE_SCHEMA_VERSION = 3;
+export const CASE_SCHEMA_VERSION = 4;
 
 export const CASE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS case_meta (key TEXT PRIMARY KEY, value TEXT);
@@ -58,4 +60,7 @@ CREATE TABLE IF NOT EXISTS case_ioc_hits (kind TEXT, value TEXT, message_id INTE
 CREATE TABLE IF NOT EXISTS case_bookmarks (path TEXT PRIMARY KEY, tags TEXT, note TEXT, created_utc TEXT);
 CREATE TABLE IF NOT EXISTS case_secrets (finding_id INTEGER PRIMARY KEY, secret TEXT);
 CREATE TABLE IF NOT EXISTS case_finding_notes (finding_id INTEGER PRIMARY KEY, note TEXT);
+CREATE TABLE IF NOT EXISTS case_annotations (
+  kind TEXT NOT NULL, key TEXT NOT NULL, tags TEXT, note TEXT, created_utc TEXT, PRIMARY KEY (kind, key));
+CREATE TABLE IF NOT EXISTS case_tags (name TEXT PRIMARY KEY, colour TEXT);
 `;
