@@ -9,6 +9,7 @@ import type { TriageClient } from '../triageClient.ts';
 import { AccountsData } from './accountsData.svelte.ts';
 import { AnalysisRun } from './analysisRun.svelte.ts';
 import { CasePanel } from './casePanel.svelte.ts';
+import { CaseTags } from './caseTags.svelte.ts';
 import { CaseView } from './caseView.svelte.ts';
 import { ConfigurationData } from './configurationData.svelte.ts';
 import { IndicatorsData } from './indicatorsData.svelte.ts';
@@ -28,6 +29,7 @@ export function createAppState(client: TriageClient) {
   const inventory = new InventoryData(client);
   const sql = new SqlConsole(client);
   const casePanel = new CasePanel(client, saveFile, () => caseView.listedMessages);
+  const caseTags = new CaseTags(client);
 
   const run = new AnalysisRun(client, {
     onStart() {
@@ -40,11 +42,12 @@ export function createAppState(client: TriageClient) {
       inventory.clear();
       sql.clearResult();
       casePanel.clear();
+      caseTags.clear();
     },
     async prepare() {
       const hm = await loadHmColumns(client);
       await Promise.all([
-        overview.load(client, hm), configuration.load(hm), mailFlow.load(hm), indicators.load(), accounts.load(hm), inventory.load(), casePanel.load(),
+        overview.load(client, hm), configuration.load(hm), mailFlow.load(hm), indicators.load(), accounts.load(hm), inventory.load(), casePanel.load(), caseTags.load(),
       ]);
       // Views that load on their own start when readyRunId changes; let their effects run, then wait for them.
       await tick();
@@ -54,7 +57,7 @@ export function createAppState(client: TriageClient) {
 
   const pastedRecords = new PastedRecords(run);
 
-  return { client, run, caseView, overview, configuration, mailFlow, pastedRecords, indicators, accounts, inventory, sql, casePanel };
+  return { client, run, caseView, overview, configuration, mailFlow, pastedRecords, indicators, accounts, inventory, sql, casePanel, caseTags };
 }
 
 export type AppState = ReturnType<typeof createAppState>;

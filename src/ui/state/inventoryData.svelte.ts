@@ -1,4 +1,7 @@
-/** The Inventory tab: every entry of the current case, filtered by status, kind and path text. */
+/**
+ * The Inventory tab: every entry of the current case, filtered by status, kind and path text; the opened
+ * entry and, on request, its bytes (text or hex view).
+ */
 import { loadInventory, type InventoryRow } from '../queries/inventoryQueries.ts';
 import type { TriageClient } from '../triageClient.ts';
 
@@ -7,6 +10,9 @@ export class InventoryData {
   status = $state('');
   kind = $state('');
   search = $state('');
+  selected = $state.raw<InventoryRow | null>(null);
+  bytes = $state.raw<Uint8Array | null>(null);
+  bytesError = $state<string | null>(null);
 
   readonly filtered = $derived(this.filter(this.rows, this.status, this.kind, this.search));
   /** The kinds and statuses present, for the filter menus. */
@@ -26,6 +32,25 @@ export class InventoryData {
   clear(): void {
     this.ticket++;
     this.rows = [];
+    this.select(null);
+  }
+
+  select(row: InventoryRow | null): void {
+    this.selected = row;
+    this.bytes = null;
+    this.bytesError = null;
+  }
+
+  /** The opened entry's bytes, read once from the evidence (a reopened case has none: its error says so). */
+  async loadBytes(): Promise<void> {
+    const row = this.selected;
+    if (!row || this.bytes) return;
+    try {
+      const bytes = await this.client.readEntry(row.path);
+      if (row === this.selected) this.bytes = bytes;
+    } catch (err) {
+      if (row === this.selected) this.bytesError = err instanceof Error ? err.message : String(err);
+    }
   }
 
   private filter(rows: InventoryRow[], status: string, kind: string, search: string): InventoryRow[] {
