@@ -5,7 +5,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { hasSamples, SKIP_REASON } from '../helpers/sharedSamples.ts';
 import { dropEvidence, expect, openBuiltApp, status, test, waitForDone } from './helpers.ts';
-import { SAMPLE_ZIP, analyse, downloadFrom, openView } from './e2eKit.ts';
+import JSZip from 'jszip';
+import { SAMPLE_ZIP, analyse, downloadFrom, expectRows, openView, parseCsv } from './e2eKit.ts';
 
 async function tag(scope: Locator, tags: string, note = ''): Promise<void> {
   await scope.getByRole('button', { name: /^Bookmark or tag / }).first().click();
@@ -101,5 +102,39 @@ test.describe('tags everywhere', () => {
     await entry.getByRole('button', { name: 'Open as message' }).click();
     await expect(page.getByRole('tab', { name: /Messages/ })).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByRole('article', { name: 'Message' }).getByTestId('message-path')).toHaveText(path);
+  });
+
+  test('Shift and Ctrl select messages; the selection is tagged at once, filtered by tag and exported as zip and CSV', async ({ page }, testInfo) => {
+    await analyse(page, SAMPLE_ZIP);
+    const panel = await openView(page, 'Messages');
+    const table = panel.getByRole('table', { name: 'Messages' });
+    const row = (n: number) => table.locator(`[role="row"][aria-rowindex="${n + 1}"]`);
+    await row(1).click({ modifiers: ['ControlOrMeta'] });
+    await row(3).click({ modifiers: ['Shift'] });
+    await row(5).click({ modifiers: ['ControlOrMeta'] });
+    const bar = panel.getByTestId('selection-bar');
+    await expect(bar).toContainText('4 selected');
+    for (const n of [1, 2, 3, 5]) await expect(row(n)).toHaveAttribute('aria-selected', 'true');
+    await expect(row(4)).toHaveAttribute('aria-selected', 'false');
+    await expect(page.getByRole('article', { name: 'Message' }), 'selecting does not open a message').toHaveCount(0);
+
+    await bar.getByRole('textbox', { name: 'Tag for the selected rows' }).fill('bulk');
+    await bar.getByRole('button', { name: 'Tag selected' }).click();
+    for (const n of [1, 2, 3, 5]) await expect(row(n)).toContainText('★');
+    await panel.getByRole('combobox', { name: 'Tag' }).selectOption('bulk');
+    await expectRows(panel, 4, 'filter by tag');
+
+    const csv = await downloadFrom(page, bar.getByRole('button', { name: 'Export selected (CSV)' }), testInfo);
+    expect(csv.name).toBe('selected-messages.csv');
+    expect(parseCsv(csv.text)).toHaveLength(5);
+    const zipFile = await downloadFrom(page, bar.getByRole('button', { name: 'Export selected (zip)' }), testInfo);
+    const zip = await JSZip.loadAsync(zipFile.bytes);
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { files: { source: string }[] };
+    const inZip = manifest.files.filter((f) => !f.source.includes(' → ')).length;
+    await expect(panel.getByTestId('selection-note')).toContainText(`${inZip} message${inZip === 1 ? '' : 's'} exported`);
+    expect(inZip).toBeGreaterThan(0);
+    expect(inZip).toBeLessThanOrEqual(4);
+    await bar.getByRole('button', { name: 'Clear selection' }).click();
+    await expect(bar).toHaveCount(0);
   });
 });
