@@ -5,6 +5,7 @@
 import type { AnalysisResult, MessageDetail, QueryResult } from '../lib/model/analysisResult.ts';
 import type { Progress } from '../lib/model/progress.ts';
 import type { AnnotatedItem, TagSummary } from '../lib/model/annotation.ts';
+import type { WorkProduct } from '../lib/model/workProduct.ts';
 
 /** A dropped file with its path inside a dropped folder (or its name when dropped alone). */
 export interface EvidenceInput {
@@ -51,6 +52,9 @@ export interface TriageClient {
   renameTag(from: string, to: string): Promise<void>;
   setTagColour(tag: string, colour: string | null): Promise<void>;
   listTags(): Promise<TagSummary[]>;
+  /** The examiner's work product (bookmarks, tags, notes, case details), for the autosave; never evidence content. */
+  workProduct(): Promise<WorkProduct>;
+  restoreWorkProduct(work: WorkProduct): Promise<{ applied: number; skipped: number }>;
   setCaseDetails(details: CaseDetails): Promise<void>;
   /** The case database as a SQLite file (case file: reopen by dropping it back in); recovered secrets only when asked. */
   exportCaseDb(includeSecrets: boolean): Promise<Uint8Array>;

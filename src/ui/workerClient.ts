@@ -121,6 +121,8 @@ export function createWorkerClient(): TriageClient {
     renameTag: (from, to) => get().caseDb.renameTag(from, to),
     setTagColour: (tag, colour) => get().caseDb.setTagColour(tag, colour),
     listTags: () => get().caseDb.listTags(),
+    workProduct: () => get().caseDb.workProduct(),
+    restoreWorkProduct: (work) => get().caseDb.restoreWorkProduct(work),
     setCaseDetails: (details) => get().caseDb.setCaseDetails(details),
     exportCaseDb: (includeSecrets) => get().caseDb.exportDb({ includeSecrets }),
     htmlReport: () => get().caseDb.htmlReport(),

@@ -15,6 +15,8 @@ import type { CaseDbPort, DumpFormat } from '../pipeline/caseDbPort.ts';
 import { CASE_SCHEMA } from './caseSchema.ts';
 import { listTags, removeAnnotation, renameTag, setAnnotation, setTagColour, tagItems } from './annotations.ts';
 import type { AnnotatedItem, TagSummary } from '../model/annotation.ts';
+import type { WorkProduct } from '../model/workProduct.ts';
+import { applyWorkProduct, readWorkProduct } from './workProduct.ts';
 import { readOnlyStatementProblem } from './readOnlyStatement.ts';
 import { createPushStream, type PushStream } from './pushStream.ts';
 import { writeCaseTables } from './writeCaseTables.ts';
@@ -249,6 +251,12 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
     },
     async listTags(): Promise<TagSummary[]> {
       return listTags(db);
+    },
+    async workProduct(): Promise<WorkProduct> {
+      return readWorkProduct(db);
+    },
+    async restoreWorkProduct(work: WorkProduct): Promise<{ applied: number; skipped: number }> {
+      return applyWorkProduct(db, work);
     },
     async setFindingNote(findingId: number, note: string) {
       db.run('INSERT OR REPLACE INTO case_finding_notes VALUES (?, ?)', [findingId, note]);

@@ -6,8 +6,10 @@ import { tick } from 'svelte';
 import { loadHmColumns } from '../queries/hmColumns.ts';
 import { saveFile } from '../saveFile.ts';
 import type { TriageClient } from '../triageClient.ts';
+import type { WorkProductStore } from '../workProductStore.ts';
 import { AccountsData } from './accountsData.svelte.ts';
 import { AnalysisRun } from './analysisRun.svelte.ts';
+import { Autosave } from './autosave.svelte.ts';
 import { CasePanel } from './casePanel.svelte.ts';
 import { CaseTags } from './caseTags.svelte.ts';
 import { CaseView } from './caseView.svelte.ts';
@@ -19,7 +21,7 @@ import { OverviewData } from './overviewData.svelte.ts';
 import { PastedRecords } from './pastedRecords.svelte.ts';
 import { SqlConsole } from './sqlConsole.svelte.ts';
 
-export function createAppState(client: TriageClient) {
+export function createAppState(client: TriageClient, store: WorkProductStore) {
   const caseView = new CaseView();
   const overview = new OverviewData();
   const configuration = new ConfigurationData(client);
@@ -30,6 +32,9 @@ export function createAppState(client: TriageClient) {
   const sql = new SqlConsole(client);
   const casePanel = new CasePanel(client, saveFile, () => caseView.listedMessages);
   const caseTags = new CaseTags(client);
+  const autosave = new Autosave(client, store, async () => {
+    await Promise.all([indicators.load(), casePanel.load(), caseTags.changed()]);
+  });
 
   const run = new AnalysisRun(client, {
     onStart() {
@@ -43,6 +48,7 @@ export function createAppState(client: TriageClient) {
       sql.clearResult();
       casePanel.clear();
       caseTags.clear();
+      autosave.clear();
     },
     async prepare() {
       const hm = await loadHmColumns(client);
@@ -52,12 +58,13 @@ export function createAppState(client: TriageClient) {
       // Views that load on their own start when readyRunId changes; let their effects run, then wait for them.
       await tick();
       await caseView.settled();
+      await autosave.open();
     },
   });
 
   const pastedRecords = new PastedRecords(run);
 
-  return { client, run, caseView, overview, configuration, mailFlow, pastedRecords, indicators, accounts, inventory, sql, casePanel, caseTags };
+  return { client, run, caseView, overview, configuration, mailFlow, pastedRecords, indicators, accounts, inventory, sql, casePanel, caseTags, autosave };
 }
 
 export type AppState = ReturnType<typeof createAppState>;
