@@ -60,6 +60,16 @@ test.describe('tags everywhere', () => {
 
     expect(await tagCounts(page)).toEqual({ phish: 3, urgent: 1, vip: 1 });
 
+    await inventory.getByRole('combobox', { name: 'Tag' }).selectOption('phish');
+    await expectRows(inventory, 1, 'inventory filtered by tag');
+    const findings = await openView(page, 'Indicators');
+    await findings.getByRole('combobox', { name: 'Tag' }).selectOption('urgent');
+    await expect(findings.locator('li.finding')).toHaveCount(1);
+    await findings.getByRole('combobox', { name: 'Tag' }).selectOption('');
+    const accountsAgain = await openView(page, 'Accounts');
+    await accountsAgain.getByRole('combobox', { name: 'Tag' }).selectOption('vip');
+    await expectRows(accountsAgain, 1, 'accounts filtered by tag');
+
     const manager = tagManager(page);
     await manager.getByRole('button', { name: 'Rename or merge urgent' }).click();
     await manager.getByRole('textbox', { name: 'New name for urgent' }).fill('phish');

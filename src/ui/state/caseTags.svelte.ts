@@ -3,7 +3,8 @@
  * colour changes, editors for any item's annotation, and a revision that moves on every change of the
  * examiner's work product (lists re-read their stars and tags; the autosave writes).
  */
-import type { AnnotatedItem, TagSummary } from '../../lib/model/annotation.ts';
+import type { AnnotatedItem, AnnotationKind, TagSummary } from '../../lib/model/annotation.ts';
+import { taggedKeysQuery } from '../queries/annotationQueries.ts';
 import type { TriageClient } from '../triageClient.ts';
 import { AnnotationEditor } from './annotationEditor.svelte.ts';
 
@@ -34,6 +35,12 @@ export class CaseTags {
 
   colourOf(name: string): string | null {
     return this.tags.find((t) => t.name === name)?.colour ?? null;
+  }
+
+  /** Keys of the items of one kind that carry the tag (filter by tag in any view). */
+  async keysWithTag(kind: AnnotationKind, tag: string): Promise<Set<string>> {
+    const q = taggedKeysQuery(kind, tag);
+    return new Set((await this.#client.query(q.sql, q.params)).rows.map((r) => String(r[0])));
   }
 
   editor(): AnnotationEditor {

@@ -4,17 +4,20 @@
  */
 import { loadInventory, type InventoryRow } from '../queries/inventoryQueries.ts';
 import type { TriageClient } from '../triageClient.ts';
+import { withTag } from './withTag.ts';
 
 export class InventoryData {
   rows = $state.raw<InventoryRow[]>([]);
   status = $state('');
   kind = $state('');
   search = $state('');
+  /** Keys of the rows carrying the tag chosen in the view's tag filter; null for no tag filter. */
+  tagged = $state.raw<ReadonlySet<string> | null>(null);
   selected = $state.raw<InventoryRow | null>(null);
   bytes = $state.raw<Uint8Array | null>(null);
   bytesError = $state<string | null>(null);
 
-  readonly filtered = $derived(this.filter(this.rows, this.status, this.kind, this.search));
+  readonly filtered = $derived(withTag(this.filter(this.rows, this.status, this.kind, this.search), this.tagged, (r) => r.path));
   /** The kinds and statuses present, for the filter menus. */
   readonly kinds = $derived([...new Set(this.rows.map((r) => r.kind))].sort());
   readonly statuses = $derived([...new Set(this.rows.map((r) => r.status))].sort());
