@@ -10,6 +10,8 @@ import type { KeywordTermHits } from '../lib/store/keywordHits.ts';
 import type { SearchOutcome } from '../lib/store/searchHits.ts';
 import type { StoryChain } from '../lib/report/story/storyChain.ts';
 import type { ReportOptions } from '../lib/model/reportOptions.ts';
+import type { AnnotatedItem, TagSummary } from '../lib/model/annotation.ts';
+import type { WorkProduct } from '../lib/model/workProduct.ts';
 
 /** A dropped file with its path inside a dropped folder (or its name when dropped alone). */
 export interface EvidenceInput {
@@ -58,6 +60,18 @@ export interface TriageClient {
   setBookmark(path: string, tags: string, note: string): Promise<void>;
   removeBookmark(path: string): Promise<void>;
   setFindingNote(findingId: number, note: string): Promise<void>;
+  /** Tags and a note on any listed item (messages included: their bookmark). */
+  setAnnotation(item: AnnotatedItem, tags: string, note: string): Promise<void>;
+  removeAnnotation(item: AnnotatedItem): Promise<void>;
+  /** Adds one tag to every item given (bulk tagging of a selection). */
+  tagItems(items: AnnotatedItem[], tag: string): Promise<void>;
+  /** Renames a tag everywhere; onto an existing tag it merges the two. */
+  renameTag(from: string, to: string): Promise<void>;
+  setTagColour(tag: string, colour: string | null): Promise<void>;
+  listTags(): Promise<TagSummary[]>;
+  /** The examiner's work product (bookmarks, tags, notes, case details), for the autosave; never evidence content. */
+  workProduct(): Promise<WorkProduct>;
+  restoreWorkProduct(work: WorkProduct): Promise<{ applied: number; skipped: number }>;
   setCaseDetails(details: CaseDetails): Promise<void>;
   /** The case database as a SQLite file (case file: reopen by dropping it back in); recovered secrets only when asked. */
   exportCaseDb(includeSecrets: boolean): Promise<Uint8Array>;

@@ -102,7 +102,7 @@ test.describe('indicators (issue 5)', () => {
     await shot(page, testInfo, 'ind-02-evidence');
 
     const dkim = new Set(findings.filter((f) => f.type === 'dkim-body-hash-mismatch').map((f) => f.ref.message));
-    await panel.locator('details[data-finding-type="dkim-body-hash-mismatch"] summary').getByRole('button', { name: 'Open these messages' }).click();
+    await panel.locator('[data-finding-group="dkim-body-hash-mismatch"]').getByRole('button', { name: 'Open these messages' }).click();
     await expect(page.getByRole('tab', { name: /Messages/ })).toHaveAttribute('aria-selected', 'true');
     const messages = page.locator('#panel-messages');
     await expectRows(messages, dkim.size);

@@ -12,7 +12,7 @@ let db: Database;
 
 function clientOf(database: Database): TriageClient {
   return sqlClient(database, {
-    messageDetail: async (path: string) => ({ path, raw: new Uint8Array(), html: null, text: 'body', mimeTree: [], attachments: [] }),
+    messageDetail: async (path: string) => ({ path, raw: new Uint8Array(), html: null, text: 'body', textFromHtml: false, mimeTree: [], attachments: [] }),
     setBookmark: async (path: string, tags: string, note: string) => {
       database.run('INSERT OR REPLACE INTO case_bookmarks VALUES (?, ?, ?, ?)', [path, tags, note, '2024-01-01T00:00:00Z']);
     },
@@ -105,6 +105,9 @@ describe('Messages SQL on a real case database', () => {
     expect(await withFilter({ dateFrom: '2024-01-02', dateTo: '2024-01-03' })).toEqual(['Lunch', 'Re: Invoice']);
     expect(await withFilter({ hasAttachments: true })).toEqual(['Invoice 100% paid']);
     expect(await withFilter({ bookmarked: true })).toEqual(['Re: Invoice']);
+    expect(await withFilter({ tag: 'keep' })).toEqual(['Re: Invoice']);
+    expect(await withFilter({ tag: 'kee' }), 'a whole tag, not a prefix').toEqual([]);
+    expect(await withFilter({ tag: '%' }), 'LIKE wildcards are literal').toEqual([]);
     expect(await withFilter({ paths: ['Data/x.example/a/4.eml', 'Data/x.example/a/1.eml'] })).toEqual(['Payroll', 'Invoice 100% paid']);
   });
 

@@ -1,6 +1,7 @@
 // The Overview, Indicators, Accounts, Inventory, SQL and case-panel state classes, run against the sample
 // case's real hMailServer tables in sql.js, so every view query is proven against the real schema.
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { lastLogonShown } from '../../src/ui/queries/accountsQueries.ts';
 import type { Database } from 'sql.js';
 import { loadHmColumns, type HmColumns } from '../../src/ui/queries/hmColumns.ts';
 import { errorReport } from '../../src/ui/reportError.svelte.ts';
@@ -73,6 +74,7 @@ describe.skipIf(!hasSamples)(`view queries on the sample case ${hasSamples ? '' 
     expect(byAddress.get('bob@northwind.example')).toMatchObject({ scheme: 'md5', weak: true, files: 1 });
     expect(byAddress.get('carol@northwind.example')?.forwarding).toBe('carol.private@freemail.example (no copy kept)');
     expect(byAddress.get('alice@northwind.example')?.sizeBytes).toBeGreaterThan(0);
+    expect(byAddress.get('alice@northwind.example')?.lastLogonUtc, 'no timeline event in this fixture: no UTC').toBeNull();
     accounts.onlyFlagged = true;
     expect(accounts.filtered.map((r) => r.address)).toEqual(['bob@northwind.example', 'carol@northwind.example']);
     accounts.onlyFlagged = false;
@@ -281,5 +283,14 @@ describe('CasePanel', () => {
     await panel.exportMessagesZip();
     expect(client.exportMessagesZip).not.toHaveBeenCalled();
     expect(panel.messagesZipNote).toMatch(/^Not exported: 2,001 messages listed/);
+  });
+});
+
+describe('lastLogonShown', () => {
+  it('reads placeholders as the timeline left them out, and keeps a real server time', () => {
+    expect(lastLogonShown('1901-01-01 00:00:00', 'left out: never: hMailServer "never" value (1901-01-01)')).toBe('never');
+    expect(lastLogonShown('0000-00-00 00:00:00', 'left out: not set: zero date (not set)')).toBe('not set');
+    expect(lastLogonShown('2024-05-12 09:00:00', null)).toBe('2024-05-12 09:00:00');
+    expect(lastLogonShown(null, null)).toBeNull();
   });
 });

@@ -35,6 +35,8 @@ export interface MessageDetail {
   raw: Uint8Array;
   html: string | null;
   text: string;
+  /** True when the message has no text part and `text` is the readable text of its HTML part. */
+  textFromHtml: boolean;
   mimeTree: MimeNode[];
   attachments: { filename: string; contentType: string; bytes: Uint8Array; sha256: string }[];
 }

@@ -5,6 +5,7 @@
 import { createLineSplitter } from '../logs/lineSplitter.ts';
 import { parseLogLine } from '../logs/parseLogLine.ts';
 import type { AnalysisResult } from '../model/analysisResult.ts';
+import { reopenedCounts } from '../store/reopenedCounts.ts';
 import { readAll } from './readAll.ts';
 import { runTriage, type TriageDeps, type TriageInput, type TriageOptions } from './runTriage.ts';
 
@@ -23,34 +24,11 @@ async function looksLikeSqlite(file: Blob): Promise<boolean> {
   return String.fromCharCode(...head) === SQLITE_MAGIC;
 }
 
-async function countOf(db: CaseFileOpener, sql: string): Promise<number> {
-  const r = await db.query(sql);
-  return Number(r.rows[0]?.[0] ?? 0);
-}
-
 async function reopenedResult(db: CaseFileOpener, runId: number, started: number): Promise<AnalysisResult> {
-  const hm = async (table: string) =>
-    (await countOf(db, `SELECT count(*) FROM sqlite_master WHERE name = '${table}'`)) ? countOf(db, `SELECT count(*) FROM ${table}`) : 0;
-  return {
-    runId,
-    durationMs: Date.now() - started,
-    counts: {
-      evidenceFiles: await countOf(db, 'SELECT count(*) FROM case_evidence'),
-      inventoryEntries: await countOf(db, 'SELECT count(*) FROM case_inventory'),
-      inventoryErrors: await countOf(db, "SELECT count(*) FROM case_inventory WHERE status = 'error'"),
-      messages: await countOf(db, 'SELECT count(*) FROM case_messages'),
-      dbMessages: await hm('hm_messages'),
-      accounts: await hm('hm_accounts'),
-      domains: await hm('hm_domains'),
-      logLines: await countOf(db, 'SELECT coalesce(sum(line_count), 0) FROM case_log_sessions'),
-      logSessions: await countOf(db, 'SELECT count(*) FROM case_log_sessions'),
-      findings: await countOf(db, 'SELECT count(*) FROM case_findings'),
-      // Nothing is parsed when a case file is reopened.
-      parsedFast: 0,
-      parsedReference: 0,
-    },
-    problems: ['Reopened a saved case file: views show the saved case; drop the original evidence too for raw message views.'],
-  };
+  const { logLinesExact, ...counts } = await reopenedCounts((sql) => db.query(sql));
+  const problems = ['Reopened a saved case file: views show the saved case; drop the original evidence too for raw message views.'];
+  if (!logLinesExact) problems.push('This case file was saved before log line counts were kept: the log line count is of the lines inside sessions only.');
+  return { runId, durationMs: Date.now() - started, counts, problems };
 }
 
 export function createTriageSession() {

@@ -15,6 +15,10 @@ import type { DatabaseSource, HmailDatabase, ImportProblem } from '../model/hmai
 import type { CaseDbPort, DumpFormat } from '../pipeline/caseDbPort.ts';
 import { CASE_SCHEMA } from './caseSchema.ts';
 import { exportLiveCase, hasLiveSchema, openLiveCase } from './liveCaseSchema.ts';
+import { listTags, removeAnnotation, renameTag, setAnnotation, setTagColour, tagItems } from './annotations.ts';
+import type { AnnotatedItem, TagSummary } from '../model/annotation.ts';
+import type { WorkProduct } from '../model/workProduct.ts';
+import { applyWorkProduct, readWorkProduct } from './workProduct.ts';
 import { readOnlyStatementProblem } from './readOnlyStatement.ts';
 import { createPushStream, type PushStream } from './pushStream.ts';
 import { appendFindings, messageIndicators, writeCaseRows, writeCaseTables, type MessageIndicators } from './writeCaseTables.ts';
@@ -286,10 +290,34 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
       return true;
     },
     async setBookmark(path: string, tags: string, note: string, nowIso: string) {
-      db.run('INSERT OR REPLACE INTO case_bookmarks VALUES (?, ?, ?, ?)', [path, tags, note, nowIso]);
+      setAnnotation(db, { kind: 'message', key: path }, tags, note, nowIso);
     },
     async removeBookmark(path: string) {
-      db.run('DELETE FROM case_bookmarks WHERE path = ?', [path]);
+      removeAnnotation(db, { kind: 'message', key: path });
+    },
+    async setAnnotation(item: AnnotatedItem, tags: string, note: string, nowIso: string) {
+      setAnnotation(db, item, tags, note, nowIso);
+    },
+    async removeAnnotation(item: AnnotatedItem) {
+      removeAnnotation(db, item);
+    },
+    async tagItems(items: AnnotatedItem[], tag: string, nowIso: string) {
+      tagItems(db, items, tag, nowIso);
+    },
+    async renameTag(from: string, to: string) {
+      renameTag(db, from, to);
+    },
+    async setTagColour(tag: string, colour: string | null) {
+      setTagColour(db, tag, colour);
+    },
+    async listTags(): Promise<TagSummary[]> {
+      return listTags(db);
+    },
+    async workProduct(): Promise<WorkProduct> {
+      return readWorkProduct(db);
+    },
+    async restoreWorkProduct(work: WorkProduct): Promise<{ applied: number; skipped: number }> {
+      return applyWorkProduct(db, work);
     },
     async setFindingNote(findingId: number, note: string) {
       db.run('INSERT OR REPLACE INTO case_finding_notes VALUES (?, ?)', [findingId, note]);

@@ -9,6 +9,8 @@
  * The timeline's pre-counted buckets (timelineBuckets.ts) are derived from case_timeline and recounted on open.
  * Schema 4 adds the examiner's saved searches, the hash sets checked against the case with their hits, and
  * SHA-1 beside MD5 and SHA-256 for every file (case_inventory) and every attachment (case_attachments).
+ * Examiner work product: message bookmarks stay in case_bookmarks (schema 1 onwards); tags and notes on
+ * findings, log sessions, accounts and inventory rows are case_annotations (schema 4), tag colours case_tags.
  */
 import { TIMELINE_BUCKETS_SCHEMA } from './timelineBuckets.ts';
 
@@ -68,6 +70,9 @@ CREATE TABLE IF NOT EXISTS case_saved_searches (name TEXT PRIMARY KEY, query TEX
 CREATE TABLE IF NOT EXISTS case_hash_sets (name TEXT PRIMARY KEY, verdict TEXT, format TEXT, hashes INTEGER, loaded_utc TEXT);
 CREATE TABLE IF NOT EXISTS case_hash_hits (set_name TEXT, verdict TEXT, algo TEXT, hash TEXT, path TEXT, attachment TEXT);
 CREATE INDEX IF NOT EXISTS case_hash_hits_path ON case_hash_hits(path);
+CREATE TABLE IF NOT EXISTS case_annotations (
+  kind TEXT NOT NULL, key TEXT NOT NULL, tags TEXT, note TEXT, created_utc TEXT, PRIMARY KEY (kind, key));
+CREATE TABLE IF NOT EXISTS case_tags (name TEXT PRIMARY KEY, colour TEXT);
 `;
 
 /**

@@ -8,6 +8,7 @@ import { findingCategory } from '../model/findingCategory.ts';
 import { SEVERITY_RANK, type Finding, type Severity } from '../model/finding.ts';
 import { logTimeIso } from '../time/logTime.ts';
 import { CASE_SCHEMA_VERSION } from './caseSchema.ts';
+import type { SavedAnalysisCounts } from './reopenedCounts.ts';
 import { inTransaction } from './inTransaction.ts';
 import { countTimelineBuckets } from './timelineBuckets.ts';
 import type { StoredCase, StoredCaseRows } from './storedCase.ts';
@@ -96,6 +97,15 @@ function secretFor(stored: StoredCase, f: Finding): string | null {
   return null;
 }
 
+/**
+ * What the run counted that the case tables alone cannot give back: log lines outside any session, and
+ * message files told apart from the database rows listed without one. A reopened case shows these.
+ */
+function analysisCounts(db: Database, caseData: StoredCase['caseData']): SavedAnalysisCounts {
+  const files = db.exec("SELECT count(*) FROM case_messages WHERE location IS NOT 'database-only'")[0]?.values[0]?.[0];
+  return { messageFiles: Number(files ?? 0), logLines: caseData.logs.files.reduce((n, f) => n + f.lines, 0) };
+}
+
 export function writeCaseTables(db: Database, stored: StoredCase): void {
   const { caseData, findings } = stored;
   const zone = caseData.serverZone;
@@ -115,6 +125,7 @@ export function writeCaseTables(db: Database, stored: StoredCase): void {
     insertAll(db, 'INSERT INTO case_evidence VALUES (?, ?, ?, ?)', caseData.evidence.map((e) => [e.name, e.size, e.md5, e.sha256]));
     // A database row without its file is listed too (rowid after every message file's: ids stay as appended).
     insertAll(db, `INSERT OR IGNORE INTO case_messages VALUES (${Array(34).fill('?').join(', ')})`, databaseOnlyRows(stored));
+    db.run('INSERT OR REPLACE INTO case_meta VALUES (?, ?)', ['analysis_counts', JSON.stringify(analysisCounts(db, caseData))]);
     findings.forEach((f, i) => {
       const secret = secretFor(stored, f);
       if (secret !== null) db.run('INSERT INTO case_secrets VALUES (?, ?)', [i + 1, secret]);

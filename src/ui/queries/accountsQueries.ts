@@ -7,6 +7,7 @@ import type { CellValue } from '../components/tableColumn.ts';
 import type { TriageClient } from '../triageClient.ts';
 import type { HmColumns } from './hmColumns.ts';
 import { asFlag, asNumber, asText, queryRows, type QueryRecord } from './queryRows.ts';
+import { formatUtc } from '../state/timelineTime.ts';
 
 /** hm_imapfolders nesting limit in hMailServer (IMAPFolder.h); also stops a corrupt parent cycle. */
 const MAX_FOLDER_DEPTH = 25;
@@ -21,7 +22,10 @@ export interface AccountRow {
   sizeBytes: number | null;
   dbMessages: number | null;
   files: number;
+  /** Server time as stored; "never" / "not set" for hMailServer's placeholders. */
   lastLogon: string | null;
+  /** The same instant in UTC (from the case timeline, converted with the server zone); null for a placeholder. */
+  lastLogonUtc: string | null;
   scheme: string;
   weak: boolean;
   forwarding: string;
@@ -61,9 +65,25 @@ function accountsSql(hm: HmColumns): string {
     : `'unknown'`;
   return `select ${c('accountid')}, accountaddress, ${c('accountactive')}, ${c('accountisad')}, ${c('accountadminlevel')},
     ${c('accountmaxsize')}, ${size} as size_bytes, ${count} as db_messages, ${FILES} as files, ${c('accountlastlogontime')},
+    ${LAST_LOGON_UTC} as last_logon_utc, ${LAST_LOGON_NOTE} as last_logon_note,
     ${scheme} as scheme, ${WEAK} as weak, ${c('accountforwardenabled')}, ${c('accountforwardaddress')},
     ${c('accountforwardkeeporiginal')}, ${c('accountvacationmessageon')}
   from hm_accounts a order by lower(accountaddress)`;
+}
+
+/** The account's last-logon event of the case timeline: the time converted with the server zone, or why not. */
+const LAST_LOGON_EVENT = `from case_timeline t where t.type = 'account-last-logon' and lower(t.account) = lower(a.accountaddress) limit 1`;
+const LAST_LOGON_UTC = `(select t.time_utc ${LAST_LOGON_EVENT})`;
+const LAST_LOGON_NOTE = `(select t.time_note ${LAST_LOGON_EVENT})`;
+
+/**
+ * The last logon as shown: a placeholder (1901-01-01 "never", zero dates) reads "never" or "not set", the
+ * way the timeline left it out; a real time keeps the server's text.
+ */
+export function lastLogonShown(local: string | null, note: string | null): string | null {
+  if (local === null || local === '') return null;
+  const m = /^left out: (never|not set|invalid)/.exec(note ?? '');
+  return m ? m[1] : local;
 }
 
 const ACCOUNTS_FROM_FILES_SQL = `select account, count(*) as files, sum(size) as size_bytes
@@ -72,7 +92,7 @@ const ACCOUNTS_FROM_FILES_SQL = `select account, count(*) as files, sum(size) as
 function accountsFromFiles(rows: QueryRecord[]): AccountRow[] {
   return rows.map((r) => ({
     id: null, address: asText(r.account), active: null, isAd: null, adminLevel: null, quotaMb: null,
-    sizeBytes: asNumber(r.size_bytes), dbMessages: null, files: asNumber(r.files) ?? 0, lastLogon: null,
+    sizeBytes: asNumber(r.size_bytes), dbMessages: null, files: asNumber(r.files) ?? 0, lastLogon: null, lastLogonUtc: null,
     scheme: 'unknown', weak: false, forwarding: '', autoReply: null,
   }));
 }
@@ -94,7 +114,8 @@ export async function loadAccounts(client: TriageClient, hm: HmColumns): Promise
       sizeBytes: asNumber(r.size_bytes),
       dbMessages: asNumber(r.db_messages),
       files: asNumber(r.files) ?? 0,
-      lastLogon: r.accountlastlogontime === null ? null : asText(r.accountlastlogontime),
+      lastLogon: lastLogonShown(r.accountlastlogontime === null ? null : asText(r.accountlastlogontime), r.last_logon_note === null ? null : asText(r.last_logon_note)),
+      lastLogonUtc: r.last_logon_utc === null || r.last_logon_utc === undefined ? null : formatUtc(asText(r.last_logon_utc)),
       scheme: asText(r.scheme),
       weak: asFlag(r.weak),
       forwarding: forward ? `${asText(r.accountforwardaddress)}${keep}` : '',

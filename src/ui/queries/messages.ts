@@ -3,6 +3,7 @@
  * columns come from a whitelist, and LIKE patterns escape their wildcards.
  */
 import type { MessageFilter as NavigationMessageFilter } from '../state/caseView.svelte.ts';
+import { taggedKeysQuery } from './annotationQueries.ts';
 
 export type SqlParam = string | number | null;
 
@@ -23,6 +24,8 @@ export interface MessageFilter {
   /** A finding type: messages that carry it (case_messages.indicators), or in a folder a finding of it names. */
   indicator: string;
   bookmarked: boolean;
+  /** Messages whose bookmark carries this tag; '' for any. */
+  tag: string;
   /** Exactly these messages (sent by the Indicators or Accounts tab); null for no restriction. */
   paths: string[] | null;
   /** Leaves out message files a loaded known-good hash set matches (case_hash_hits). */
@@ -30,7 +33,7 @@ export interface MessageFilter {
 }
 
 export const EMPTY_MESSAGE_FILTER: MessageFilter = {
-  search: '', account: '', folder: '', dateFrom: '', dateTo: '', hasAttachments: false, indicator: '', bookmarked: false, paths: null,
+  search: '', account: '', folder: '', dateFrom: '', dateTo: '', hasAttachments: false, indicator: '', bookmarked: false, tag: '', paths: null,
   hideKnownGood: false,
 };
 
@@ -129,6 +132,11 @@ export function messageWhere(f: MessageFilter): SqlQuery {
   }
   if (f.bookmarked) terms.push('m.path IN (SELECT path FROM case_bookmarks)');
   if (f.hideKnownGood) terms.push("m.path NOT IN (SELECT path FROM case_hash_hits WHERE verdict = 'good' AND attachment IS NULL)");
+  if (f.tag) {
+    const tagged = taggedKeysQuery('message', f.tag);
+    terms.push(`m.path IN (${tagged.sql})`);
+    params.push(...tagged.params);
+  }
   if (f.paths) {
     // One JSON parameter instead of one per path: a finding may name thousands of messages.
     terms.push('m.path IN (SELECT value FROM json_each(?))');

@@ -3,16 +3,19 @@ import { loadAccounts, loadFolders, type AccountRow, type FolderRow } from '../q
 import { HmColumns } from '../queries/hmColumns.ts';
 import { reportError } from '../reportError.svelte.ts';
 import type { TriageClient } from '../triageClient.ts';
+import { withTag } from './withTag.ts';
 
 export class AccountsData {
   rows = $state.raw<AccountRow[]>([]);
   search = $state('');
+  /** Keys of the rows carrying the tag chosen in the view's tag filter; null for no tag filter. */
+  tagged = $state.raw<ReadonlySet<string> | null>(null);
   onlyFlagged = $state(false);
   /** The opened account's folders; empty while none is open. */
   folders = $state.raw<FolderRow[]>([]);
   foldersOf = $state<string | null>(null);
 
-  readonly filtered = $derived(this.filter(this.rows, this.search, this.onlyFlagged));
+  readonly filtered = $derived(withTag(this.filter(this.rows, this.search, this.onlyFlagged), this.tagged, (r) => r.address));
 
   private hm = HmColumns.empty();
   private ticket = 0;

@@ -38,7 +38,10 @@ export const MAX_ZIP_MESSAGES = 2_000;
 function describeSelection(s: MessagesToExport): string {
   const messages = `message${s.count === 1 ? '' : 's'}`;
   const n = s.count.toLocaleString('en');
-  return s.source === 'bookmarked' ? `${n} bookmarked ${messages}` : `${n} ${messages} listed in the Messages tab (none bookmarked)`;
+  const which = s.source === 'bookmarked' ? `${n} bookmarked ${messages}` : `${n} ${messages} listed in the Messages tab (none bookmarked)`;
+  if (s.withoutFile === 0) return which;
+  const rows = `${s.withoutFile.toLocaleString('en')} database row${s.withoutFile === 1 ? '' : 's'}`;
+  return `${which}; ${rows} without a file left out (no bytes to export)`;
 }
 
 export class CasePanel {
@@ -114,7 +117,9 @@ export class CasePanel {
       const selection = await messagesToExport(this.client, this.listedMessages(), MAX_ZIP_MESSAGES);
       const which = describeSelection(selection);
       if (selection.count === 0) {
-        this.messagesZipNote = 'No messages to export: bookmark some, or list some in the Messages tab.';
+        this.messagesZipNote = selection.withoutFile > 0
+          ? `No messages to export: ${which}.`
+          : 'No messages to export: bookmark some, or list some in the Messages tab.';
       } else if (selection.paths === null) {
         this.messagesZipNote = `Not exported: ${which}, more than the ${MAX_ZIP_MESSAGES.toLocaleString('en')} one zip holds; bookmark fewer or narrow the filter.`;
       } else {

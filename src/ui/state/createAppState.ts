@@ -6,9 +6,12 @@ import { tick } from 'svelte';
 import { loadHmColumns } from '../queries/hmColumns.ts';
 import { saveFile } from '../saveFile.ts';
 import type { TriageClient } from '../triageClient.ts';
+import type { WorkProductStore } from '../workProductStore.ts';
 import { AccountsData } from './accountsData.svelte.ts';
 import { AnalysisRun } from './analysisRun.svelte.ts';
+import { Autosave } from './autosave.svelte.ts';
 import { CasePanel } from './casePanel.svelte.ts';
+import { CaseTags } from './caseTags.svelte.ts';
 import { CaseView } from './caseView.svelte.ts';
 import { ConfigurationData } from './configurationData.svelte.ts';
 import { IndicatorsData } from './indicatorsData.svelte.ts';
@@ -18,7 +21,7 @@ import { OverviewData } from './overviewData.svelte.ts';
 import { PastedRecords } from './pastedRecords.svelte.ts';
 import { SqlConsole } from './sqlConsole.svelte.ts';
 
-export function createAppState(client: TriageClient) {
+export function createAppState(client: TriageClient, store: WorkProductStore) {
   const caseView = new CaseView();
   const overview = new OverviewData();
   const configuration = new ConfigurationData(client);
@@ -28,6 +31,10 @@ export function createAppState(client: TriageClient) {
   const inventory = new InventoryData(client);
   const sql = new SqlConsole(client);
   const casePanel = new CasePanel(client, saveFile, () => caseView.listedMessages);
+  const caseTags = new CaseTags(client);
+  const autosave = new Autosave(client, store, async () => {
+    await Promise.all([indicators.load(), casePanel.load(), caseTags.changed()]);
+  });
 
   const run = new AnalysisRun(client, {
     onStart() {
@@ -40,21 +47,24 @@ export function createAppState(client: TriageClient) {
       inventory.clear();
       sql.clearResult();
       casePanel.clear();
+      caseTags.clear();
+      autosave.clear();
     },
     async prepare() {
       const hm = await loadHmColumns(client);
       await Promise.all([
-        overview.load(client, hm), configuration.load(hm), mailFlow.load(hm), indicators.load(), accounts.load(hm), inventory.load(), casePanel.load(),
+        overview.load(client, hm), configuration.load(hm), mailFlow.load(hm), indicators.load(), accounts.load(hm), inventory.load(), casePanel.load(), caseTags.load(),
       ]);
       // Views that load on their own start when readyRunId changes; let their effects run, then wait for them.
       await tick();
       await caseView.settled();
+      await autosave.open();
     },
   });
 
   const pastedRecords = new PastedRecords(run);
 
-  return { client, run, caseView, overview, configuration, mailFlow, pastedRecords, indicators, accounts, inventory, sql, casePanel };
+  return { client, run, caseView, overview, configuration, mailFlow, pastedRecords, indicators, accounts, inventory, sql, casePanel, caseTags, autosave };
 }
 
 export type AppState = ReturnType<typeof createAppState>;

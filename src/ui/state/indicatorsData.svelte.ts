@@ -4,15 +4,18 @@ import { loadFindings, revealSecret, type FindingRow } from '../queries/indicato
 import { reportError } from '../reportError.svelte.ts';
 import type { TriageClient } from '../triageClient.ts';
 import { groupFindings } from './groupFindings.ts';
+import { withTag } from './withTag.ts';
 
 export class IndicatorsData {
   rows = $state.raw<FindingRow[]>([]);
   minSeverity = $state<Severity>('info');
   search = $state('');
+  /** Keys of the rows carrying the tag chosen in the view's tag filter; null for no tag filter. */
+  tagged = $state.raw<ReadonlySet<string> | null>(null);
   /** Secrets the examiner chose to see, by finding id; null when none was recorded. */
   revealed = $state.raw<Record<number, string | null>>({});
 
-  readonly filtered = $derived(this.filter(this.rows, this.minSeverity, this.search));
+  readonly filtered = $derived(withTag(this.filter(this.rows, this.minSeverity, this.search), this.tagged, (r) => String(r.id)));
   readonly groups = $derived(groupFindings(this.filtered));
 
   private ticket = 0;

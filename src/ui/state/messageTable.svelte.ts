@@ -18,6 +18,7 @@ import {
   type MessageSortKey,
   type SortDir,
 } from '../queries/messages.ts';
+import { databaseOnlyCountQuery } from '../queries/messageCountNote.ts';
 import type { TriageClient } from '../triageClient.ts';
 import { PagedRows } from './pagedRows.svelte.ts';
 import { readAllRows } from './readAllRows.ts';
@@ -38,6 +39,8 @@ export class MessageTable {
   sortDir = $state<SortDir>('desc');
   facets = $state.raw<MessageFacets>(NO_FACETS);
   runId = $state<number | null>(null);
+  /** Rows under the filter that are database rows without a file (explained beside the row count). */
+  noFile = $state(0);
   readonly rows = new PagedRows<MessageRow>();
   readonly #client: TriageClient;
   readonly #onFilter: (filter: MessageFilter) => void;
@@ -99,11 +102,17 @@ export class MessageTable {
     const filter = this.filter;
     const key = this.sortKey;
     const dir = this.sortDir;
+    const setNoFile = (n: number) => {
+      if (filter === this.filter) this.noFile = n;
+    };
     return this.rows.reset({
       async count() {
         await prepareSearch(client, filter);
         const q = messageCountQuery(filter);
-        return Number(queryScalar(await client.query(q.sql, q.params)) ?? 0);
+        const only = databaseOnlyCountQuery(filter);
+        const [total, noFile] = await Promise.all([client.query(q.sql, q.params), client.query(only.sql, only.params)]);
+        setNoFile(Number(queryScalar(noFile) ?? 0));
+        return Number(queryScalar(total) ?? 0);
       },
       async page(offset, limit) {
         await prepareSearch(client, filter);

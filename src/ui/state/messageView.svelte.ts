@@ -112,6 +112,12 @@ export class MessageView {
     if (path === this.path) this.bookmark = rows[0] ? toBookmark(rows[0]) : null;
   }
 
+  /** Bookmarks the open message without tags or note, or removes its bookmark (the `b` shortcut). */
+  async toggleBookmark(): Promise<void> {
+    if (this.bookmark) await this.removeBookmark();
+    else await this.saveBookmark('', '');
+  }
+
   async removeBookmark(): Promise<void> {
     const path = this.path;
     if (!path) return;

@@ -5,6 +5,7 @@
 import type { QueryResult } from '../../lib/model/analysisResult.ts';
 import { queryCsv } from '../csv.ts';
 import { MAX_MESSAGE_ID_SQL } from '../queries/overviewQueries.ts';
+import { SCHEMA_SQL, schemaTables, type SchemaTable } from '../queries/sqlSchema.ts';
 import type { TriageClient } from '../triageClient.ts';
 
 /** Enough to find yesterday's query again without the list becoming a haystack. */
@@ -18,6 +19,8 @@ export class SqlConsole {
   elapsedMs = $state(0);
   /** Most recent first, without duplicates. */
   history = $state.raw<string[]>([]);
+  /** Tables and views of the case database with their columns, for the schema browser. */
+  schema = $state.raw<SchemaTable[]>([]);
 
   private ticket = 0;
 
@@ -25,6 +28,20 @@ export class SqlConsole {
     private readonly client: TriageClient,
     private readonly now: () => number = () => performance.now(),
   ) {}
+
+  /** Reads the schema browser's list; an error leaves it empty (the console still works without it). */
+  async loadSchema(): Promise<void> {
+    try {
+      this.schema = schemaTables((await this.client.query(SCHEMA_SQL)).rows);
+    } catch {
+      this.schema = [];
+    }
+  }
+
+  /** Puts a ready query for a table in the editor (the schema browser's click). */
+  browse(table: string): void {
+    this.sql = `SELECT * FROM "${table.replaceAll('"', '""')}" LIMIT 100`;
+  }
 
   async run(): Promise<void> {
     const sql = this.sql.trim();

@@ -37,6 +37,18 @@ describe('messageDetail', () => {
     expect(d.text).toMatch(/Plain text first\./);
   });
 
+  it('gives an HTML-only message the text of its HTML, marked as such', async () => {
+    const d = await messageDetail(mail(`From: a@x.example\nSubject: html only\nContent-Type: text/html; charset=utf-8\n\n${HTML}\n`), 'h.eml');
+    expect(d.html).toContain('<script>');
+    expect(d.text).toBe('Hi');
+    expect(d.textFromHtml).toBe(true);
+  });
+
+  it('keeps a message with a text part as it is', async () => {
+    const d = await messageDetail(mail(MESSAGE), 'p.eml');
+    expect(d.textFromHtml).toBe(false);
+  });
+
   it('shows the MIME tree with the embedded message and its defects', async () => {
     const d = await messageDetail(mail(MESSAGE), 'p.eml');
     expect(d.mimeTree.map((n) => [n.depth, n.contentType, n.filename])).toEqual([

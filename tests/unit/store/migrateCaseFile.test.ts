@@ -49,3 +49,19 @@ describe('migrateCaseFile', () => {
     expect(db.exec('SELECT count(*) FROM case_hash_hits')[0].values).toEqual([[0]]);
   });
 });
+
+describe('migrateCaseFile to schema 4', () => {
+  it('normalises bookmark tags, adds the annotation tables and records the schema version', async () => {
+    const SQL = await initSqlJs();
+    const db = new SQL.Database();
+    const schema3 = CASE_SCHEMA.replace(/CREATE TABLE IF NOT EXISTS case_annotations \([^;]*;\s*CREATE TABLE IF NOT EXISTS case_tags[^;]*;/, '');
+    expect(schema3).not.toContain('case_annotations');
+    db.exec(schema3);
+    db.exec("INSERT INTO case_meta VALUES ('schema_version', '3'); INSERT INTO case_bookmarks VALUES ('a.eml', 'x,y ,x', 'n', null), ('b.eml', null, '', null)");
+    migrateCaseFile(db);
+    db.exec(CASE_SCHEMA);
+    expect(db.exec('SELECT path, tags FROM case_bookmarks ORDER BY path')[0].values).toEqual([['a.eml', 'x, y'], ['b.eml', null]]);
+    expect(db.exec("SELECT value FROM case_meta WHERE key = 'schema_version'")[0].values).toEqual([[String(CASE_SCHEMA_VERSION)]]);
+    expect(db.exec('SELECT count(*) FROM case_annotations')[0].values).toEqual([[0]]);
+  });
+});
