@@ -1,6 +1,7 @@
 /**
- * findings.json (../shared/reference/findings-schema.md): deterministic — arrays sorted, keys in a fixed
- * order, times ISO UTC or null — so the same evidence gives the same bytes apart from the `run` block.
+ * findings.json (../shared/reference/findings-schema.md, plus the `story` of storyJson.ts): deterministic —
+ * arrays sorted, keys in a fixed order, times ISO UTC or null — so the same evidence gives the same bytes
+ * apart from the `run` block.
  */
 import type { CaseData, MessageLink } from '../model/caseData.ts';
 import type { Finding } from '../model/finding.ts';
@@ -10,6 +11,9 @@ import { localToUtc } from '../time/localToUtc.ts';
 import type { ServerZone } from '../time/serverZone.ts';
 import { compareStrings } from '../analyze/support/compareStrings.ts';
 import { compareFindings } from './compareFindings.ts';
+import { buildStory } from './story/buildStory.ts';
+import { storyInputFromCase } from './story/storyInputFromCase.ts';
+import { storyJson } from './story/storyJson.ts';
 
 export const FINDINGS_SCHEMA_ID = 'hmail-triage/findings@1';
 
@@ -123,6 +127,7 @@ function* arrayChunks(items: Iterable<unknown>): Generator<string> {
 export function* findingsJsonChunks(caseData: CaseData, findings: Finding[], run: RunInfo): Generator<string> {
   const zone = caseData.serverZone;
   const links = new Map(caseData.links.map((l) => [l.path, l]));
+  const order = findings.map((_, i) => i).sort((a, b) => compareFindings(findings[a], findings[b]));
   const skeleton = JSON.stringify(
     {
       schema: FINDINGS_SCHEMA_ID,
@@ -134,6 +139,7 @@ export function* findingsJsonChunks(caseData: CaseData, findings: Finding[], run
       server: serverSection(caseData),
       messages: PLACE('messages'),
       findings: PLACE('findings'),
+      story: storyJson(buildStory(storyInputFromCase(caseData, findings)), order),
     },
     null,
     2,
@@ -157,7 +163,7 @@ export function* findingsJsonChunks(caseData: CaseData, findings: Finding[], run
       for (const m of [...caseData.messages].sort((a, b) => compareStrings(a.path, b.path))) yield messageEntry(m, links.get(m.path), zone);
     },
     *findings() {
-      for (const f of [...findings].sort(compareFindings)) {
+      for (const f of order.map((i) => findings[i])) {
         yield { type: f.type, severity: f.severity, ref: f.ref, summary: f.summary, details: scrubDetails(f.details) };
       }
     },
