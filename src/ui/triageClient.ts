@@ -10,6 +10,7 @@ import type { KeywordTermHits } from '../lib/store/keywordHits.ts';
 import type { SearchOutcome } from '../lib/store/searchHits.ts';
 import type { StoryChain } from '../lib/report/story/storyChain.ts';
 import type { ReportOptions } from '../lib/model/reportOptions.ts';
+import type { ColumnLayout } from '../lib/model/columnLayout.ts';
 import type { AnnotatedItem, TagSummary } from '../lib/model/annotation.ts';
 import type { WorkProduct } from '../lib/model/workProduct.ts';
 
@@ -81,6 +82,9 @@ export interface TriageClient {
   /** The report builder's choices saved in the case (defaults when none were saved). */
   reportOptions(): Promise<ReportOptions>;
   setReportOptions(options: ReportOptions): Promise<void>;
+  /** Each table's column layout saved in the case, by table name. */
+  columnLayouts(): Promise<Record<string, ColumnLayout>>;
+  setColumnLayout(table: string, layout: ColumnLayout): Promise<void>;
   timesketchJsonl(): Promise<string>;
   /** The same events as Timesketch CSV (message, datetime, timestamp_desc first). */
   timesketchCsv(): Promise<string>;

@@ -136,6 +136,8 @@ export function createWorkerClient(): TriageClient {
     htmlReport: () => get().caseDb.htmlReport(),
     reportOptions: () => get().caseDb.reportOptions(),
     setReportOptions: (options) => get().caseDb.setReportOptions(options),
+    columnLayouts: () => get().caseDb.columnLayouts(),
+    setColumnLayout: (table, layout) => get().caseDb.setColumnLayout(table, layout),
     timesketchJsonl: () => get().caseDb.timesketchJsonl(),
     timesketchCsv: () => get().caseDb.timesketchCsv(),
     timelineCsv: () => get().caseDb.timelineCsv(),

@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { hasSamples, SKIP_REASON } from '../helpers/sharedSamples.ts';
-import { downloadFindings, expect, test } from './helpers.ts';
+import { DEMO_ZIP, downloadFindings, dropEvidence, expect, openBuiltApp, status, test, waitForDone } from './helpers.ts';
 import JSZip from 'jszip';
 import { SAMPLE_ZIP, analyse, downloadFrom, expectRows, listedMessages, messagesOf, openView, sha256, writeGenerated } from './e2eKit.ts';
 
@@ -119,5 +119,40 @@ test.describe('counts agree and differences are explained', () => {
     await expect(page.getByTestId('messages-zip-note')).toContainText(
       `${without} database row${without === 1 ? '' : 's'} without a file left out (no bytes to export)`,
     );
+  });
+});
+
+test.describe('columns of their own', () => {
+  const headerTexts = async (panel: Locator) =>
+    (await panel.getByRole('table', { name: 'Messages' }).getByRole('columnheader').allInnerTexts()).map((t) => t.replace(/[▲▼]/g, '').trim());
+
+  test('the column chooser hides and reorders, a header resizes by keyboard, and the layout comes back with the case file', async ({ page, context }, testInfo) => {
+    await analyse(page, DEMO_ZIP);
+    const panel = await openView(page, 'Messages');
+    expect(await headerTexts(panel)).toEqual(['★', 'Date (UTC)', 'From', 'To', 'Subject', 'Account', 'Folder', 'Flags', 'Size', 'Att.', 'Indicators']);
+
+    const chooser = panel.getByTestId('columns-messages');
+    await chooser.locator('summary').click();
+    await chooser.getByLabel('From', { exact: true }).uncheck();
+    await chooser.getByRole('button', { name: 'Move Indicators earlier' }).click();
+    const arranged = ['★', 'Date (UTC)', 'To', 'Subject', 'Account', 'Folder', 'Flags', 'Size', 'Indicators', 'Att.'];
+    expect(await headerTexts(panel)).toEqual(arranged);
+
+    const subject = panel.getByRole('columnheader').nth(3);
+    const width = (await subject.boundingBox())!.width;
+    const handle = panel.getByRole('button', { name: /^Width of Subject/ });
+    await handle.focus();
+    for (let i = 0; i < 4; i++) await handle.press('ArrowRight');
+    await expect.poll(async () => (await subject.boundingBox())!.width).toBeGreaterThan(width + 40);
+    await expect(handle).toHaveAccessibleName(/pixels/);
+
+    const caseFile = await downloadFrom(page, page.locator('[data-testid="export-caseDb"]'), testInfo);
+    const fresh = await context.newPage();
+    await openBuiltApp(fresh);
+    await dropEvidence(fresh, caseFile.path!);
+    expect(await waitForDone(fresh), await status(fresh).innerText()).toBe('done');
+    const reopened = await openView(fresh, 'Messages');
+    expect(await headerTexts(reopened), 'the reopened case keeps the chosen columns and order').toEqual(arranged);
+    await expect(reopened.getByRole('button', { name: /^Width of Subject/ })).toHaveAccessibleName(/pixels/);
   });
 });

@@ -123,10 +123,20 @@ describe('openCaseFile', () => {
   let caseDb: CaseDbService;
   let saved: Uint8Array;
   const allFindings = 'SELECT * FROM case_findings ORDER BY id';
+  const layout = { order: ['subject', 'date'], hidden: ['account'], widths: { from: 260 } };
   beforeAll(async () => {
     ({ caseDb } = await demoCase());
     await caseDb.setFindingNote(1, 'examiner note');
+    await caseDb.setColumnLayout('messages', layout);
+    await caseDb.setColumnLayout('logs', { order: [], hidden: [], widths: {} });
     saved = await caseDb.exportDb();
+  });
+
+  it('keeps each table\'s column layout in the case file', async () => {
+    const reopened = await emptyCase();
+    expect(await reopened.columnLayouts()).toEqual({});
+    expect(await reopened.openCaseFile(saved.slice())).toBe(true);
+    expect(await reopened.columnLayouts()).toEqual({ messages: layout, logs: { order: [], hidden: [], widths: {} } });
   });
 
   it('reopens an exported case in a fresh service with the same findings, notes and findings.json', async () => {

@@ -1,6 +1,7 @@
 /**
- * The examiner's work product on one case, as the autosave keeps it: bookmarks, tags, notes, tag colours and
- * case details. Never evidence content: paths and finding ids point into the evidence, nothing is copied from it.
+ * The examiner's work product on one case, as the autosave keeps it: bookmarks, tags, notes, tag colours,
+ * case details and column layouts. Never evidence content: paths and finding ids point into the evidence,
+ * nothing is copied from it.
  */
 export const WORK_PRODUCT_VERSION = 1;
 
@@ -12,6 +13,8 @@ export interface WorkProduct {
   findingNotes: { findingId: number; note: string }[];
   /** The case details JSON (examiner, case number, notes) as stored in case_meta; null when never saved. */
   caseDetails: string | null;
+  /** The tables' column layouts JSON as stored in case_meta; absent in work saved before layouts were kept. */
+  columnLayouts?: string | null;
 }
 
 /** How many things the examiner made: what the restore offer counts. */

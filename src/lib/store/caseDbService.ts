@@ -38,6 +38,7 @@ import { reportInput } from './reportInput.ts';
 import { caseStory } from './caseStory.ts';
 import type { StoryChain } from '../report/story/storyChain.ts';
 import { reportOptionsFrom, reportOptionsFromJson, type ReportOptions } from '../model/reportOptions.ts';
+import { columnLayoutFrom, columnLayoutsFromJson, type ColumnLayout } from '../model/columnLayout.ts';
 import { timelineCsv } from '../report/timelineCsv.ts';
 import { timesketchCsv } from '../report/timesketchCsv.ts';
 import { timesketchJsonl } from '../report/timesketchJsonl.ts';
@@ -331,6 +332,13 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
     },
     async reportOptions(): Promise<ReportOptions> {
       return reportOptionsFromJson(meta('report_options'));
+    },
+    /** Each table's columns as the examiner arranged them (case_meta column_layouts), kept with the case. */
+    async columnLayouts(): Promise<Record<string, ColumnLayout>> {
+      return columnLayoutsFromJson(meta('column_layouts'));
+    },
+    async setColumnLayout(table: string, layout: ColumnLayout) {
+      setMeta('column_layouts', JSON.stringify({ ...columnLayoutsFromJson(meta('column_layouts')), [table]: columnLayoutFrom(layout) }));
     },
     /** "What happened here": the attack chains the findings support (src/lib/report/story). */
     async story(): Promise<StoryChain[]> {

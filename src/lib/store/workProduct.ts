@@ -24,6 +24,7 @@ export function readWorkProduct(db: Database): WorkProduct {
     tags: rows(db, 'SELECT name, colour FROM case_tags ORDER BY name').map((r) => ({ name: text(r[0]), colour: orNull(r[1]) })),
     findingNotes: rows(db, 'SELECT finding_id, note FROM case_finding_notes ORDER BY finding_id').map((r) => ({ findingId: Number(r[0]), note: text(r[1]) })),
     caseDetails: orNull(rows(db, "SELECT value FROM case_meta WHERE key = 'case_details'")[0]?.[0] ?? null),
+    columnLayouts: orNull(rows(db, "SELECT value FROM case_meta WHERE key = 'column_layouts'")[0]?.[0] ?? null),
   };
 }
 
@@ -60,6 +61,7 @@ export function applyWorkProduct(db: Database, w: WorkProduct): { applied: numbe
       applied++;
     }
     if (w.caseDetails !== null) db.run("INSERT OR REPLACE INTO case_meta VALUES ('case_details', ?)", [w.caseDetails]);
+    if (w.columnLayouts) db.run("INSERT OR REPLACE INTO case_meta VALUES ('column_layouts', ?)", [w.columnLayouts]);
   });
   return { applied, skipped };
 }

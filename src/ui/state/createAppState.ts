@@ -13,6 +13,7 @@ import { Autosave } from './autosave.svelte.ts';
 import { CasePanel } from './casePanel.svelte.ts';
 import { CaseTags } from './caseTags.svelte.ts';
 import { CaseView } from './caseView.svelte.ts';
+import { ColumnLayouts } from './columnLayouts.svelte.ts';
 import { ConfigurationData } from './configurationData.svelte.ts';
 import { IndicatorsData } from './indicatorsData.svelte.ts';
 import { InventoryData } from './inventoryData.svelte.ts';
@@ -32,8 +33,9 @@ export function createAppState(client: TriageClient, store: WorkProductStore) {
   const sql = new SqlConsole(client);
   const casePanel = new CasePanel(client, saveFile, () => caseView.listedMessages);
   const caseTags = new CaseTags(client);
+  const columnLayouts = new ColumnLayouts(client);
   const autosave = new Autosave(client, store, async () => {
-    await Promise.all([indicators.load(), casePanel.load(), caseTags.changed()]);
+    await Promise.all([indicators.load(), casePanel.load(), caseTags.changed(), columnLayouts.load()]);
   });
 
   const run = new AnalysisRun(client, {
@@ -48,12 +50,14 @@ export function createAppState(client: TriageClient, store: WorkProductStore) {
       sql.clearResult();
       casePanel.clear();
       caseTags.clear();
+      columnLayouts.clear();
       autosave.clear();
     },
     async prepare() {
       const hm = await loadHmColumns(client);
       await Promise.all([
         overview.load(client, hm), configuration.load(hm), mailFlow.load(hm), indicators.load(), accounts.load(hm), inventory.load(), casePanel.load(), caseTags.load(),
+        columnLayouts.load(),
       ]);
       // Views that load on their own start when readyRunId changes; let their effects run, then wait for them.
       await tick();
@@ -64,7 +68,7 @@ export function createAppState(client: TriageClient, store: WorkProductStore) {
 
   const pastedRecords = new PastedRecords(run);
 
-  return { client, run, caseView, overview, configuration, mailFlow, pastedRecords, indicators, accounts, inventory, sql, casePanel, caseTags, autosave };
+  return { client, run, caseView, overview, configuration, mailFlow, pastedRecords, indicators, accounts, inventory, sql, casePanel, caseTags, columnLayouts, autosave };
 }
 
 export type AppState = ReturnType<typeof createAppState>;

@@ -16,14 +16,16 @@ async function freshCase() {
 }
 
 describe('work product', () => {
-  it('round-trips bookmarks, annotations, tag colours, finding notes and case details into a fresh case', async () => {
+  it('round-trips bookmarks, annotations, tag colours, finding notes, case details and column layouts into a fresh case', async () => {
     const a = await freshCase();
     setAnnotation(a, { kind: 'message', key: 'x.eml' }, 'phish', 'look', NOW);
     setAnnotation(a, { kind: 'finding', key: '2' }, 'triaged', '', NOW);
     setTagColour(a, 'phish', '#ff0000');
     a.run("INSERT INTO case_finding_notes VALUES (1, 'gap explained')");
     a.run(`INSERT INTO case_meta VALUES ('case_details', '{"examiner":"E"}')`);
+    a.run(`INSERT INTO case_meta VALUES ('column_layouts', '{"messages":{"order":["subject"],"hidden":["account"],"widths":{"from":240}}}')`);
     const saved = readWorkProduct(a);
+    expect(saved.columnLayouts).toContain('"hidden":["account"]');
     expect(workProductSize(saved)).toBe(4);
 
     const b = await freshCase();
