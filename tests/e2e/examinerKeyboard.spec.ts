@@ -118,6 +118,9 @@ test.describe('keyboard and screen readers', () => {
   });
 
   test('axe-core finds no violations on any tab', async ({ page }) => {
+    // axe walks the whole page once per tab: 30-50 s a tab on a loaded 2-core machine, so eight tabs need
+    // more than the default test timeout.
+    test.setTimeout(TAB_NAMES.length * 90_000);
     await analyse(page, SAMPLE_ZIP);
     const found: string[] = [];
     for (const name of TAB_NAMES) {
