@@ -69,6 +69,10 @@ test.describe('tags everywhere', () => {
     const accountsAgain = await openView(page, 'Accounts');
     await accountsAgain.getByRole('combobox', { name: 'Tag' }).selectOption('vip');
     await expectRows(accountsAgain, 1, 'accounts filtered by tag');
+    const logsAgain = await openView(page, 'Logs');
+    await logsAgain.getByRole('combobox', { name: 'Tag' }).selectOption('phish');
+    await expectRows(logsAgain.locator('.vt', { has: page.getByRole('table', { name: 'Log sessions' }) }), 1, 'log sessions filtered by tag');
+    await logsAgain.getByRole('combobox', { name: 'Tag' }).selectOption('');
 
     const manager = tagManager(page);
     await manager.getByRole('button', { name: 'Rename or merge urgent' }).click();

@@ -47,6 +47,22 @@ describe('Logs SQL on a real case database', () => {
     expect(logs.protocols).toEqual(['IMAPD', 'POP3D', 'SMTPD']);
   });
 
+  it('filters by a tag on the session, a whole tag only, wildcards literal', async () => {
+    const tag = (key: string, tags: string) =>
+      db.run("INSERT OR REPLACE INTO case_annotations (kind, key, tags, note, created_utc) VALUES ('log-session', ?, ?, '', '2024-03-02T00:00:00Z')", [key, tags]);
+    tag('k2', 'attack, c2');
+    tag('k4', 'attacker');
+    tag('k5', '100%_sure');
+    const logs = new LogSessions(client());
+    await logs.open(1);
+    await logs.setFilter({ tag: 'attack' });
+    expect(keys(logs)).toEqual(['k2']);
+    await logs.setFilter({ tag: '%' });
+    expect(keys(logs)).toEqual([]);
+    await logs.setFilter({ tag: '100%_sure', protocol: 'POP3D' });
+    expect(keys(logs)).toEqual(['k5']);
+  });
+
   it('ranks IPs by failed logons with the accounts tried and later successes', async () => {
     const logs = new LogSessions(client());
     await logs.open(1);

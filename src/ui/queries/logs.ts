@@ -2,6 +2,8 @@
  * SQL of the Logs tab: sessions (case_log_sessions) with their filters, the IPs with most failed
  * logons (case_log_events), and the lines that did not parse (case_log_unparsed).
  */
+import type { AnnotationKind } from '../../lib/model/annotation.ts';
+import { hasTagSql } from './annotationQueries.ts';
 import { escapeLike, type SqlParam, type SqlQuery } from './messages.ts';
 
 export type LogResult = '' | 'ok' | 'failed' | 'none';
@@ -13,9 +15,11 @@ export interface LogSessionFilter {
   account: string;
   protocol: string;
   result: LogResult;
+  /** A tag the examiner put on the session (case_annotations, kind 'log-session'); '' for any. */
+  tag: string;
 }
 
-export const EMPTY_LOG_FILTER: LogSessionFilter = { ip: '', account: '', protocol: '', result: '' };
+export const EMPTY_LOG_FILTER: LogSessionFilter = { ip: '', account: '', protocol: '', result: '', tag: '' };
 
 /** Top failure sources listed; the brute-force findings carry the complete picture. */
 export const TOP_IP_LIMIT = 25;
@@ -45,6 +49,11 @@ export function logSessionWhere(f: LogSessionFilter): SqlQuery {
   else if (f.result) {
     terms.push('auth_result = ?');
     params.push(f.result);
+  }
+  if (f.tag) {
+    const kind: AnnotationKind = 'log-session';
+    terms.push(`key IN (SELECT key FROM case_annotations WHERE kind = ? AND ${hasTagSql('tags')})`);
+    params.push(kind, escapeLike(f.tag));
   }
   return { sql: terms.length ? `WHERE ${terms.join(' AND ')}` : '', params };
 }
