@@ -2,11 +2,11 @@
  * One page's analysis session: runs the pipeline, remembers how to re-read the evidence of the last run
  * (raw message views, downloads, log transcripts), and reopens a saved case file without re-parsing.
  */
+import { readStreamFully } from '../ingest/readStreamFully.ts';
 import { createLineSplitter } from '../logs/lineSplitter.ts';
 import { parseLogLine } from '../logs/parseLogLine.ts';
 import type { AnalysisResult } from '../model/analysisResult.ts';
 import { reopenedCounts } from '../store/reopenedCounts.ts';
-import { readAll } from './readAll.ts';
 import { runTriage, type TriageDeps, type TriageInput, type TriageOptions } from './runTriage.ts';
 
 /** What reopening a case file needs of the case database (the caseDb worker provides it). */
@@ -37,7 +37,7 @@ export function createTriageSession() {
   const readEntry = async (path: string): Promise<Uint8Array> => {
     const stream = open?.(path) ?? null;
     if (!stream) throw new Error(`${path} is not in the evidence of this session (a reopened case keeps no evidence bytes).`);
-    return (await readAll(stream, Number.MAX_SAFE_INTEGER)) ?? new Uint8Array();
+    return (await readStreamFully(stream, { maxBytes: Number.MAX_SAFE_INTEGER })) ?? new Uint8Array();
   };
 
   return {
