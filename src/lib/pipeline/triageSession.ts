@@ -2,6 +2,7 @@
  * One page's analysis session: runs the pipeline, remembers how to re-read the evidence of the last run
  * (raw message views, downloads, log transcripts), and reopens a saved case file without re-parsing.
  */
+import { isSqliteHeader } from '../ingest/isSqliteHeader.ts';
 import { readStreamFully } from '../ingest/readStreamFully.ts';
 import { createLineSplitter } from '../logs/lineSplitter.ts';
 import { parseLogLine } from '../logs/parseLogLine.ts';
@@ -15,13 +16,11 @@ export interface CaseFileOpener {
   query(sql: string, params?: (string | number | null)[]): Promise<{ rows: (string | number | null)[][] }>;
 }
 
-const SQLITE_MAGIC = 'SQLite format 3\u0000';
 /** A case file above this is not opened in memory (sql.js holds the whole database). */
 const MAX_CASE_FILE_BYTES = 2 * 1024 * 1024 * 1024;
 
 async function looksLikeSqlite(file: Blob): Promise<boolean> {
-  const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
-  return String.fromCharCode(...head) === SQLITE_MAGIC;
+  return isSqliteHeader(new Uint8Array(await file.slice(0, 16).arrayBuffer()));
 }
 
 async function reopenedResult(db: CaseFileOpener, runId: number, started: number): Promise<AnalysisResult> {
