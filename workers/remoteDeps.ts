@@ -7,7 +7,7 @@ import { extract7z } from '../src/lib/database/extract7z.ts';
 import type { MessageDetail } from '../src/lib/model/analysisResult.ts';
 import type { TriageDeps } from '../src/lib/pipeline/runTriage.ts';
 import sevenZipWasmUrl from '7z-wasm/7zz.wasm?inline';
-import { dataUrlBytes } from './dataUrlBytes.ts';
+import { dataUrlBytes } from '../src/lib/model/dataUrlBytes.ts';
 import { createLeastBusy } from '../src/lib/pipeline/leastBusy.ts';
 import type { CaseFileOpener } from '../src/lib/pipeline/triageSession.ts';
 import type { CaseDbWorkerApi } from './caseDb.worker.ts';

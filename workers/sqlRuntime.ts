@@ -1,7 +1,7 @@
 /** sql.js for the single-file build: the WASM is inlined as a data: URL at build time and handed over as bytes. */
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import wasmDataUrl from 'sql.js/dist/sql-wasm.wasm?inline';
-import { dataUrlBytes } from './dataUrlBytes.ts';
+import { dataUrlBytes } from '../src/lib/model/dataUrlBytes.ts';
 
 let runtime: Promise<SqlJsStatic> | null = null;
 

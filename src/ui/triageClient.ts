@@ -13,17 +13,12 @@ import type { ReportOptions } from '../lib/model/reportOptions.ts';
 import type { ColumnLayout } from '../lib/model/columnLayout.ts';
 import type { AnnotatedItem, TagSummary } from '../lib/model/annotation.ts';
 import type { WorkProduct } from '../lib/model/workProduct.ts';
+import type { CaseDetails } from '../lib/store/caseDbService.ts';
 
 /** A dropped file with its path inside a dropped folder (or its name when dropped alone). */
 export interface EvidenceInput {
   file: File;
   path: string;
-}
-
-export interface CaseDetails {
-  examiner: string;
-  caseNumber: string;
-  notes: string;
 }
 
 export interface TriageClient {

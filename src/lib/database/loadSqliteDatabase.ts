@@ -3,8 +3,7 @@
  * written back to the evidence; callers close it when done.
  */
 import type { Database, SqlJsStatic } from 'sql.js';
-
-const SQLITE_MAGIC = 'SQLite format 3\0';
+import { isSqliteHeader } from '../ingest/isSqliteHeader.ts';
 
 /**
  * The SQLite reader's size budget: sql.js copies the file into its WASM heap (4 GiB at most), which the
@@ -22,8 +21,7 @@ export function sqliteSizeProblem(size: number): string | null {
 export function loadSqliteDatabase(SQL: SqlJsStatic, bytes: Uint8Array): Database {
   const tooBig = sqliteSizeProblem(bytes.length);
   if (tooBig) throw new Error(tooBig);
-  const magic = new TextDecoder('latin1').decode(bytes.subarray(0, SQLITE_MAGIC.length));
-  if (magic !== SQLITE_MAGIC) throw new Error('not an SQLite 3 database (the file header does not match)');
+  if (!isSqliteHeader(bytes)) throw new Error('not an SQLite 3 database (the file header does not match)');
   const db = new SQL.Database(bytes);
   try {
     db.exec('SELECT name FROM sqlite_master LIMIT 1');

@@ -4,6 +4,7 @@
  * names: shared/reference/hmailserver.md §1.2, §1.3, §4.1, §4.2, §5.
  */
 import type { EntryFormat, EntryKind } from '../model/inventoryEntry.ts';
+import { isSqliteHeader } from './isSqliteHeader.ts';
 import { kindOfFormat } from './kindOfFormat.ts';
 
 /**
@@ -33,8 +34,6 @@ const u32le = (head: Uint8Array, at: number): number =>
 
 const u32be = (head: Uint8Array, at: number): number =>
   head.length < at + 4 ? -1 : ((head[at] << 24) | (head[at + 1] << 16) | (head[at + 2] << 8) | head[at + 3]) >>> 0;
-
-const SQLITE_MAGIC = ascii('SQLite format 3\0');
 
 /**
  * SQL Server Compact: the engine version is the little-endian uint32 at offset 16 and bytes 4–7 are
@@ -181,7 +180,7 @@ function formatOf(path: string, head: Uint8Array, size: number, window?: Uint8Ar
   // A self-extracting archive is an executable stub before a zip; named .zip, it is opened as the zip it is.
   if (startsWith(head, [0x4d, 0x5a]) && /\.zip$/i.test(path)) return 'zip';
   if (startsWith(head, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) return '7z';
-  if (startsWith(head, SQLITE_MAGIC)) return isCaseFile(head) ? 'case-file' : 'sqlite';
+  if (isSqliteHeader(head)) return isCaseFile(head) ? 'case-file' : 'sqlite';
   const s = sniff(path, head, size);
   if (isSdf(s)) return 'sdf';
   if (s.text === null) return !s.utf16 && looksLikeMessage(s) ? (s.name.endsWith('.hma') ? 'hma' : 'eml') : 'unknown';

@@ -263,7 +263,7 @@ export async function ingestEvidence(inputs: IngestInput[], options: IngestOptio
   const reinflatedSource =
     (path: string, size: number, open: Opener) =>
     (): Promise<ZipSource> => {
-      if (inflated?.path !== path) inflated = { path, bytes: readStreamFully(open(), size) };
+      if (inflated?.path !== path) inflated = { path, bytes: readStreamFully(open(), { exactBytes: size }) };
       const bytes = inflated.bytes;
       bytes.catch(() => {
         if (inflated?.bytes === bytes) inflated = null;

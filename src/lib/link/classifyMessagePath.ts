@@ -4,7 +4,7 @@
  * `<Data>/#Public/<2 chars>/{GUID}.eml` public folder, `<ArchiveDir>/…` archive copy, anything else loose.
  */
 import type { MessageLink } from '../model/caseData.ts';
-import { guidFromFileName } from './guidFromFileName.ts';
+import { guidFromPath } from '../mail/guidFromPath.ts';
 
 export interface MessagePathInfo {
   location: MessageLink['location'];
@@ -41,7 +41,7 @@ function storeLayout(rest: string[], guid: string | null): Omit<MessagePathInfo,
  */
 export function classifyMessagePath(path: string, dataNames: string[], archiveName: string | null): MessagePathInfo {
   const segments = path.split('/');
-  const guid = guidFromFileName(path);
+  const guid = guidFromPath(path);
   // Left to right, so that a mailbox named "data" under a real Data folder is not taken for the root.
   for (let i = 0; i < segments.length - 1; i++) {
     const name = segments[i].toLowerCase();

@@ -5,17 +5,17 @@
  */
 import type { CaseData, MessageLink } from '../model/caseData.ts';
 import type { DbMessage, HmailDatabase } from '../model/hmailDatabase.ts';
+import { guidFromPath } from '../mail/guidFromPath.ts';
 import { archiveFolderName } from './archiveFolderName.ts';
 import { classifyMessagePath, type MessagePathInfo } from './classifyMessagePath.ts';
 import { dataFolderNames } from './dataFolderNames.ts';
-import { guidFromFileName } from './guidFromFileName.ts';
 
 const QUEUE_TYPE = 1;
 
 function rowsByGuid(db: HmailDatabase | null): Map<string, DbMessage[]> {
   const map = new Map<string, DbMessage[]>();
   for (const row of db?.messages ?? []) {
-    const guid = guidFromFileName(row.fileName);
+    const guid = guidFromPath(row.fileName);
     if (!guid) continue;
     const list = map.get(guid);
     if (list) list.push(row);

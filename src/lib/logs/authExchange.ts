@@ -4,7 +4,8 @@
  */
 import type { LogLine } from '../model/logEvent.ts';
 import { decodeAuthPlain } from './decodeAuthPlain.ts';
-import { decodeBase64Bytes, decodeBase64Text, isPrintable } from './decodeBase64Text.ts';
+import { base64ToBytes } from '../model/base64.ts';
+import { decodeBase64Text, isPrintable } from './decodeBase64Text.ts';
 import type { LogSink } from './logSink.ts';
 import type { SessionState } from './sessionState.ts';
 
@@ -15,7 +16,7 @@ const NO_USER = '(no user name)';
 
 /** The user part before ` ***`: Base64 of the user (possibly with the authzid and NULs), or the user itself. */
 function maskedPlainUser(token: string): string {
-  const bytes = decodeBase64Bytes(token);
+  const bytes = base64ToBytes(token.trim(), { strict: true });
   if (bytes) {
     const parts = new TextDecoder('utf-8').decode(bytes).split('\u0000').filter((p) => p !== '');
     const user = parts[parts.length - 1];

@@ -2,7 +2,7 @@
  * An SASL PLAIN blob (RFC 4616: authzid NUL authcid NUL password, Base64) as hMailServer 5.6.x logs it unmasked
  * on a one-line `AUTH PLAIN <blob>` (hmailserver.md §4.2, issue #436).
  */
-import { decodeBase64Bytes } from './decodeBase64Text.ts';
+import { base64ToBytes } from '../model/base64.ts';
 
 export interface AuthPlain {
   authzid: string;
@@ -14,7 +14,7 @@ export interface AuthPlain {
 }
 
 export function decodeAuthPlain(blob: string): AuthPlain | null {
-  const bytes = decodeBase64Bytes(blob);
+  const bytes = base64ToBytes(blob.trim(), { strict: true });
   if (!bytes) return null;
   const text = new TextDecoder('utf-8').decode(bytes);
   const separator = text.includes('\u0000') ? 'NUL' : 'U+FFFD';

@@ -1,5 +1,5 @@
 /** The DKIM body hash (bh=) of a raw body: canonicalise, keep the first l= bytes, hash, base64. */
-import { bytesToBase64 } from './base64.ts';
+import { bytesToBase64 } from '../model/base64.ts';
 import { canonicalizeBody } from './dkimCanonBody.ts';
 
 export async function dkimBodyHash(

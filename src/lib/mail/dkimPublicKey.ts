@@ -3,7 +3,7 @@
  * imported into WebCrypto: RSA keys as SPKI (raw PKCS#1 RSAPublicKey keys are wrapped), Ed25519 raw.
  */
 import type { DnsSnapshot } from '../model/dnsSnapshot.ts';
-import { base64ToBytes } from './base64.ts';
+import { base64ToBytes } from '../model/base64.ts';
 import { parseTagList } from './dkimTags.ts';
 import { lookupRecords } from './dnsLookup.ts';
 

@@ -50,7 +50,8 @@ BASE64[EQUALS] = -2;
 
 /**
  * Foreign bytes are skipped; '=' closes a unit, and each unit is decoded on its own: a trailing group of
- * 2 or 3 characters gives 1 or 2 bytes, a lone character none (postal-mime's decodeBase64).
+ * 2 or 3 characters gives 1 or 2 bytes, a lone character none (postal-mime's decodeBase64). Not model/base64.ts:
+ * a body must decode whatever it holds, where a DKIM tag or log token with a foreign character is not Base64.
  */
 export function base64Body(bytes: Uint8Array, start: number, end: number): Uint8Array {
   const out = new Uint8Array(Math.floor(((end - start) * 3) / 4) + 3);

@@ -5,7 +5,7 @@
  */
 import type { DkimCheck } from '../model/message.ts';
 import type { DnsSnapshot } from '../model/dnsSnapshot.ts';
-import { base64ToBytes, bytesToBase64 } from './base64.ts';
+import { base64ToBytes, bytesToBase64 } from '../model/base64.ts';
 import { canonicalizeBody } from './dkimCanonBody.ts';
 import { canonicalizeHeader } from './dkimCanonHeader.ts';
 import { dkimPublicKey } from './dkimPublicKey.ts';

@@ -71,7 +71,7 @@ async function inflate(data: Uint8Array, record: ZipEntryRecord): Promise<Uint8A
   const stream = bytesStream(data).pipeThrough(new DecompressionStream('deflate-raw'));
   try {
     // Reading stops one chunk past the recorded size: a lying size cannot make the worker inflate a bomb.
-    return await readStreamFully(stream, record.uncompressedSize);
+    return await readStreamFully(stream, { exactBytes: record.uncompressedSize });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (message.startsWith('stream longer')) {

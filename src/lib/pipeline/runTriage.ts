@@ -17,6 +17,7 @@ import { scoreHmailDatabase } from '../database/scoreHmailDatabase.ts';
 import { sdfNotice } from '../database/sdfNotice.ts';
 import { ingestEvidence, type IngestedEntry } from '../ingest/ingestEvidence.ts';
 import { throwIfAborted } from '../ingest/throwIfAborted.ts';
+import { readStreamFully } from '../ingest/readStreamFully.ts';
 import { linkMessages } from '../link/linkMessages.ts';
 import { createLogAccumulator, finishLogs, parseLogStream } from '../logs/logStream.ts';
 import { buildThreads } from '../mail/buildThreads.ts';
@@ -49,7 +50,6 @@ import { planMessageJobs, type PlannedJob } from './planMessageJobs.ts';
 import type { MessageJob, MessageJobResult } from './readMessageJob.ts';
 import { expand7z } from './expand7z.ts';
 import { provisionalFindings, type ProvisionalFindings } from './provisionalFindings.ts';
-import { readAll } from './readAll.ts';
 
 /** Parsed messages go to the case database in batches of this many. */
 const APPEND_BATCH = 200;
@@ -118,7 +118,7 @@ function decodeText(bytes: Uint8Array): string {
 }
 
 async function entryBytes(e: IngestedEntry, limit: number): Promise<Uint8Array | null> {
-  return e.bytes ?? (await readAll(e.open(), limit));
+  return e.bytes ?? (await readStreamFully(e.open(), { maxBytes: limit }));
 }
 
 export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options: TriageOptions): Promise<TriageOutcome> {
@@ -388,7 +388,7 @@ export async function runTriage(inputs: TriageInput[], deps: TriageDeps, options
     const byPath = new Map(messages.map((m, i) => [m.path, i]));
     for (const path of signedMessagePaths) {
       const stream = open(path);
-      const bytes = stream ? await readAll(stream, MAX_MESSAGE_BYTES) : null;
+      const bytes = stream ? await readStreamFully(stream, { maxBytes: MAX_MESSAGE_BYTES }) : null;
       const index = byPath.get(path);
       if (!bytes || index === undefined) continue;
       const old = messages[index];

@@ -2,11 +2,12 @@
  * One page's analysis session: runs the pipeline, remembers how to re-read the evidence of the last run
  * (raw message views, downloads, log transcripts), and reopens a saved case file without re-parsing.
  */
+import { isSqliteHeader } from '../ingest/isSqliteHeader.ts';
+import { readStreamFully } from '../ingest/readStreamFully.ts';
 import { createLineSplitter } from '../logs/lineSplitter.ts';
 import { parseLogLine } from '../logs/parseLogLine.ts';
 import type { AnalysisResult } from '../model/analysisResult.ts';
 import { reopenedCounts } from '../store/reopenedCounts.ts';
-import { readAll } from './readAll.ts';
 import { runTriage, type TriageDeps, type TriageInput, type TriageOptions } from './runTriage.ts';
 
 /** What reopening a case file needs of the case database (the caseDb worker provides it). */
@@ -15,13 +16,11 @@ export interface CaseFileOpener {
   query(sql: string, params?: (string | number | null)[]): Promise<{ rows: (string | number | null)[][] }>;
 }
 
-const SQLITE_MAGIC = 'SQLite format 3\u0000';
 /** A case file above this is not opened in memory (sql.js holds the whole database). */
 const MAX_CASE_FILE_BYTES = 2 * 1024 * 1024 * 1024;
 
 async function looksLikeSqlite(file: Blob): Promise<boolean> {
-  const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
-  return String.fromCharCode(...head) === SQLITE_MAGIC;
+  return isSqliteHeader(new Uint8Array(await file.slice(0, 16).arrayBuffer()));
 }
 
 async function reopenedResult(db: CaseFileOpener, runId: number, started: number): Promise<AnalysisResult> {
@@ -37,7 +36,7 @@ export function createTriageSession() {
   const readEntry = async (path: string): Promise<Uint8Array> => {
     const stream = open?.(path) ?? null;
     if (!stream) throw new Error(`${path} is not in the evidence of this session (a reopened case keeps no evidence bytes).`);
-    return (await readAll(stream, Number.MAX_SAFE_INTEGER)) ?? new Uint8Array();
+    return (await readStreamFully(stream, { maxBytes: Number.MAX_SAFE_INTEGER })) ?? new Uint8Array();
   };
 
   return {

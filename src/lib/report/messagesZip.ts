@@ -5,6 +5,7 @@
 import { md5 } from 'hash-wasm';
 import JSZip from 'jszip';
 import { sha256Hex } from '../mail/sha256Hex.ts';
+import { csvRecord } from './formatCsv.ts';
 
 export interface ZipMessage {
   path: string;
@@ -40,9 +41,8 @@ export async function messagesZip(messages: ZipMessage[], generatedAt: string): 
       await add(`${folder}/attachments/${j + 1}-${safeName(a.filename, 'attachment.bin')}`, `${m.path} → ${a.filename}`, a.bytes);
     }
   }
-  const header = 'file,source,size,md5,sha256';
-  const csv = manifest.map((e) => [e.file, e.source, e.size, e.md5, e.sha256].map((v) => `"${String(v).replaceAll('"', '""')}"`).join(','));
+  const csv = csvRecord(['file', 'source', 'size', 'md5', 'sha256']) + manifest.map((e) => csvRecord([e.file, e.source, e.size, e.md5, e.sha256])).join('');
   zip.file('manifest.json', JSON.stringify({ generatedAt, files: manifest }, null, 2), { date: new Date(generatedAt) });
-  zip.file('manifest.csv', [header, ...csv].join('\r\n') + '\r\n', { date: new Date(generatedAt) });
+  zip.file('manifest.csv', csv, { date: new Date(generatedAt) });
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }

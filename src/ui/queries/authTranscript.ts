@@ -4,6 +4,7 @@
  * decoded name, and the session gets the list of every user tried. AUTH PLAIN carries the password in the
  * same Base64 blob: only its user part is shown, never the password.
  */
+import { base64ToBytes } from '../../lib/model/base64.ts';
 
 export interface AuthTranscript {
   /** Per line: the decoded user name it carries, or null. */
@@ -14,17 +15,16 @@ export interface AuthTranscript {
 
 /** Base64 strings longer than this are not user names (and are not decoded). */
 const MAX_USER_B64 = 1024;
-const B64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 function received(line: string): string | null {
   const m = /RECEIVED: (.*?)"?\s*$/.exec(line);
   return m ? m[1] : null;
 }
 
-function decodeBase64(text: string): string | null {
-  if (text.length === 0 || text.length > MAX_USER_B64 || text.length % 4 === 1 || !B64.test(text)) return null;
+function base64Text(text: string): string | null {
+  const bytes = text.length > MAX_USER_B64 ? null : base64ToBytes(text, { strict: true });
+  if (!bytes) return null;
   try {
-    const bytes = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
     const decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return /[\u0000-\u0008\u000e-\u001f]/.test(decoded.replace(/\u0000/g, '')) ? null : decoded;
   } catch {
@@ -34,7 +34,7 @@ function decodeBase64(text: string): string | null {
 
 /** AUTH PLAIN: authzid NUL authcid NUL password; the user is authcid (or authzid when authcid is empty). */
 function plainUser(blob: string): string | null {
-  const decoded = decodeBase64(blob);
+  const decoded = base64Text(blob);
   if (decoded === null) return null;
   const parts = decoded.split('\u0000');
   if (parts.length !== 3) return null;
@@ -58,7 +58,7 @@ export function authTranscript(lines: string[]): AuthTranscript {
       const mechanism = auth[1].toUpperCase();
       const initial = auth[2] ?? null;
       if (mechanism === 'LOGIN') {
-        if (initial && initial !== '***') found(i, decodeBase64(initial));
+        if (initial && initial !== '***') found(i, base64Text(initial));
         expect = initial ? null : 'login-user';
       } else {
         if (initial && initial !== '***') found(i, plainUser(initial));
@@ -66,7 +66,7 @@ export function authTranscript(lines: string[]): AuthTranscript {
       }
       return;
     }
-    if (expect === 'login-user' && command !== '***') found(i, decodeBase64(command));
+    if (expect === 'login-user' && command !== '***') found(i, base64Text(command));
     else if (expect === 'plain' && command !== '***') found(i, plainUser(command));
     expect = null;
   });

@@ -1,5 +1,6 @@
 /** The case panel's SQL: the examiner's case details saved in the case database. */
-import type { CaseDetails, TriageClient } from '../triageClient.ts';
+import type { CaseDetails } from '../../lib/store/caseDbService.ts';
+import type { TriageClient } from '../triageClient.ts';
 import { queryScalar } from './queryRows.ts';
 
 const CASE_DETAILS_SQL = "select value from case_meta where key = 'case_details'";

@@ -4,7 +4,8 @@ import { EMPTY_MESSAGE_FILTER, type MessageFilter } from '../queries/messages.ts
 import { messagesToExport, type MessagesToExport } from '../queries/messagesToExport.ts';
 import { reportError } from '../reportError.svelte.ts';
 import { saveFile } from '../saveFile.ts';
-import type { CaseDetails, TriageClient } from '../triageClient.ts';
+import type { CaseDetails } from '../../lib/store/caseDbService.ts';
+import type { TriageClient } from '../triageClient.ts';
 import { ReportBuilder } from './reportBuilder.svelte.ts';
 
 export type ExportKind = 'findings' | 'report' | 'caseDb' | 'timesketch' | 'timesketchCsv' | 'timelineCsv';

@@ -10,14 +10,19 @@ import { ALICE, BOB, CAROL, sampleMessage, sampleMessagePaths } from './sampleMe
 const parse = (bytes: Uint8Array, path = 'Data/x.example/u/AB/{AB0CF48E-6847-4D27-A0CA-D702FFEC5B94}.eml') =>
   parseChecked(bytes, path, { md5: 'm', sha256: 's' }, { dns: null });
 
-describe('guidFromPath', () => {
+describe('guidFromPath (file paths and hm_messages.messagefilename)', () => {
   it.each([
     ['hMailServer/Data/northwind.example/alice/7A/{7A0CF48E-6847-4D27-A0CA-D702FFEC5B94}.eml', '{7A0CF48E-6847-4D27-A0CA-D702FFEC5B94}'],
     ['C:\\Data\\{7a0cf48e-6847-4d27-a0ca-d702ffec5b94}.EML', '{7A0CF48E-6847-4D27-A0CA-D702FFEC5B94}'],
     ['archive/Inbound/Sent-{7A0CF48E-6847-4D27-A0CA-D702FFEC5B94}.eml', '{7A0CF48E-6847-4D27-A0CA-D702FFEC5B94}'],
     ['old/{7A0CF48E-6847-4D27-A0CA-D702FFEC5B94}.hma', '{7A0CF48E-6847-4D27-A0CA-D702FFEC5B94}'],
+    ['C:\\Program Files\\hMailServer\\Data\\x.example\\u\\7A\\{7A0CF48E-6847-4D27-A0CA-D702FFEC5B94}.eml', '{7A0CF48E-6847-4D27-A0CA-D702FFEC5B94}'],
     ['Data/message.eml', null],
     ['Data/{7A0CF48E-6847-4D27-A0CA}.eml', null],
+    ['Data/7A0CF48E-6847-4D27-A0CA-D702FFEC5B94.eml', null],
+    ['Data/{7A0CF48E-6847-4D27-A0CA-D702FFEC5B94}.eml.tmp', null],
+    ['Data/{7A0CF48E-6847-4D27-A0CA-D702FFEC5B94}', null],
+    ['Data/{7A0CF48E-6847-4D27-A0CA-D702FFEC5B94}/x.eml', null],
   ])('%s', (path, guid) => expect(guidFromPath(path)).toBe(guid));
 });
 

@@ -3,18 +3,12 @@
  * self-contained file. Past a size bound the link is left out and the report names the app's export instead:
  * a report of 100,000 files must still open in a browser.
  */
+import { bytesToBase64 } from '../../model/base64.ts';
 import { csvRecord } from '../formatCsv.ts';
 import type { ReportInput } from './reportModel.ts';
 
 /** Bytes of CSV embedded at most (about 25,000 files). */
 export const MAX_EMBEDDED_CSV_BYTES = 4 * 1024 * 1024;
-
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  // Chunked: String.fromCharCode with a whole large array overflows the call stack.
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 export function inventoryCsv(inventory: ReportInput['inventory']): string {
   return (
@@ -26,5 +20,5 @@ export function inventoryCsv(inventory: ReportInput['inventory']): string {
 /** A `data:` URL of the CSV, or null when it is too large to embed. */
 export function inventoryCsvDataUrl(inventory: ReportInput['inventory']): string | null {
   const bytes = new TextEncoder().encode(inventoryCsv(inventory));
-  return bytes.length > MAX_EMBEDDED_CSV_BYTES ? null : `data:text/csv;charset=utf-8;base64,${base64(bytes)}`;
+  return bytes.length > MAX_EMBEDDED_CSV_BYTES ? null : `data:text/csv;charset=utf-8;base64,${bytesToBase64(bytes)}`;
 }
