@@ -6,7 +6,7 @@
  * Everything here is orchestration; the work is in the pool and the case database.
  */
 import { runAnalyzers } from '../analyze/index.ts';
-import { compareStrings } from '../analyze/support/compareStrings.ts';
+import { compareStrings } from '../model/compareStrings.ts';
 import { DEFAULT_ANALYZER_OPTIONS, type AnalyzerOptions } from '../analyze/analyzer.ts';
 import type { Extracted7z } from '../database/extract7z.ts';
 import { MAX_7Z_BYTES } from '../database/extract7z.ts';

@@ -8,8 +8,8 @@ import type { ParsedMessage } from '../model/message.ts';
 import { examinerSettings } from '../database/examinerSettings.ts';
 import { localToUtc } from '../time/localToUtc.ts';
 import type { ServerZone } from '../time/serverZone.ts';
-import { compareStrings } from '../analyze/support/compareStrings.ts';
-import { compareFindings } from './compareFindings.ts';
+import { compareStrings } from '../model/compareStrings.ts';
+import { compareFindings } from '../model/compareFindings.ts';
 
 export const FINDINGS_SCHEMA_ID = 'hmail-triage/findings@1';
 

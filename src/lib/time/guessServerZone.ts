@@ -6,7 +6,7 @@
  * (many zones fit it, and nothing tells which rules the clock followed outside the stamps' dates).
  */
 import type { CaseData } from '../model/caseData.ts';
-import { compareStrings } from '../analyze/support/compareStrings.ts';
+import { compareStrings } from '../model/compareStrings.ts';
 import { fixedZone, formatOffset, type ServerZone } from './serverZone.ts';
 import { pairBlocks, zoneFit } from './zoneFit.ts';
 import { zoneEvidence, type OffsetPair } from './zoneEvidence.ts';

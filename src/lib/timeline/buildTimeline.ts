@@ -13,12 +13,13 @@ import type { ServerZone } from '../time/serverZone.ts';
 import { dateHeaderOffset } from '../time/zoneEvidence.ts';
 import { fileEventTime, headerEventTime, logEventTime, serverEventTime } from './eventTime.ts';
 import type { TimelineEvent } from './timelineEvent.ts';
+import { compareStrings } from '../model/compareStrings.ts';
 
 const byText = (a: string | null, b: string | null): number => {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareStrings(a, b);
 };
 
 function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
