@@ -7,7 +7,7 @@ import type { Finding } from '../model/finding.ts';
 import type { ParsedMessage } from '../model/message.ts';
 import { examinerSettings } from '../database/examinerSettings.ts';
 import { localToUtc } from '../time/localToUtc.ts';
-import type { ServerZone } from '../time/serverZone.ts';
+import type { ServerZone } from '../model/serverZone.ts';
 import { compareStrings } from '../model/compareStrings.ts';
 import { compareFindings } from '../model/compareFindings.ts';
 
