@@ -62,7 +62,7 @@ const allowed: [file: string, code: string][] = [
   ['src/lib/report/x.ts', "import { y } from '../analyze/zone/ui.ts';"],
   [
     'src/lib/pipeline/x.ts',
-    ['model', 'time', 'ip', 'ingest', 'mail', 'logs', 'database', 'link', 'analyze', 'timeline', 'report', 'search', 'hashset', 'store']
+    ['model', 'time', 'ip', 'ingest', 'database', 'mail', 'logs', 'link', 'analyze', 'timeline', 'report', 'search', 'hashset', 'store']
       .map((stage, i) => `import { y${i} } from '../${stage}/y.ts';`)
       .join('\n'),
   ],
