@@ -56,7 +56,7 @@ function stageRules(stage, depth) {
   return [
     {
       regex: `${up(depth)}(?!(?:${allowed})(?:/|$)|\\.\\.(?:/|$))[^/]+`,
-      message: `src/lib/${stage} may import only ${lower.length ? `lower stages (${lower.join(', ')})` : 'itself'}: the stage order is in tests/lint/eslint.config.js and the README.`,
+      message: `src/lib/${stage} may import only itself${lower.length ? ` and lower stages (${lower.join(', ')})` : ''}: the stage order is in tests/lint/eslint.config.js and the README.`,
     },
     { regex: `${up(depth + 1)}lib(?:/|$)`, message: 'Inside src/lib, import by the short path (../stage/…), not through ../lib/.' },
   ];
