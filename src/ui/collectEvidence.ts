@@ -3,6 +3,7 @@
  * Folders work in every browser through webkitGetAsEntry (drop) and webkitRelativePath (<input webkitdirectory>).
  */
 import type { EvidenceInput } from './triageClient.ts';
+import { compareStrings } from '../lib/model/compareStrings.ts';
 
 /** Deeper nesting than any hMailServer tree; stops a link cycle in a dropped folder from recursing forever. */
 const MAX_FOLDER_DEPTH = 64;
@@ -49,5 +50,5 @@ async function walk(entry: FileSystemEntry, out: EvidenceInput[], depth: number)
 }
 
 function sortByPath(inputs: EvidenceInput[]): EvidenceInput[] {
-  return inputs.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return inputs.sort((a, b) => compareStrings(a.path, b.path));
 }

@@ -1,7 +1,8 @@
 /**
  * Import boundaries (../shared/reference/architecture.md, end): src/lib stays free of svelte, comlink,
- * the UI and the workers; workers stay thin adapters over src/lib; the UI value-imports only the model and
- * report formatters of src/lib and reaches workers only through src/ui/workerClient.ts.
+ * the UI and the workers; inside src/lib a stage imports only itself and lower stages (STAGE_ORDER, README
+ * "Architecture: stage order"); workers stay thin adapters over src/lib; the UI value-imports only the model,
+ * the report formatters and the IP decoder of src/lib and reaches workers only through src/ui/workerClient.ts.
  * Run from the repo root (patterns are relative to the working directory): `eslint -c tests/lint/eslint.config.js src workers` (npm run lint).
  */
 import tsParser from '@typescript-eslint/parser';
@@ -11,6 +12,25 @@ import svelteParser from 'svelte-eslint-parser';
 const MAX_DEPTH = 6;
 
 const SOURCE_FILES = ['*.ts', '*.svelte'];
+
+/**
+ * The stages of src/lib, lowest first. A stage may import only itself and stages on lower rows, type imports
+ * included: stages on one row do not know each other. Why each sits where it does: README "Architecture: stage order".
+ */
+const STAGE_ORDER = [
+  ['model'],
+  ['time', 'ip'],
+  ['ingest'],
+  ['database', 'mail', 'logs'],
+  ['link'],
+  ['analyze'],
+  ['timeline'],
+  ['report'],
+  ['search', 'hashset'],
+  ['store'],
+  ['pipeline'],
+];
+const STAGES = STAGE_ORDER.flat();
 
 /** Relative specifiers only say where they go relative to the importer, so each folder depth gets its own regex. */
 const up = (levels) => `^(?:\\.\\./){${levels}}`;
@@ -28,12 +48,27 @@ function libRules(depth) {
   ];
 }
 
+/** For a file `depth` folders below src/lib inside `stage`: every other src/lib folder it reaches must be lower. */
+function stageRules(stage, depth) {
+  const row = STAGE_ORDER.findIndex((r) => r.includes(stage));
+  const lower = STAGE_ORDER.slice(0, row).flat();
+  const allowed = [stage, ...lower].join('|');
+  return [
+    {
+      regex: `${up(depth)}(?!(?:${allowed})(?:/|$)|\\.\\.(?:/|$))[^/]+`,
+      message: `src/lib/${stage} may import only itself${lower.length ? ` and lower stages (${lower.join(', ')})` : ''}: the stage order is in tests/lint/eslint.config.js and the README.`,
+    },
+    { regex: `${up(depth + 1)}lib(?:/|$)`, message: 'Inside src/lib, import by the short path (../stage/…), not through ../lib/.' },
+  ];
+}
+
 function uiRules(depth, isWorkerClient) {
   const rules = [
     {
-      regex: `${up(depth + 1)}lib(?:/?$|/(?!model/|report/format[^/]*$))`,
+      regex: `${up(depth + 1)}lib(?:/?$|/(?!model/|report/format[^/]*$|ip/decodeIpAddress\\.ts$))`,
       allowTypeImports: true,
-      message: 'src/ui value-imports only src/lib/model/** and src/lib/report/format*; ask a worker through src/ui/workerClient.ts (type-only imports are fine).',
+      message:
+        'src/ui value-imports only src/lib/model/**, src/lib/report/format* and src/lib/ip/decodeIpAddress.ts; ask a worker through src/ui/workerClient.ts (type-only imports are fine).',
     },
   ];
   if (!isWorkerClient) {
@@ -61,6 +96,12 @@ for (let depth = 0; depth <= MAX_DEPTH; depth++) {
   blocks.push({ files: filesAtDepth('src/lib', depth), rules: restrict(libRules(depth)) });
   blocks.push({ files: filesAtDepth('src/ui', depth), rules: restrict(uiRules(depth, false)) });
 }
+// One block per stage and depth: a later block's no-restricted-imports replaces an earlier one's, so each carries the src/lib rules too.
+for (const stage of STAGES) {
+  for (let depth = 1; depth <= MAX_DEPTH; depth++) {
+    blocks.push({ files: filesAtDepth(`src/lib/${stage}`, depth - 1), rules: restrict([...libRules(depth), ...stageRules(stage, depth)]) });
+  }
+}
 blocks.push({ files: ['src/ui/workerClient.ts'], rules: restrict(uiRules(0, true)) });
 blocks.push({ files: filesAtDepth('workers', 0), rules: restrict(WORKER_RULES) });
 
@@ -70,6 +111,10 @@ const NO_DYNAMIC_IMPORT = { selector: 'ImportExpression', message: 'Use a static
 /** Files nested deeper than MAX_DEPTH (or in a workers/ subfolder) would slip past the rules above. */
 const TOO_DEEP = ['src/lib', 'src/ui'].flatMap((root) => SOURCE_FILES.map((ext) => `${root}/${'*/'.repeat(MAX_DEPTH + 1)}**/${ext}`));
 TOO_DEEP.push(...SOURCE_FILES.map((ext) => `workers/*/**/${ext}`));
+
+/** A src/lib file outside every stage folder would have no place in the order. */
+const UNSTAGED = SOURCE_FILES.map((ext) => `src/lib/**/${ext}`);
+const STAGED = STAGES.map((stage) => `src/lib/${stage}/**`);
 
 export default [
   {
@@ -86,6 +131,17 @@ export default [
     },
   },
   { files: ['**/*.ts', '**/*.svelte'], rules: { 'no-restricted-syntax': ['error', NO_DYNAMIC_IMPORT] } },
+  {
+    files: UNSTAGED,
+    ignores: STAGED,
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        NO_DYNAMIC_IMPORT,
+        { selector: 'Program', message: 'Every src/lib file lives in a stage folder: add a new folder to STAGE_ORDER in tests/lint/eslint.config.js and the README.' },
+      ],
+    },
+  },
   {
     files: TOO_DEEP,
     rules: {

@@ -8,9 +8,9 @@ import type { CaseData } from '../model/caseData.ts';
 import type { Finding } from '../model/finding.ts';
 import type { LogData, LogEvent, LogSession } from '../model/logEvent.ts';
 import { logTimeIso, logTimeMs } from '../time/logTime.ts';
-import type { ServerZone } from '../time/serverZone.ts';
+import type { ServerZone } from '../model/serverZone.ts';
 import type { Analyzer } from './analyzer.ts';
-import { compareStrings } from './support/compareStrings.ts';
+import { compareStrings } from '../model/compareStrings.ts';
 import { domainOf } from './support/domainOf.ts';
 import { localDomains } from './support/localDomains.ts';
 

@@ -6,7 +6,7 @@ import type { Finding } from '../model/finding.ts';
 import type { LogEvent } from '../model/logEvent.ts';
 import { logTimeIso, logTimeMs } from '../time/logTime.ts';
 import type { Analyzer } from './analyzer.ts';
-import { compareStrings } from './support/compareStrings.ts';
+import { compareStrings } from '../model/compareStrings.ts';
 
 /** Distinct accounts tried from one IP from which the attempts are called password spraying. */
 const SPRAYING_MIN_ACCOUNTS = 5;

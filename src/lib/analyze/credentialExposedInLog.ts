@@ -8,7 +8,7 @@ import type { ExposedCredential, LogEvent } from '../model/logEvent.ts';
 import { maskSecret } from '../logs/maskSecret.ts';
 import { logTimeIso } from '../time/logTime.ts';
 import type { Analyzer } from './analyzer.ts';
-import { compareStrings } from './support/compareStrings.ts';
+import { compareStrings } from '../model/compareStrings.ts';
 
 /** Line numbers listed per finding. */
 const MAX_LINES_LISTED = 50;

@@ -6,7 +6,7 @@
 import type { Finding } from '../model/finding.ts';
 import type { ParsedMessage } from '../model/message.ts';
 import type { Analyzer } from './analyzer.ts';
-import { compareStrings } from './support/compareStrings.ts';
+import { compareStrings } from '../model/compareStrings.ts';
 
 /** What a copy made by the server keeps unchanged: the trace headers it prepends are left out. */
 function contentKey(m: ParsedMessage): string {

@@ -7,7 +7,7 @@
 import type { Finding } from '../model/finding.ts';
 import type { InventoryEntry } from '../model/inventoryEntry.ts';
 import type { Analyzer } from './analyzer.ts';
-import { compareStrings } from './support/compareStrings.ts';
+import { compareStrings } from '../model/compareStrings.ts';
 
 const MAX_LISTED_PROBLEMS = 20;
 

@@ -8,7 +8,7 @@ import type { Finding, Severity } from '../model/finding.ts';
 import type { Analyzer } from './analyzer.ts';
 import { domainOf } from './support/domainOf.ts';
 import { isAuthenticatedHop } from './support/isAuthenticatedHop.ts';
-import { isPrivateIp } from './support/isPrivateIp.ts';
+import { isPrivateIp } from '../ip/isPrivateIp.ts';
 import { isSameOrSubdomain } from './support/isSameOrSubdomain.ts';
 import { registrableDomain } from './support/registrableDomain.ts';
 import { serverHostNames } from './support/serverHostNames.ts';

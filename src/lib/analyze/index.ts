@@ -4,7 +4,7 @@
  */
 import type { CaseData } from '../model/caseData.ts';
 import type { Finding } from '../model/finding.ts';
-import { compareFindings } from '../report/compareFindings.ts';
+import { compareFindings } from '../model/compareFindings.ts';
 import type { Analyzer, AnalyzerNeed, AnalyzerOptions } from './analyzer.ts';
 import { attachmentBlockingDisabled } from './attachmentBlockingDisabled.ts';
 import { attachmentRemovedByServer } from './attachmentRemovedByServer.ts';

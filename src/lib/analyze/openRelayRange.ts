@@ -5,6 +5,7 @@
  */
 import type { Finding, Severity } from '../model/finding.ts';
 import type { DbSecurityRange } from '../model/hmailDatabase.ts';
+import { ipInCidr, parseIp } from '../ip/ipAddress.ts';
 import type { Analyzer } from './analyzer.ts';
 
 const ALLOW_SMTP = 1;
@@ -13,27 +14,24 @@ const RELAY_REMOTE_TO_REMOTE = 512;
 const AUTH_LOCAL_TO_EXTERNAL = 16384;
 const AUTH_EXTERNAL_TO_EXTERNAL = 65536;
 
-/** IPv4 blocks not reachable from the Internet: [first, last, what]. */
-const NON_PUBLIC: readonly [number, number, 'loopback' | 'private'][] = [
-  [0x7f000000, 0x7fffffff, 'loopback'],
-  [0x0a000000, 0x0affffff, 'private'],
-  [0xac100000, 0xac1fffff, 'private'],
-  [0xc0a80000, 0xc0a8ffff, 'private'],
+/** IPv4 blocks not reachable from the Internet: [network, prefix, what]. */
+const NON_PUBLIC: readonly [string, number, 'loopback' | 'private'][] = [
+  ['127.0.0.0', 8, 'loopback'],
+  ['10.0.0.0', 8, 'private'],
+  ['172.16.0.0', 12, 'private'],
+  ['192.168.0.0', 16, 'private'],
 ];
-
-function ipv4(text: string): number | null {
-  const parts = text.trim().split('.');
-  if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return null;
-  return parts.reduce((n, p) => n * 256 + Number(p), 0);
-}
 
 /** Who can reach the range: only this machine, only a LAN, or the Internet. */
 function reach(range: DbSecurityRange): 'loopback' | 'private' | 'internet' {
-  const lower = ipv4(range.lowerIp);
-  const upper = ipv4(range.upperIp);
-  if (lower === null || upper === null) return range.lowerIp.trim() === '::1' && range.upperIp.trim() === '::1' ? 'loopback' : 'internet';
-  const block = NON_PUBLIC.find(([first, last]) => lower >= first && upper <= last);
-  return block ? block[2] : 'internet';
+  const lower = parseIp(range.lowerIp);
+  const upper = parseIp(range.upperIp);
+  if (lower?.version !== 4 || upper?.version !== 4) return lower?.text === '::1' && upper?.text === '::1' ? 'loopback' : 'internet';
+  const inBlock = (network: string, prefix: number) => {
+    const block = parseIp(network);
+    return block !== null && ipInCidr(lower, block, prefix) && ipInCidr(upper, block, prefix);
+  };
+  return NON_PUBLIC.find(([network, prefix]) => inBlock(network, prefix))?.[2] ?? 'internet';
 }
 
 const SEVERITY: Record<ReturnType<typeof reach>, Severity> = { loopback: 'low', private: 'medium', internet: 'high' };

@@ -4,7 +4,7 @@
  */
 import type { Finding, Severity } from '../model/finding.ts';
 import type { Analyzer } from './analyzer.ts';
-import { compareStrings } from './support/compareStrings.ts';
+import { compareStrings } from '../model/compareStrings.ts';
 
 /** A broken dump can yield a reason per line; the count stays exact. */
 const MAX_LISTED_REASONS = 20;

@@ -8,7 +8,7 @@ import type { Finding } from '../model/finding.ts';
 import type { ReceivedHop } from '../model/message.ts';
 import type { Analyzer } from './analyzer.ts';
 import { isoToMs } from './support/isoToMs.ts';
-import { isPrivateIp } from './support/isPrivateIp.ts';
+import { isPrivateIp } from '../ip/isPrivateIp.ts';
 import { registrableDomain } from './support/registrableDomain.ts';
 import { serverHostNames } from './support/serverHostNames.ts';
 import { serverReceivedHop } from './support/serverReceivedHop.ts';

@@ -15,7 +15,7 @@ import { domainOf } from './support/domainOf.ts';
 import { isAuthenticatedHop } from './support/isAuthenticatedHop.ts';
 import { localDomains } from './support/localDomains.ts';
 import { localTimeToUtcMs } from '../time/localToUtc.ts';
-import type { ServerZone } from '../time/serverZone.ts';
+import type { ServerZone } from '../model/serverZone.ts';
 import { serverHostNames } from './support/serverHostNames.ts';
 import { serverReceivedHop } from './support/serverReceivedHop.ts';
 import { smtpLogonIndex, type SmtpLogonIndex } from './support/smtpLogonIndex.ts';

@@ -6,7 +6,7 @@
 import type { CaseData } from '../model/caseData.ts';
 import type { Finding } from '../model/finding.ts';
 import type { Analyzer } from './analyzer.ts';
-import { compareStrings } from './support/compareStrings.ts';
+import { compareStrings } from '../model/compareStrings.ts';
 import { localTimeToUtcMs } from '../time/localToUtc.ts';
 import { logTimeMs } from '../time/logTime.ts';
 

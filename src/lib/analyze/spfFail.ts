@@ -9,7 +9,7 @@ import { evaluateSpf } from '../mail/evaluateSpf.ts';
 import type { Analyzer } from './analyzer.ts';
 import { domainOf } from './support/domainOf.ts';
 import { isAuthenticatedHop } from './support/isAuthenticatedHop.ts';
-import { isPrivateIp } from './support/isPrivateIp.ts';
+import { isPrivateIp } from '../ip/isPrivateIp.ts';
 import { serverHostNames } from './support/serverHostNames.ts';
 import { serverReceivedHop } from './support/serverReceivedHop.ts';
 

@@ -5,7 +5,7 @@
 import type { WeakPassword } from '../model/caseData.ts';
 import type { Finding } from '../model/finding.ts';
 import type { Analyzer } from './analyzer.ts';
-import { compareStrings } from './support/compareStrings.ts';
+import { compareStrings } from '../model/compareStrings.ts';
 
 const HOW: Record<WeakPassword['matchedBy'], string> = {
   'common-list': 'is on the list of common passwords',

@@ -14,7 +14,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Database } from 'sql.js';
 import type { ImportProblem } from '../model/hmailDatabase.ts';
-import { encodeIpAddress } from './encodeIpAddress.ts';
+import { encodeIpAddress } from '../ip/encodeIpAddress.ts';
 import {
   accountColumns, actionColumns, connectionSecurity, criteriaColumns, domainColumns, fetchAccountColumns, messageColumns, routeColumns,
 } from './hmBackupXmlColumns.ts';

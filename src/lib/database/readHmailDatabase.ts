@@ -15,7 +15,7 @@ import type {
   ImportProblem,
   PasswordScheme,
 } from '../model/hmailDatabase.ts';
-import { decodeIpAddress } from './decodeIpAddress.ts';
+import { decodeIpAddress } from '../ip/decodeIpAddress.ts';
 import { HMAIL_SCHEMA_DDL } from './hmailSchema.ts';
 import { normalizeTime } from './normalizeTime.ts';
 

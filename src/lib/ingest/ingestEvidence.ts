@@ -25,6 +25,7 @@ import { zipErrorReason } from './zipErrorReason.ts';
 import { zipModified } from './zipModified.ts';
 import { ZIP_DATA_OPTIONS } from './zipReadOptions.ts';
 import { sliceZipSource, type ZipSource } from './zipSource.ts';
+import { compareStrings } from '../model/compareStrings.ts';
 
 export interface IngestInput {
   file: Blob;
@@ -116,7 +117,7 @@ type EntryRead = { collected: CollectedEntry } | { head: Uint8Array; error: stri
 
 const toSlashes = (path: string) => path.replace(/\\/g, '/');
 
-const byPath = (a: InventoryEntry, b: InventoryEntry) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+const byPath = (a: InventoryEntry, b: InventoryEntry) => compareStrings(a.path, b.path);
 
 // Openers live as long as the inventory, one per row: they are built here, away from the scopes that
 // hold an entry's content or zip.js's entry object, so a closure cannot keep those alive.

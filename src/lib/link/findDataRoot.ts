@@ -3,6 +3,7 @@ import type { CaseData } from '../model/caseData.ts';
 import { archiveFolderName } from './archiveFolderName.ts';
 import { classifyMessagePath } from './classifyMessagePath.ts';
 import { dataFolderNames } from './dataFolderNames.ts';
+import { compareStrings } from '../model/compareStrings.ts';
 
 /** Null when no message file sits in a store layout: the Data folder was not part of the evidence. */
 export function findDataRoot(caseData: Pick<CaseData, 'inventory' | 'messages' | 'ini'>): string | null {
@@ -16,7 +17,7 @@ export function findDataRoot(caseData: Pick<CaseData, 'inventory' | 'messages' |
   }
   let best: string | null = null;
   let bestCount = 0;
-  for (const [root, n] of [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [root, n] of [...counts].sort(([a], [b]) => compareStrings(a, b))) {
     if (n > bestCount) [best, bestCount] = [root, n];
   }
   return best;

@@ -9,6 +9,7 @@ import { guidFromPath } from '../mail/guidFromPath.ts';
 import { archiveFolderName } from './archiveFolderName.ts';
 import { classifyMessagePath, type MessagePathInfo } from './classifyMessagePath.ts';
 import { dataFolderNames } from './dataFolderNames.ts';
+import { compareStrings } from '../model/compareStrings.ts';
 
 const QUEUE_TYPE = 1;
 
@@ -39,7 +40,7 @@ function pickRow(rows: DbMessage[] | undefined, info: MessagePathInfo, accountId
 function messagePaths(caseData: Omit<CaseData, 'links'>): string[] {
   const paths = new Set(caseData.inventory.filter((e) => e.kind === 'message').map((e) => e.path));
   for (const m of caseData.messages) paths.add(m.path);
-  return [...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...paths].sort(compareStrings);
 }
 
 /** `paths`: the message files to link, by default every one of the case (inventory and parsed messages). */

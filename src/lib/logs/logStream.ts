@@ -14,6 +14,7 @@ import type { LogSink, PendingDelivery } from './logSink.ts';
 import { parseLogLine } from './parseLogLine.ts';
 import { serverLineEvents } from './serverLineEvents.ts';
 import { closeSession, type SessionState } from './sessionState.ts';
+import { compareStrings } from '../model/compareStrings.ts';
 
 export interface LogAccumulator {
   files: LogData['files'];
@@ -132,10 +133,8 @@ export async function parseLogStream(path: string, stream: ReadableStream<Uint8A
   }
 }
 
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 function compareEvents(a: LogEvent, b: LogEvent): number {
-  return byText(a.localTime, b.localTime) || byText(a.file, b.file) || a.lineNo - b.lineNo || byText(a.kind, b.kind) || byText(a.account ?? '', b.account ?? '');
+  return compareStrings(a.localTime, b.localTime) || compareStrings(a.file, b.file) || a.lineNo - b.lineNo || compareStrings(a.kind, b.kind) || compareStrings(a.account ?? '', b.account ?? '');
 }
 
 /** ERROR lines are written to the error log and copied to the main log (hmailserver.md §4.5): keep one. */
@@ -154,14 +153,14 @@ export function finishLogs(acc: LogAccumulator, options: FinishLogsOptions = {})
   const deliveries = classifyDeliveries(acc.deliveries, acc.events, acc.sessions, options.localDomains ?? []);
   const events = withoutDuplicateErrors([...acc.events, ...deliveries].sort(compareEvents));
   const sessions = [...acc.sessions].sort(
-    (a, b) => byText(a.start, b.start) || byText(a.file, b.file) || a.firstLine - b.firstLine || byText(a.key, b.key),
+    (a, b) => compareStrings(a.start, b.start) || compareStrings(a.file, b.file) || a.firstLine - b.firstLine || compareStrings(a.key, b.key),
   );
   return {
-    files: [...acc.files].sort((a, b) => byText(a.path, b.path)),
+    files: [...acc.files].sort((a, b) => compareStrings(a.path, b.path)),
     sessions,
     events,
-    credentials: [...acc.credentials].sort((a, b) => byText(a.file, b.file) || a.lineNo - b.lineNo),
-    unparsed: [...acc.unparsed].sort((a, b) => byText(a.file, b.file) || a.lineNo - b.lineNo),
+    credentials: [...acc.credentials].sort((a, b) => compareStrings(a.file, b.file) || a.lineNo - b.lineNo),
+    unparsed: [...acc.unparsed].sort((a, b) => compareStrings(a.file, b.file) || a.lineNo - b.lineNo),
     unparsedTotal: acc.unparsedTotal,
   };
 }

@@ -4,6 +4,7 @@
  * by each thread's earliest Date (undated threads last), then by path, so runs are reproducible.
  */
 import type { ParsedMessage } from '../model/message.ts';
+import { compareStrings } from '../model/compareStrings.ts';
 
 function normalizeId(id: string): string {
   return id.trim().replace(/^<|>$/g, '').toLowerCase();
@@ -52,9 +53,9 @@ export function buildThreads(messages: ParsedMessage[]): Map<string, number> {
     if (a.earliest !== b.earliest) {
       if (a.earliest === null) return 1;
       if (b.earliest === null) return -1;
-      return a.earliest < b.earliest ? -1 : 1;
+      return compareStrings(a.earliest, b.earliest);
     }
-    return a.firstPath < b.firstPath ? -1 : a.firstPath > b.firstPath ? 1 : 0;
+    return compareStrings(a.firstPath, b.firstPath);
   });
   const result = new Map<string, number>();
   ordered.forEach((g, index) => {

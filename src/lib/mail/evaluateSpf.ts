@@ -5,7 +5,7 @@
  */
 import type { DnsSnapshot } from '../model/dnsSnapshot.ts';
 import { lookupRecords, normalizeDnsName } from './dnsLookup.ts';
-import { ipInCidr, parseIp, type IpAddress } from './ipAddress.ts';
+import { ipInCidr, parseIp, type IpAddress } from '../ip/ipAddress.ts';
 
 export type SpfResult = 'pass' | 'fail' | 'softfail' | 'neutral' | 'none' | 'permerror' | 'temperror';
 export interface SpfEvaluation { result: SpfResult; reason: string }

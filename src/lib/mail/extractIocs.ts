@@ -5,7 +5,7 @@
  * Bounded, de-duplicated, in order of appearance.
  */
 import type { ParsedMessage } from '../model/message.ts';
-import { parseIp } from './ipAddress.ts';
+import { parseIp } from '../ip/ipAddress.ts';
 
 export type IocKind = 'url' | 'domain' | 'ip' | 'email' | 'attachment-sha256';
 export interface Ioc { kind: IocKind; value: string }

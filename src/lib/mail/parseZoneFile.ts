@@ -4,7 +4,7 @@
  * comments. Problems are reported by line; a bad record never stops the rest.
  */
 import type { DnsRecord, DnsSnapshot } from '../model/dnsSnapshot.ts';
-import { parseIp } from './ipAddress.ts';
+import { parseIp } from '../ip/ipAddress.ts';
 
 /** Records kept per snapshot: a pasted full zone dump must not exhaust memory. */
 export const MAX_ZONE_RECORDS = 200_000;

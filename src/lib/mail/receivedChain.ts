@@ -1,6 +1,6 @@
 /** One Received: header → its clauses (from, PTR, IP, by, with, id, for) and the stamp after the last ';'. */
 import type { ReceivedHop } from '../model/message.ts';
-import { parseIp } from './ipAddress.ts';
+import { parseIp } from '../ip/ipAddress.ts';
 import { parseMailDate } from './parseMailDate.ts';
 
 type Token = { kind: 'word' | 'comment'; text: string };

@@ -6,7 +6,7 @@ import type { HmailIni } from './hmailIni.ts';
 import type { InventoryEntry } from './inventoryEntry.ts';
 import type { LogData } from './logEvent.ts';
 import type { ParsedMessage } from './message.ts';
-import type { ServerZone } from '../time/serverZone.ts';
+import type { ServerZone } from './serverZone.ts';
 
 export interface WeakPassword {
   account: string;

@@ -9,6 +9,3 @@ export const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
  * message view re-reads the file.
  */
 export const RETAINED_TEXT_CHARS = 4096;
-
-/** Characters of the body stored in case_messages.body_preview (shown when the evidence is not at hand). */
-export const BODY_PREVIEW_CHARS = 512;

@@ -6,7 +6,7 @@
  * Everything here is orchestration; the work is in the pool and the case database.
  */
 import { runAnalyzers } from '../analyze/index.ts';
-import { compareStrings } from '../analyze/support/compareStrings.ts';
+import { compareStrings } from '../model/compareStrings.ts';
 import { DEFAULT_ANALYZER_OPTIONS, type AnalyzerOptions } from '../analyze/analyzer.ts';
 import type { Extracted7z } from '../database/extract7z.ts';
 import { MAX_7Z_BYTES } from '../database/extract7z.ts';
@@ -39,10 +39,10 @@ import type { Progress, Stage } from '../model/progress.ts';
 import { buildFindingsJson, findingsJsonChunks, serverSection, type RunInfo } from '../report/findingsJson.ts';
 import { gzipChunks } from '../store/gzipText.ts';
 import { buildTimeline } from '../timeline/buildTimeline.ts';
-import { chooseServerZone } from '../time/chooseServerZone.ts';
+import { chooseServerZone } from '../analyze/zone/chooseServerZone.ts';
 import { BoundedQueue } from './boundedQueue.ts';
 import { bytesStream } from './bytesStream.ts';
-import type { CaseDbPort, DumpFormat } from './caseDbPort.ts';
+import type { CaseDbPort, DumpFormat } from '../store/caseDbPort.ts';
 import { compactMessage } from './compactMessage.ts';
 import { MAX_MESSAGE_BYTES } from './messageLimits.ts';
 import type { ParsedForRun } from './parseForRun.ts';

@@ -108,5 +108,6 @@ export function listTags(db: Database): TagSummary[] {
   }
   const colours = new Map((db.exec('SELECT name, colour FROM case_tags')[0]?.values ?? []).map((r) => [String(r[0]), r[1] === null ? null : String(r[1])]));
   const names = new Set([...counts.keys(), ...colours.keys()]);
+  // localeCompare, not compareStrings: the examiner picks tags from this list, so it follows their alphabet.
   return [...names].sort((a, b) => a.localeCompare(b)).map((name) => ({ name, colour: colours.get(name) ?? null, count: counts.get(name) ?? 0 }));
 }

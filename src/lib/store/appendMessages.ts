@@ -6,7 +6,7 @@
  */
 import type { BindParams, Database } from 'sql.js';
 import type { ParsedMessage } from '../model/message.ts';
-import { BODY_PREVIEW_CHARS } from '../pipeline/messageLimits.ts';
+import { BODY_PREVIEW_CHARS } from './bodyPreviewChars.ts';
 import { inTransaction } from './inTransaction.ts';
 import type { SearchIndex } from './searchIndex.ts';
 

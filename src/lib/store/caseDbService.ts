@@ -12,7 +12,7 @@ import { readHmailDatabase } from '../database/readHmailDatabase.ts';
 import { sqliteSizeProblem } from '../database/loadSqliteDatabase.ts';
 import type { QueryResult } from '../model/analysisResult.ts';
 import type { DatabaseSource, HmailDatabase, ImportProblem } from '../model/hmailDatabase.ts';
-import type { CaseDbPort, DumpFormat } from '../pipeline/caseDbPort.ts';
+import type { CaseDbPort, DumpFormat } from './caseDbPort.ts';
 import { CASE_SCHEMA } from './caseSchema.ts';
 import { exportLiveCase, hasLiveSchema, openLiveCase } from './liveCaseSchema.ts';
 import { listTags, removeAnnotation, renameTag, setAnnotation, setTagColour, tagItems } from './annotations.ts';

@@ -4,7 +4,7 @@
  * attachment or indicator text of the scope when the scope needs it.
  */
 import type { Database } from 'sql.js';
-import { BODY_PREVIEW_CHARS } from '../pipeline/messageLimits.ts';
+import { BODY_PREVIEW_CHARS } from './bodyPreviewChars.ts';
 import type { SearchSource } from '../search/evaluateSearch.ts';
 import type { SearchScope } from '../search/parseSearchQuery.ts';
 import type { SearchIndex } from './searchIndex.ts';

@@ -4,7 +4,8 @@ import type { FindingRef, Severity } from '../model/finding.ts';
 import { buildStory } from '../report/story/buildStory.ts';
 import type { StoryChain } from '../report/story/storyChain.ts';
 import type { StoryFinding, StoryInput, StoryMessage } from '../report/story/storyInput.ts';
-import { fixedZone, type ServerZone } from '../time/serverZone.ts';
+import { fixedZone } from '../time/serverZone.ts';
+import type { ServerZone } from '../model/serverZone.ts';
 import { parseJsonObject } from './parseJsonObject.ts';
 import { selectRows } from './selectRows.ts';
 

@@ -6,7 +6,8 @@
  * - nonexistent: the offset in force before the change is used (the instant the clock would have shown it,
  *   as Temporal's "compatible" rule does), and the time is marked, since a running clock cannot write it.
  */
-import { formatOffset, type ServerZone } from './serverZone.ts';
+import { formatOffset } from './serverZone.ts';
+import type { ServerZone } from '../model/serverZone.ts';
 import { wallClockMs } from './wallClockMs.ts';
 import { zoneOffsetAt } from './zoneOffsetAt.ts';
 

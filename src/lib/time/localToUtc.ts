@@ -5,7 +5,7 @@
  */
 import { localTimeConverter, type LocalTimeConverter, type LocalTimeUtc } from './localTimeConverter.ts';
 import { placeholderTime } from './placeholderTime.ts';
-import type { ServerZone } from './serverZone.ts';
+import type { ServerZone } from '../model/serverZone.ts';
 
 // One converter per zone object: its quarter-hour memo then serves a whole run.
 const converters = new WeakMap<ServerZone, LocalTimeConverter>();

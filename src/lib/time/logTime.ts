@@ -10,7 +10,7 @@
 import type { LogData, LogFileStats } from '../model/logEvent.ts';
 import type { LocalTimeUtc } from './localTimeConverter.ts';
 import { serverTimeUtc } from './localToUtc.ts';
-import type { ServerZone } from './serverZone.ts';
+import type { ServerZone } from '../model/serverZone.ts';
 import { wallClockMs } from './wallClockMs.ts';
 
 /** Where a log time was read: its file, line and local time as written. */

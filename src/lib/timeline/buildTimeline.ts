@@ -9,16 +9,17 @@ import { serverHostNames } from '../analyze/support/serverHostNames.ts';
 import { serverReceivedHop } from '../analyze/support/serverReceivedHop.ts';
 import { expectedPathForDbMessage } from '../link/expectedPathForDbMessage.ts';
 import { findDataRoot } from '../link/findDataRoot.ts';
-import type { ServerZone } from '../time/serverZone.ts';
-import { dateHeaderOffset } from '../time/zoneEvidence.ts';
+import type { ServerZone } from '../model/serverZone.ts';
+import { dateHeaderOffset } from '../analyze/zone/zoneEvidence.ts';
 import { fileEventTime, headerEventTime, logEventTime, serverEventTime } from './eventTime.ts';
 import type { TimelineEvent } from './timelineEvent.ts';
+import { compareStrings } from '../model/compareStrings.ts';
 
 const byText = (a: string | null, b: string | null): number => {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareStrings(a, b);
 };
 
 function compareEvents(a: TimelineEvent, b: TimelineEvent): number {

@@ -8,7 +8,8 @@ import { conversionNote, type LocalTimeUtc } from '../time/localTimeConverter.ts
 import { serverTimeUtc } from '../time/localToUtc.ts';
 import { logTimeUtc, type LogPlace } from '../time/logTime.ts';
 import { placeholderTime } from '../time/placeholderTime.ts';
-import { formatOffset, type ServerZone } from '../time/serverZone.ts';
+import { formatOffset } from '../time/serverZone.ts';
+import type { ServerZone } from '../model/serverZone.ts';
 import type { TimelineEvent } from './timelineEvent.ts';
 
 export type EventTime = Pick<TimelineEvent, 'timeUtc' | 'timeLocal' | 'timeZone' | 'timeNote'>;

@@ -29,6 +29,7 @@ export function chartRows(buckets: TimelineBucket[], types: TimelineType[], view
       breakdown: b.counts
         .map((n, i) => ({ n, type: types[i]?.type ?? `type ${i + 1}` }))
         .filter((c) => c.n > 0)
+        // A tooltip read by a person: the human alphabet, not code-unit order.
         .sort((a, c) => c.n - a.n || a.type.localeCompare(c.type))
         .map((c) => `${c.type} ${c.n.toLocaleString('en')}`)
         .join(', '),

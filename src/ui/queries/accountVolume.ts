@@ -93,6 +93,7 @@ function toRows(result: QueryResult, spikes: Set<string>): AccountVolumeRow[] {
       row.peakDay = day;
     }
   }
+  // Shown in a table the examiner reads: ties in the human alphabet (localeCompare).
   return [...byKey.values()].sort((a, b) => b.total - a.total || a.account.localeCompare(b.account) || a.source.localeCompare(b.source));
 }
 

@@ -2,7 +2,7 @@
  * Who may connect and relay: IP ranges with their option bits decoded (hm_securityranges, hmailserver.md
  * §2.4.5) and the auto-ban bookkeeping of failed logons (hm_logon_failures).
  */
-import { formatIpAddress } from '../../lib/report/formatIpAddress.ts';
+import { decodeIpAddress } from '../../lib/ip/decodeIpAddress.ts';
 import { formatRangeOptions } from '../../lib/report/formatRangeOptions.ts';
 import type { TriageClient } from '../triageClient.ts';
 import { attentionOf, configTable, unavailable, type ConfigTable, type TableSpec } from './configTable.ts';
@@ -75,8 +75,8 @@ export async function loadRanges(client: TriageClient, hm: HmColumns): Promise<C
   const rows = queryRows(result).map((r) => {
     const options = asNumber(r.rangeoptions) ?? 0;
     const groups = formatRangeOptions(options);
-    const lower = formatIpAddress(r.rangelowerip1, r.rangelowerip2);
-    const upper = formatIpAddress(r.rangeupperip1, r.rangeupperip2);
+    const lower = decodeIpAddress(r.rangelowerip1, r.rangelowerip2);
+    const upper = decodeIpAddress(r.rangeupperip1, r.rangeupperip2);
     const expires = asFlag(r.rangeexpires);
     const name = asText(r.rangename);
     return {
@@ -107,7 +107,7 @@ export async function loadLogonFailures(client: TriageClient, hm: HmColumns): Pr
      from hm_logon_failures group by ip1, ip2 order by n desc, ip1`,
   );
   const rows = queryRows(result).map((r) => ({
-    cells: { ip: formatIpAddress(r.ip1, r.ip2), count: asNumber(r.n), first: asText(r.first) || null, last: asText(r.last) || null },
+    cells: { ip: decodeIpAddress(r.ip1, r.ip2), count: asNumber(r.n), first: asText(r.first) || null, last: asText(r.last) || null },
     attention: '',
   }));
   return configTable(FAILURES, rows, true, result);

@@ -38,6 +38,7 @@ export function groupFindings(rows: FindingRow[]): CategoryGroup[] {
   }
   const extra = [...byCategory.keys()].filter((c) => !(CATEGORY_ORDER as string[]).includes(c)).sort();
   return [...CATEGORY_ORDER, ...extra].map((category) => {
+    // Ties fall back to the human alphabet (localeCompare): this order is only shown, never exported.
     const types = [...(byCategory.get(category)?.values() ?? [])].sort(
       (a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.findings.length - a.findings.length || a.type.localeCompare(b.type),
     );

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { Analyzer, AnalyzerOptions } from '../../../src/lib/analyze/analyzer.ts';
 import type { CaseData } from '../../../src/lib/model/caseData.ts';
 import type { Finding } from '../../../src/lib/model/finding.ts';
-import { compareFindings } from '../../../src/lib/report/compareFindings.ts';
+import { compareFindings } from '../../../src/lib/model/compareFindings.ts';
 import { OPTIONS } from './caseBuilder.ts';
 
 export type ExpectedFinding = Partial<Omit<Finding, 'details'>> & { details?: Record<string, unknown> };

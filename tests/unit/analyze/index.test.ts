@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANALYZERS, needMet, runAnalyzers } from '../../../src/lib/analyze/index.ts';
 import { FINDING_TYPES } from '../../../src/lib/model/finding.ts';
-import { compareFindings } from '../../../src/lib/report/compareFindings.ts';
+import { compareFindings } from '../../../src/lib/model/compareFindings.ts';
 import { attachment, buildCase, database, dbMessage, emptyLogs, guid, hop, mailboxPath, message, OPTIONS, range, setting } from './caseBuilder.ts';
 
 describe('ANALYZERS registry', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeIpAddress } from '../../../src/lib/database/decodeIpAddress.ts';
+import { decodeIpAddress } from '../../../src/lib/ip/decodeIpAddress.ts';
 import { decodeMessageFlags } from '../../../src/lib/database/decodeMessageFlags.ts';
 import { decodeRangeOptions } from '../../../src/lib/database/decodeRangeOptions.ts';
 import { examinerSettings } from '../../../src/lib/database/examinerSettings.ts';

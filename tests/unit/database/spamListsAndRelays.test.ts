@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeIpAddress } from '../../../src/lib/database/decodeIpAddress.ts';
-import { encodeIpAddress } from '../../../src/lib/database/encodeIpAddress.ts';
+import { decodeIpAddress } from '../../../src/lib/ip/decodeIpAddress.ts';
+import { encodeIpAddress } from '../../../src/lib/ip/encodeIpAddress.ts';
 import { HMAIL_SCHEMA_DDL } from '../../../src/lib/database/hmailSchema.ts';
 import { importHmBackupXml } from '../../../src/lib/database/importHmBackupXml.ts';
 import { readHmailDatabase } from '../../../src/lib/database/readHmailDatabase.ts';

@@ -3,7 +3,8 @@
  * every word, and the run's summary only a digest (plus the beginning where server-stub-message reads it).
  */
 import { describe, expect, it } from 'vitest';
-import { BODY_PREVIEW_CHARS, RETAINED_TEXT_CHARS } from '../../../src/lib/pipeline/messageLimits.ts';
+import { RETAINED_TEXT_CHARS } from '../../../src/lib/pipeline/messageLimits.ts';
+import { BODY_PREVIEW_CHARS } from '../../../src/lib/store/bodyPreviewChars.ts';
 import { fileInput, nodeTriage } from '../../helpers/nodeTriage.ts';
 
 function message(id: string, body: string, subject = 'long', from = 'a@example.org'): Uint8Array {

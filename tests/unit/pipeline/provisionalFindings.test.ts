@@ -17,7 +17,7 @@ import { parseForRun } from '../../../src/lib/pipeline/parseForRun.ts';
 import { provisionalFindings } from '../../../src/lib/pipeline/provisionalFindings.ts';
 import { readMessageJob } from '../../../src/lib/pipeline/readMessageJob.ts';
 import { runTriage, type TriageInput } from '../../../src/lib/pipeline/runTriage.ts';
-import { compareFindings } from '../../../src/lib/report/compareFindings.ts';
+import { compareFindings } from '../../../src/lib/model/compareFindings.ts';
 import { createCaseDbService } from '../../../src/lib/store/caseDbService.ts';
 import { plantedEvidence } from '../../generate/plantedEvidence.mjs';
 import { DEMO_ZIP_NAME, demoEvidenceBytes } from '../../helpers/demoEvidence.ts';

@@ -1,19 +1,8 @@
-// The report formatters the page uses for hMailServer's encoded columns: IP pairs, range option bits and
-// message flags (hmailserver.md §2.4.2, §2.4.4, §2.4.5).
+// The report formatters the page uses for hMailServer's encoded columns: range option bits and message flags
+// (hmailserver.md §2.4.2, §2.4.5). IP pairs: tests/unit/ip/decodeIpAddress.test.ts.
 import { describe, expect, it } from 'vitest';
-import { formatIpAddress } from '../../../src/lib/report/formatIpAddress.ts';
 import { formatMessageFlags } from '../../../src/lib/report/formatMessageFlags.ts';
 import { formatRangeOptions } from '../../../src/lib/report/formatRangeOptions.ts';
-
-describe('formatIpAddress', () => {
-  it('decodes IPv4 and both IPv6 halves, negative high halves included', () => {
-    expect(formatIpAddress(2130706433, null)).toBe('127.0.0.1');
-    expect(formatIpAddress('3232261141', '')).toBe('192.168.100.21');
-    expect(formatIpAddress('2306139568115548160', '1')).toBe('2001:db8::1');
-    expect(formatIpAddress('-108086391056891904', '0')).toBe('fe80::');
-    expect(formatIpAddress(null, null)).toBe('');
-  });
-});
 
 describe('formatRangeOptions', () => {
   it('groups the Internet default (96203) as the IP range dialog does', () => {

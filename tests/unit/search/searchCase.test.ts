@@ -3,7 +3,7 @@
  * regexes, and possible hits where a phrase may lie beyond the stored beginning of a body.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BODY_PREVIEW_CHARS } from '../../../src/lib/pipeline/messageLimits.ts';
+import { BODY_PREVIEW_CHARS } from '../../../src/lib/store/bodyPreviewChars.ts';
 import type { CaseDbService } from '../../../src/lib/store/caseDbService.ts';
 import { fileInput, nodeTriage } from '../../helpers/nodeTriage.ts';
 

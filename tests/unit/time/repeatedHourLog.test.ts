@@ -10,7 +10,7 @@ import { bruteForceSource } from '../../../src/lib/analyze/bruteForceSource.ts';
 import type { LogData } from '../../../src/lib/model/logEvent.ts';
 import { logEventTime } from '../../../src/lib/timeline/eventTime.ts';
 import { logTimeUtc } from '../../../src/lib/time/logTime.ts';
-import type { ServerZone } from '../../../src/lib/time/serverZone.ts';
+import type { ServerZone } from '../../../src/lib/model/serverZone.ts';
 import { buildCase, OPTIONS } from '../analyze/caseBuilder.ts';
 import { crlf, parseLogs, smtpAuthLogin } from '../logs/logText.ts';
 

@@ -9,7 +9,7 @@ import { credentialExposedInLog } from '../../../src/lib/analyze/credentialExpos
 import type { CaseData } from '../../../src/lib/model/caseData.ts';
 import { timesketchJsonl } from '../../../src/lib/report/timesketchJsonl.ts';
 import { buildTimeline } from '../../../src/lib/timeline/buildTimeline.ts';
-import { guessServerZone } from '../../../src/lib/time/guessServerZone.ts';
+import { guessServerZone } from '../../../src/lib/analyze/zone/guessServerZone.ts';
 import { fixedZone } from '../../../src/lib/time/serverZone.ts';
 import { fileInput, nodeTriage } from '../../helpers/nodeTriage.ts';
 import { expectedFindings, hasSamples, sampleBytes, SKIP_REASON } from '../../helpers/sharedSamples.ts';

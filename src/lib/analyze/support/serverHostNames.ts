@@ -3,7 +3,7 @@
  * `by` most often seen on the top hop of stored mail (the setting may be empty or have changed).
  */
 import type { CaseData } from '../../model/caseData.ts';
-import { compareStrings } from './compareStrings.ts';
+import { compareStrings } from '../../model/compareStrings.ts';
 import { settingValue } from './settingValue.ts';
 
 export function serverHostNames(caseData: Pick<CaseData, 'database' | 'messages'>): Set<string> {

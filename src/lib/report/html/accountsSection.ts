@@ -2,6 +2,7 @@
 import { SEVERITY_RANK, type Severity } from '../../model/finding.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import type { ReportFinding } from './reportModel.ts';
+import { compareStrings } from '../../model/compareStrings.ts';
 
 const REASONS: Record<string, string> = {
   'auth-after-failures': 'logged on after failed guesses',
@@ -32,7 +33,7 @@ export function accountsSection(findings: ReportFinding[]): string {
   }
   if (byAccount.size === 0) return '<p>No account is named by a finding of takeover, weak or exposed password, unusual sending or forwarding.</p>';
   const rows = [...byAccount]
-    .sort(([a, x], [b, y]) => SEVERITY_RANK[y.severity] - SEVERITY_RANK[x.severity] || (a < b ? -1 : 1))
+    .sort(([a, x], [b, y]) => SEVERITY_RANK[y.severity] - SEVERITY_RANK[x.severity] || compareStrings(a, b))
     .map(([account, e]) => {
       const reasons = [...e.reasons].map(([r, n]) => (n > 1 ? `${r} (${n} times)` : r)).join('; ');
       const ids = e.ids.slice(0, 8).map((id) => `#${id}`).join(', ') + (e.ids.length > 8 ? ` and ${e.ids.length - 8} more` : '');

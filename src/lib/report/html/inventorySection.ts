@@ -3,6 +3,7 @@ import { escapeHtml } from './escapeHtml.ts';
 import { htmlTable } from './htmlTable.ts';
 import { inventoryCsvDataUrl } from './inventoryCsvLink.ts';
 import type { ReportInput } from './reportModel.ts';
+import { compareStrings } from '../../model/compareStrings.ts';
 
 /** Unreadable or skipped entries listed by name; the CSV has them all. */
 const MAX_PROBLEM_ROWS = 40;
@@ -18,7 +19,7 @@ export function inventorySection(input: ReportInput): string {
     if (e.status === 'skipped') k.skipped++;
     kinds.set(e.kind, k);
   }
-  const rows = [...kinds].sort(([a], [b]) => (a < b ? -1 : 1)).map(([kind, k]) => [kind, k.n.toLocaleString('en-US'), k.bytes.toLocaleString('en-US'), k.errors, k.skipped]);
+  const rows = [...kinds].sort(([a], [b]) => compareStrings(a, b)).map(([kind, k]) => [kind, k.n.toLocaleString('en-US'), k.bytes.toLocaleString('en-US'), k.errors, k.skipped]);
   const problems = inv.filter((e) => e.status !== 'ok');
   const url = inventoryCsvDataUrl(inv);
   const link = url

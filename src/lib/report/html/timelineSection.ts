@@ -3,6 +3,7 @@ import type { StoryChain } from '../story/storyChain.ts';
 import { escapeHtml } from './escapeHtml.ts';
 import { htmlTable } from './htmlTable.ts';
 import type { ReportInput } from './reportModel.ts';
+import { compareStrings } from '../../model/compareStrings.ts';
 
 /** Days shown as bars; a longer span is summed into weeks, so bars stay visible at page width. */
 const MAX_BARS = 120;
@@ -37,7 +38,7 @@ export function keyEvents(story: StoryChain[]): { utc: string; server: string; t
   return story
     .flatMap((c) => c.steps.filter((s) => s.time).map((s) => ({ utc: s.time!.utc, server: `${s.time!.server} (${s.time!.zone})`, text: s.text, confidence: s.confidence, chain: c.title })))
     .filter((e) => (seen.has(e.utc + e.text) ? false : (seen.add(e.utc + e.text), true)))
-    .sort((a, b) => (a.utc < b.utc ? -1 : a.utc > b.utc ? 1 : 0));
+    .sort((a, b) => compareStrings(a.utc, b.utc));
 }
 
 export function timelineSection(input: ReportInput): string {

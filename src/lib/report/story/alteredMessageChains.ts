@@ -6,6 +6,7 @@
 import type { EvidenceLink, StoryChain, StoryStep } from './storyChain.ts';
 import type { StoryFinding, StoryInput } from './storyInput.ts';
 import { stepTimeFromUtc } from './stepTime.ts';
+import { compareStrings } from '../../model/compareStrings.ts';
 
 const SIGNATURE_TYPES = new Set(['dkim-body-hash-mismatch', 'dkim-signature-invalid']);
 /** Findings on the same message that add to the story of a tampered message. */
@@ -28,7 +29,7 @@ export function alteredMessageChains(input: StoryInput): StoryChain[] {
     byMessage.set(f.ref.message, list);
   }
   const chains: StoryChain[] = [];
-  for (const [path, list] of [...byMessage].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [path, list] of [...byMessage].sort(([a], [b]) => compareStrings(a, b))) {
     const bodyHash = list.find((f) => f.type === 'dkim-body-hash-mismatch');
     const invalid = list.find((f) => f.type === 'dkim-signature-invalid');
     if (!bodyHash && !invalid) continue;

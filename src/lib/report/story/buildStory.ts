@@ -9,6 +9,7 @@ import { mailLeavesServerChains } from './mailLeavesServerChains.ts';
 import { riskySettingChains } from './riskySettingChains.ts';
 import type { ChainKind, StoryChain } from './storyChain.ts';
 import type { StoryInput } from './storyInput.ts';
+import { compareStrings } from '../../model/compareStrings.ts';
 
 const KIND_ORDER: ChainKind[] = ['compromised-account', 'altered-message', 'mail-leaves-server', 'risky-setting'];
 
@@ -20,7 +21,7 @@ export function buildStory(input: StoryInput): StoryChain[] {
     (a, b) =>
       SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
       KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
-      (firstTime(a) < firstTime(b) ? -1 : firstTime(a) > firstTime(b) ? 1 : 0) ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      compareStrings(firstTime(a), firstTime(b)) ||
+      compareStrings(a.id, b.id),
   );
 }

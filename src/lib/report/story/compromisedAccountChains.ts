@@ -7,6 +7,7 @@ import type { EvidenceLink, StoryChain, StoryStep } from './storyChain.ts';
 import type { StoryFinding, StoryInput } from './storyInput.ts';
 import { detailLine, detailNumber, detailObject, detailText, detailTexts, listWords, plural } from './detailValue.ts';
 import { stepTimeFromServer, stepTimeFromUtc } from './stepTime.ts';
+import { compareStrings } from '../../model/compareStrings.ts';
 
 /** Relays listed one step each up to this many; beyond it one summary step keeps the story readable. */
 const MAX_RELAY_STEPS = 3;
@@ -41,7 +42,7 @@ function bruteForceStep(input: StoryInput, brute: StoryFinding): StoryStep {
 }
 
 function relaySteps(input: StoryInput, relays: StoryFinding[], account: string): StoryStep[] {
-  const sorted = [...relays].sort((a, b) => String(a.details.createTime ?? '').localeCompare(String(b.details.createTime ?? '')) || a.id - b.id);
+  const sorted = [...relays].sort((a, b) => compareStrings(String(a.details.createTime ?? ''), String(b.details.createTime ?? '')) || a.id - b.id);
   const proven = (f: StoryFinding) => /^(SMTP session|X-AuthUser)/.test(detailText(f.details, 'authenticationBasis') ?? '');
   if (sorted.length <= MAX_RELAY_STEPS) {
     return sorted.map((f) => {

@@ -3,7 +3,7 @@
  * model (src/lib/time) decides daylight saving; nothing here guesses an offset.
  */
 import { localToUtc } from '../../time/localToUtc.ts';
-import type { ServerZone } from '../../time/serverZone.ts';
+import type { ServerZone } from '../../model/serverZone.ts';
 import { zoneOffsetAt } from '../../time/zoneOffsetAt.ts';
 import type { StepTime } from './storyChain.ts';
 

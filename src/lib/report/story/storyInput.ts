@@ -1,6 +1,6 @@
 /** What the story is built from: the case's findings (details parsed) and the few case facts they point at. */
 import type { FindingRef, Severity } from '../../model/finding.ts';
-import type { ServerZone } from '../../time/serverZone.ts';
+import type { ServerZone } from '../../model/serverZone.ts';
 
 export interface StoryFinding {
   id: number;

@@ -3,7 +3,7 @@ import { confusableSkeleton } from '../../../../src/lib/analyze/support/confusab
 import { decodePunycode } from '../../../../src/lib/analyze/support/decodePunycode.ts';
 import { domainOf } from '../../../../src/lib/analyze/support/domainOf.ts';
 import { editDistance } from '../../../../src/lib/analyze/support/editDistance.ts';
-import { isPrivateIp } from '../../../../src/lib/analyze/support/isPrivateIp.ts';
+import { isPrivateIp } from '../../../../src/lib/ip/isPrivateIp.ts';
 import { registrableDomain } from '../../../../src/lib/analyze/support/registrableDomain.ts';
 
 describe('domain helpers', () => {

@@ -4,7 +4,7 @@
  */
 import type { Severity } from '../../../../src/lib/model/finding.ts';
 import type { StoryFinding, StoryInput, StoryMessage } from '../../../../src/lib/report/story/storyInput.ts';
-import type { ServerZone } from '../../../../src/lib/time/serverZone.ts';
+import type { ServerZone } from '../../../../src/lib/model/serverZone.ts';
 
 export const NEW_YORK: ServerZone = { id: 'America/New_York', fixedOffsetMinutes: null, basis: 'test' };
 

@@ -4,11 +4,11 @@
  * the zone is right they agree to the second; a whole-hour difference means the clock that wrote the logs ran
  * in another zone than the stamps say (a moved server, a changed Windows zone) and the examiner must choose.
  */
-import type { CaseData } from '../model/caseData.ts';
-import { serverHostNames } from '../analyze/support/serverHostNames.ts';
-import { serverReceivedHop } from '../analyze/support/serverReceivedHop.ts';
-import { serverTimeUtc } from './localToUtc.ts';
-import type { ServerZone } from './serverZone.ts';
+import type { CaseData } from '../../model/caseData.ts';
+import { serverHostNames } from '../support/serverHostNames.ts';
+import { serverReceivedHop } from '../support/serverReceivedHop.ts';
+import { serverTimeUtc } from '../../time/localToUtc.ts';
+import type { ServerZone } from '../../model/serverZone.ts';
 
 /** A log line and a stamp further apart than this are not the same transaction. */
 const MAX_PAIR_MS = 86_400_000;

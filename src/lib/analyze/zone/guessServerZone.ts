@@ -5,9 +5,10 @@
  * evidence shows a daylight-saving change that the zone reproduces; otherwise the single offset is kept
  * (many zones fit it, and nothing tells which rules the clock followed outside the stamps' dates).
  */
-import type { CaseData } from '../model/caseData.ts';
-import { compareStrings } from '../analyze/support/compareStrings.ts';
-import { fixedZone, formatOffset, type ServerZone } from './serverZone.ts';
+import type { CaseData } from '../../model/caseData.ts';
+import { compareStrings } from '../../model/compareStrings.ts';
+import { fixedZone, formatOffset } from '../../time/serverZone.ts';
+import type { ServerZone } from '../../model/serverZone.ts';
 import { pairBlocks, zoneFit } from './zoneFit.ts';
 import { zoneEvidence, type OffsetPair } from './zoneEvidence.ts';
 

@@ -3,6 +3,7 @@
  * with the second column NULL; IPv6 = high and low 64-bit halves written through a signed API, so
  * addresses from 8000::/1 up are stored negative and read back as unsigned.
  */
+import ipaddr from 'ipaddr.js';
 
 /** Columns are read as decimal text (CAST … AS TEXT) so 64-bit halves keep every digit. */
 export function decodeIpAddress(part1: string | number | null, part2: string | number | null): string {
@@ -16,7 +17,7 @@ export function decodeIpAddress(part1: string | number | null, part2: string | n
   if (part2 === null || part2 === '') {
     if (high < 0n || high > 0xffffffffn) return String(part1);
     const n = Number(high);
-    return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+    return new ipaddr.IPv4([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]).toString();
   }
   let low: bigint;
   try {
@@ -28,27 +29,5 @@ export function decodeIpAddress(part1: string | number | null, part2: string | n
   const value = (unsigned(high) << 64n) | unsigned(low);
   const groups: number[] = [];
   for (let i = 7; i >= 0; i--) groups.push(Number((value >> BigInt(i * 16)) & 0xffffn));
-  return ipv6Text(groups);
-}
-
-/** RFC 5952 text: lower case, leading zeros dropped, the longest run (≥2) of zero groups as "::". */
-function ipv6Text(groups: number[]): string {
-  let bestStart = -1;
-  let bestLen = 0;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLen && j - i >= 2) {
-      bestStart = i;
-      bestLen = j - i;
-    }
-    i = j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestStart < 0) return hex.join(':');
-  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
+  return new ipaddr.IPv6(groups).toRFC5952String();
 }

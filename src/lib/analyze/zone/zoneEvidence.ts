@@ -4,12 +4,12 @@
  * sent (written by their clients, usually in the same zone). Each pair says "at this instant, the clock was
  * at this offset".
  */
-import type { CaseData } from '../model/caseData.ts';
-import { domainOf } from '../analyze/support/domainOf.ts';
-import { localDomains } from '../analyze/support/localDomains.ts';
-import { serverHostNames } from '../analyze/support/serverHostNames.ts';
-import { serverReceivedHop } from '../analyze/support/serverReceivedHop.ts';
-import { parseMailDate } from '../mail/parseMailDate.ts';
+import type { CaseData } from '../../model/caseData.ts';
+import { domainOf } from '../support/domainOf.ts';
+import { localDomains } from '../support/localDomains.ts';
+import { serverHostNames } from '../support/serverHostNames.ts';
+import { serverReceivedHop } from '../support/serverReceivedHop.ts';
+import { parseMailDate } from '../../mail/parseMailDate.ts';
 
 export interface OffsetPair {
   utcMs: number;

@@ -3,10 +3,11 @@
  * offset), else the guess from the server's own offsets, else UTC with a basis that says nothing supports it.
  * The evidence's candidates are kept either way, so the examiner sees what the stamps say of their choice.
  */
-import type { CaseData } from '../model/caseData.ts';
+import type { CaseData } from '../../model/caseData.ts';
 import { clockCheck, clockCheckText } from './clockCheck.ts';
 import { guessServerZone } from './guessServerZone.ts';
-import { fixedZone, parseServerZone, type ServerZone } from './serverZone.ts';
+import { fixedZone, parseServerZone } from '../../time/serverZone.ts';
+import type { ServerZone } from '../../model/serverZone.ts';
 import { pairBlocks, zoneFit } from './zoneFit.ts';
 import { zoneEvidence, type OffsetPair } from './zoneEvidence.ts';
 

@@ -1,8 +1,8 @@
 /** The zone guess on hand-built stamps: most pairs fit, no zone fits, one offset only, nothing to go on. */
 import { describe, expect, it } from 'vitest';
-import { guessServerZone } from '../../../src/lib/time/guessServerZone.ts';
-import { placeholderTime } from '../../../src/lib/time/placeholderTime.ts';
-import { buildCase, guid, hop, mailboxPath, message } from '../analyze/caseBuilder.ts';
+import { guessServerZone } from '../../../../src/lib/analyze/zone/guessServerZone.ts';
+import { placeholderTime } from '../../../../src/lib/time/placeholderTime.ts';
+import { buildCase, guid, hop, mailboxPath, message } from '../caseBuilder.ts';
 
 /** A message with the server's stamp at `utc` written with `offset` minutes. */
 const stamped = (i: number, utc: string, offset: number) =>
@@ -50,7 +50,7 @@ describe('placeholderTime', () => {
 
 describe('dateHeaderOffset', () => {
   it('reads numeric and named zones, and takes -0000 as "zone unknown"', async () => {
-    const { dateHeaderOffset } = await import('../../../src/lib/time/zoneEvidence.ts');
+    const { dateHeaderOffset } = await import('../../../../src/lib/analyze/zone/zoneEvidence.ts');
     expect(dateHeaderOffset('Sun, 5 Nov 2023 01:30:00 -0400')).toBe(-240);
     expect(dateHeaderOffset('Sun, 5 Nov 2023 01:30:00 -0500 (EST)')).toBe(-300);
     expect(dateHeaderOffset('Sun, 5 Nov 2023 01:30:00 EST')).toBe(-300);

@@ -2,7 +2,7 @@
  * IP text → hMailServer's two-column encoding (../shared/reference/hmailserver.md §2.4.4), the inverse of
  * decodeIpAddress: for sources such as the backup XML that write addresses as text.
  */
-import { parseIp } from '../mail/ipAddress.ts';
+import { parseIp } from './ipAddress.ts';
 
 /** IPv4: the 32-bit value and null; IPv6: the high and low halves as signed 64-bit values. Null when not an address. */
 export function encodeIpAddress(text: string): [bigint, bigint | null] | null {

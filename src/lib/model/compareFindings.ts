@@ -1,6 +1,6 @@
 /** The one ordering of findings everywhere (findings.json, tables, report): type, then ref values. */
-import { compareStrings } from '../analyze/support/compareStrings.ts';
-import type { Finding, FindingRef } from '../model/finding.ts';
+import { compareStrings } from './compareStrings.ts';
+import type { Finding, FindingRef } from './finding.ts';
 
 const REF_KEYS: (keyof FindingRef)[] = ['message', 'account', 'ip', 'file', 'setting'];
 

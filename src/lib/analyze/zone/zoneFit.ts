@@ -5,7 +5,7 @@
  * costs a zone about a hundred Intl calls instead of one per message.
  */
 import type { OffsetPair } from './zoneEvidence.ts';
-import { zoneOffsetAt } from './zoneOffsetAt.ts';
+import { zoneOffsetAt } from '../../time/zoneOffsetAt.ts';
 
 const BLOCK_MS = 7 * 86_400_000;
 

@@ -5,8 +5,8 @@
 import type { DatabaseCandidate } from '../database/scoreHmailDatabase.ts';
 import type { Finding } from '../model/finding.ts';
 import type { HmailDatabase, ImportProblem } from '../model/hmailDatabase.ts';
-import type { AppendedMessage } from '../store/appendMessages.ts';
-import type { StoredCase, StoredCaseRows } from '../store/storedCase.ts';
+import type { AppendedMessage } from './appendMessages.ts';
+import type { StoredCase, StoredCaseRows } from './storedCase.ts';
 
 export type DumpFormat = 'mysql-dump' | 'pgsql-dump' | 'mssql-script';
 
