@@ -30,6 +30,9 @@ export default defineConfig({
     environment: 'node',
     include: ['tests/unit/**/*.test.ts', 'tests/workers/**/*.test.ts', 'tests/contract/**/*.test.ts', 'tests/golden/**/*.test.ts', 'tests/ui-state/**/*.test.ts', 'tests/lint/**/*.test.ts'],
     testTimeout: 60_000,
+    // Set-up hooks load sql.js or run whole analyses; 10 s is not enough on a loaded 2-core machine.
+    hookTimeout: 120_000,
+    globalSetup: ['tests/setup/generatedFixtures.ts'],
     pool: 'forks',
   },
 });

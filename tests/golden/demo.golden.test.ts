@@ -45,7 +45,7 @@ describe('demo evidence golden outputs', () => {
 
   beforeAll(async () => {
     first = await demoOutputs();
-  });
+  }, 120_000);
 
   it('findings.json matches tests/golden/demo-findings.json (run block blanked)', () => {
     matchesGolden(FINDINGS_GOLDEN, blankRun(first.findingsJson));

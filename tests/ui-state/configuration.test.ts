@@ -55,7 +55,7 @@ describe.skipIf(!hasSamples)(`configuration tables on the sample case ${hasSampl
     config = new ConfigurationData(client);
     await config.load(await loadHmColumns(client));
     tables = config.tables;
-  });
+  }, 30_000);
 
   it('lists every table in order, all readable', () => {
     expect(tables.map((t) => t.id)).toEqual([

@@ -25,7 +25,7 @@ beforeAll(async () => {
   e('logon-ok', '203.0.113.9', 'bob@x.example');
   e('logon-failed', '198.51.100.1', 'alice@x.example');
   db.run("INSERT INTO case_log_unparsed VALUES ('a.log', 7, '\"garbage', 'no tab-separated fields')");
-});
+}, 30_000);
 
 const keys = (logs: LogSessions) => Array.from({ length: logs.rows.total ?? 0 }, (_, i) => logs.rows.rowAt(i)?.key);
 

@@ -43,7 +43,7 @@ describe('mail flow', () => {
     const client = sqlClient(await flowCase());
     flow = new MailFlowData(client);
     await flow.load(await loadHmColumns(client));
-  });
+  }, 30_000);
 
   it('top senders: header From, envelope sender and MAIL FROM counted apart, local or outside', () => {
     expect(flow.senders).toEqual([

@@ -48,7 +48,7 @@ beforeAll(async () => {
   db.run("INSERT INTO case_received VALUES (1, 0, 'a', NULL, '198.51.100.7', 'mx', 'ESMTP', '2024-01-01T10:00:00.000Z', -180, 'from a by mx'), (1, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'garbage')");
   db.run("INSERT INTO case_findings VALUES (1, 'spf-fail', 'medium', 'Spam', 'SPF failed', 'Data/x.example/a/1.eml', NULL, NULL, NULL, NULL, '{}')");
   db.run("INSERT INTO case_iocs VALUES ('url', 'http://evil.example/x', 2, 'Data/x.example/a/1.eml\nData/x.example/a/3.eml'), ('domain', 'evil.example', 1, 'Data/x.example/a/11.eml')");
-});
+}, 30_000);
 
 async function listed(table: MessageTable): Promise<string[]> {
   await table.rows.ensure(0, 99);

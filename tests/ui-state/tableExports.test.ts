@@ -70,7 +70,7 @@ describe('Messages and Logs CSV', () => {
         [`s${i}`, i <= 4 ? '203.0.113.9' : '192.0.2.1', `2024-01-01 10:00:${String(i).padStart(2, '0')}.000`, 'bob', i % 3 ? 'failed' : 'ok'],
       );
     }
-  });
+  }, 30_000);
 
   it('exports every message under the filter and sort, flags decoded, same columns as the table', async () => {
     const table = new MessageTable(sqlClient(db));

@@ -27,7 +27,7 @@ beforeAll(async () => {
   db.run("INSERT INTO case_findings (id, type, severity, ref_ip) VALUES (1, 'brute-force-source', 'high', '203.0.113.9')");
   db.run("INSERT INTO case_findings (id, type, severity, ref_account) VALUES (2, 'auth-after-failures', 'high', 'BOB@x.example')");
   countTimelineBuckets(db);
-});
+}, 30_000);
 
 describe('Timeline SQL on a real case database', () => {
   it('opens on the dense part: the lone June event is an outlier, marked as one event later', async () => {

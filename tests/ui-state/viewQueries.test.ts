@@ -31,7 +31,7 @@ describe.skipIf(!hasSamples)(`view queries on the sample case ${hasSamples ? '' 
     db = await sampleCaseDb();
     client = sqlClient(db);
     hm = await loadHmColumns(client);
-  });
+  }, 30_000);
 
   it('knows which hMailServer tables and columns exist', () => {
     expect(hm.has('hm_accounts', 'accountaddress')).toBe(true);

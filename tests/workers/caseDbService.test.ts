@@ -28,7 +28,7 @@ const scalar = async (db: CaseDbService, sql: string) => (await db.query(sql)).r
 
 beforeAll(async () => {
   SQL = await initSqlJs();
-});
+}, 30_000);
 
 describe('query() refuses writes', () => {
   let caseDb: CaseDbService;
@@ -36,7 +36,7 @@ describe('query() refuses writes', () => {
   beforeAll(async () => {
     ({ caseDb, findings } = await demoCase());
     expect(findings).toBeGreaterThan(0);
-  });
+  }, 60_000);
 
   const writes = [
     "INSERT INTO case_meta VALUES ('planted', 'x')",
@@ -130,7 +130,7 @@ describe('openCaseFile', () => {
     await caseDb.setColumnLayout('messages', layout);
     await caseDb.setColumnLayout('logs', { order: [], hidden: [], widths: {} });
     saved = await caseDb.exportDb();
-  });
+  }, 60_000);
 
   it('keeps each table\'s column layout in the case file', async () => {
     const reopened = await emptyCase();
@@ -219,7 +219,7 @@ describe('server zone: a re-run with the examiner\'s zone re-derives every serve
     const rerun = await nodeTriage([fileInput(DEMO_ZIP_NAME, demoEvidenceBytes())], { serverZone: 'Asia/Kolkata' });
     kolkata = rerun.caseDb;
     kolkataJson = rerun.outcome.findingsJson;
-  });
+  }, 120_000);
 
   it('starts from the zone the run guessed, with its basis and candidates', async () => {
     const zone = JSON.parse((await guessed.meta('server_zone')) ?? '{}');

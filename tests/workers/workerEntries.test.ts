@@ -95,7 +95,7 @@ describe('worker entries wired as in workerClient.ts', () => {
     }
     expected = await nodeTriage([fileInput(DEMO_ZIP_NAME, bytes)]);
     doc = JSON.parse(expected.outcome.findingsJson);
-  });
+  }, 180_000);
 
   it('analyze gives the same counts as the pipeline run directly in Node', () => {
     expect(result.runId).toBe(7);

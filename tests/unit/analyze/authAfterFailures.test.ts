@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { authAfterFailures } from '../../../src/lib/analyze/authAfterFailures.ts';
 import { at, crlf, LOG, parseLogs, protocolLine as p, smtpAuthLogin } from '../logs/logText.ts';
-import { buildCase, database, OPTIONS } from './caseBuilder.ts';
+import { buildCase, database, emptyLogs, logEvent, OPTIONS, session } from './caseBuilder.ts';
 
 const IP = '203.0.113.9';
 const BOB = 'bob@northwind.example';
@@ -80,5 +80,48 @@ describe('authAfterFailures', () => {
     const [f, ...rest] = await run([...failures(5), ...smtpAuthLogin(400, at(200), IP, BOB, true), ...smtpAuthLogin(401, at(300), IP, BOB, true)]);
     expect(rest).toEqual([]);
     expect(f.details.laterSuccessesAfterFailures).toBe(0);
+  });
+
+  it('takes as the intruder\'s only later SMTP sessions that sent, authenticated as the account or unauthenticated from the IP', () => {
+    const t = (minute: number) => `2024-05-12 10:${String(minute).padStart(2, '0')}:00.000`;
+    const other = '198.51.100.7';
+    const s = (n: number, minute: number, p: Parameters<typeof session>[0]) => session({ key: `log#${p?.protocol ?? 'SMTPD'}#${n}`, session: n, start: t(minute), ...p });
+    const sessions = [
+      s(7, 20, { ip: IP, authUser: 'carol@northwind.example', authResult: 'ok', mailFrom: 'c@x.example', rcptTo: ['c@gmail.example'] }),
+      s(2, 12, { ip: IP, mailFrom: null, rcptTo: ['ext@gmail.example'] }),
+      s(1, 11, { ip: other, authUser: 'BOB@northwind.example', authResult: 'ok', mailFrom: 'b@x.example', rcptTo: ['Ext@Gmail.example', 'alice@northwind.example'] }),
+      s(3, 4, { ip: IP, mailFrom: 'early@x.example', rcptTo: ['early@gmail.example'] }),
+      s(4, 13, { ip: IP, protocol: 'POP3D', mailFrom: 'pop@x.example', rcptTo: ['pop@gmail.example'] }),
+      s(5, 14, { ip: IP }),
+      s(6, 15, { ip: other, authUser: 'dave@northwind.example', authResult: 'ok', mailFrom: 'd@x.example', rcptTo: ['d@gmail.example'] }),
+    ];
+    const logon = (minute: number, protocol: string, account: string, kind: 'logon-ok' | 'logon-failed' = 'logon-ok', ip = other) =>
+      logEvent({ kind, localTime: t(minute), protocol, account, ip, lineNo: 500 + minute });
+    const events = [
+      logon(16, 'IMAPD', BOB),
+      logon(17, 'POP3D', 'Bob@northwind.example'),
+      logon(3, 'IMAPD', BOB),
+      logon(18, 'SMTPD', BOB),
+      logon(19, 'IMAPD', BOB, 'logon-failed'),
+      logon(21, 'IMAPD', 'dave@northwind.example', 'logon-ok', '192.0.2.50'),
+      logon(10, 'SMTPD', 'alice@northwind.example', 'logon-ok', other),
+      ...[1, 2, 3].map((m) => logon(m, 'SMTPD', 'alice@northwind.example', 'logon-failed', other)),
+      logon(10, 'SMTPD', BOB, 'logon-ok', IP),
+      ...[5, 6, 7].map((m) => logon(m, 'SMTPD', BOB, 'logon-failed', IP)),
+    ];
+    const findings = authAfterFailures.run(buildCase({ database: database(), logs: emptyLogs({ sessions, events }) }), OPTIONS);
+    expect(findings.map((f) => [f.ref.account, f.ref.ip])).toEqual([['alice@northwind.example', other], [BOB, IP]]);
+    expect(findings[1].details.activityAfter).toEqual({
+      smtpSessions: 2,
+      senders: ['b@x.example'],
+      recipients: 2,
+      externalRecipients: 1,
+      externalRecipientDomains: ['gmail.example'],
+      mailboxLogonsAfter: 2,
+      sessions: [
+        { session: 'log#SMTPD#1', start: t(11), ip: other, mailFrom: 'b@x.example', rcptTo: ['Ext@Gmail.example', 'alice@northwind.example'], basis: 'authenticated as the account' },
+        { session: 'log#SMTPD#2', start: t(12), ip: IP, mailFrom: null, rcptTo: ['ext@gmail.example'], basis: 'same IP, no other logon in the session' },
+      ],
+    });
   });
 });

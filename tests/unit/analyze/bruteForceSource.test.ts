@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { bruteForceSource } from '../../../src/lib/analyze/bruteForceSource.ts';
 import { at, crlf, LOG, parseLogs, protocolLine as p, smtpAuthLogin } from '../logs/logText.ts';
-import { buildCase, OPTIONS } from './caseBuilder.ts';
+import { buildCase, emptyLogs, logEvent, OPTIONS } from './caseBuilder.ts';
 
 const IP = '203.0.113.9';
 
@@ -67,5 +67,41 @@ describe('bruteForceSource', () => {
 
   it('reports nothing for successful logons only', async () => {
     expect(await run(Array.from({ length: 10 }, (_, i) => smtpAuthLogin(i, at(i), IP, 'bob@northwind.example', true)).flat())).toEqual([]);
+  });
+
+  it('orders IPs and events, counts accounts case-insensitively, keeps unnamed failures, bans and blocks, cites 20 lines', () => {
+    const file = logEvent().file;
+    const t = (s: number) => `2024-05-12 10:${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}.000`;
+    const failed = (ip: string, s: number, account: string | null, lineNo: number) => logEvent({ kind: 'logon-failed', ip, localTime: t(s), account, lineNo });
+    const events = [
+      ...Array.from({ length: 25 }, (_, i) => failed('203.0.113.9', 100 - i, i % 5 === 0 ? null : i % 2 ? 'Bob@x.example' : 'bob@x.example', 1000 - i)),
+      failed('203.0.113.9', 200, 'carol@x.example', 2000),
+      logEvent({ kind: 'logon-ok', ip: '203.0.113.9', localTime: t(50), account: 'early@x.example', lineNo: 1 }),
+      logEvent({ kind: 'logon-ok', ip: '203.0.113.9', localTime: t(300), account: 'bob@x.example', lineNo: 3000 }),
+      logEvent({ kind: 'logon-banned', ip: '203.0.113.9', localTime: t(301), lineNo: 3001 }),
+      logEvent({ kind: 'ip-blocked', ip: '203.0.113.9', localTime: t(302), lineNo: 3002 }),
+      logEvent({ kind: 'ip-blocked', ip: '203.0.113.9', localTime: t(303), lineNo: 3003 }),
+      ...Array.from({ length: 5 }, (_, i) => failed('198.51.100.7', i, null, 10 + i)),
+      ...Array.from({ length: 9 }, (_, i) => failed('', i, 'ghost@x.example', 20 + i)),
+    ];
+    const found = bruteForceSource.run(buildCase({ logs: emptyLogs({ events }) }), OPTIONS);
+    expect(found.map((f) => f.ref.ip)).toEqual(['198.51.100.7', '203.0.113.9']);
+    const [unnamed, spray] = found;
+    expect(unnamed.summary).toContain('with user names the log does not show;');
+    expect(unnamed.details).toMatchObject({ failures: 5, accountsTried: [], failuresWithoutUserName: 5, successFollowed: false });
+    expect(spray.severity).toBe('high');
+    expect(spray.details).toMatchObject({
+      failures: 26,
+      accountsTried: ['bob@x.example', 'carol@x.example'],
+      failuresByAccount: { 'bob@x.example': 20, 'carol@x.example': 1 },
+      failuresWithoutUserName: 5,
+      firstLocal: t(76),
+      lastLocal: t(200),
+      banResponses: 1,
+      blockedReconnects: 2,
+      successes: [{ account: 'bob@x.example', localTime: t(300), protocol: 'SMTPD', file, lineNo: 3000 }],
+    });
+    expect(spray.summary).toContain('against 2 accounts (bob@x.example, carol@x.example);');
+    expect(spray.details.lines).toEqual(Array.from({ length: 20 }, (_, i) => ({ file, lineNo: 976 + i })));
   });
 });

@@ -7,6 +7,12 @@ const broken = mailboxPath('alice@northwind.example', guid(1));
 const defective = mailboxPath('alice@northwind.example', guid(2));
 const dump = 'evidence/hmail.sql';
 
+const manyBadLines: AnalyzerCase = {
+  name: 'a dump with many bad lines: one finding per file, ref.file, reasons bounded',
+  input: buildCase({ parseErrors: Array.from({ length: 30 }, (_, i) => ({ path: dump, kind: 'database', reason: `line ${i + 1}: unterminated string` })) }),
+  expected: [{ type: 'parse-error', severity: 'low', ref: { file: dump }, details: { kind: 'database', problemCount: 30 } }],
+};
+
 const cases: AnalyzerCase[] = [
   {
     name: 'an unparseable message: ref.message, reason kept once though reported twice',
@@ -16,11 +22,7 @@ const cases: AnalyzerCase[] = [
     }),
     expected: [{ type: 'parse-error', severity: 'medium', ref: { message: broken }, details: { kind: 'message', reasons: ['no header/body separator within 5 MB'], problemCount: 1 } }],
   },
-  {
-    name: 'a dump with many bad lines: one finding per file, ref.file, reasons bounded',
-    input: buildCase({ parseErrors: Array.from({ length: 30 }, (_, i) => ({ path: dump, kind: 'database', reason: `line ${i + 1}: unterminated string` })) }),
-    expected: [{ type: 'parse-error', severity: 'low', ref: { file: dump }, details: { kind: 'database', problemCount: 30 } }],
-  },
+  manyBadLines,
   {
     name: 'an archive entry in error in the inventory: medium',
     input: buildCase({
@@ -53,7 +55,11 @@ const cases: AnalyzerCase[] = [
 
 describe('parseError', () => {
   it.each(cases)('$name', (c) => {
-    const [first] = runCase(parseError, c);
-    if (first?.details.problemCount === 30) expect((first.details.reasons as string[]).length).toBe(20);
+    runCase(parseError, c);
+  });
+
+  it('keeps the first 20 reasons of a file with 30 problems', () => {
+    const [finding] = runCase(parseError, manyBadLines);
+    expect(finding.details.reasons).toEqual(Array.from({ length: 20 }, (_, i) => `line ${i + 1}: unterminated string`));
   });
 });

@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import SevenZip from '7z-wasm';
 import { describe, expect, it } from 'vitest';
 import { extract7z } from '../../../src/lib/database/extract7z.ts';
@@ -9,9 +8,8 @@ import { runAnalyzers } from '../../../src/lib/analyze/index.ts';
 import { schemaVersionOfRelease } from '../../../src/lib/database/schemaVersionOfRelease.ts';
 import { HMAIL_SCHEMA_DDL } from '../../../src/lib/database/hmailSchema.ts';
 import { buildCase, OPTIONS } from '../analyze/caseBuilder.ts';
-import { emptyDb, FIXTURES, fixtureBytes, fixtureText } from './dbTestKit.ts';
-
-const DEBIAN_7Z = join(FIXTURES, '..', '..', '.generated', 'database', 'HMBackup 2024-05-20 094107.7z');
+import { HM_BACKUP_7Z, HM_BACKUP_7Z_SKIP_REASON } from '../../helpers/hmBackup7zFixture.ts';
+import { emptyDb, fixtureBytes, fixtureText } from './dbTestKit.ts';
 
 /** hMailServer writes the XML as UTF-16LE with a byte-order mark (FileUtilities::WriteToFile, unicode). */
 function utf16le(text: string): Uint8Array {
@@ -174,9 +172,11 @@ describe('hMailServer backup (HMBackup *.7z)', () => {
   });
 });
 
-describe.skipIf(!existsSync(DEBIAN_7Z))('an HMBackup .7z made by Debian\'s 7-Zip (tests/generate/hmBackup7z.sh)', () => {
+const hasDebian7z = existsSync(HM_BACKUP_7Z);
+
+describe.skipIf(!hasDebian7z)(`an HMBackup .7z made by Debian's 7-Zip (tests/generate/hmBackup7z.sh)${hasDebian7z ? '' : `: ${HM_BACKUP_7Z_SKIP_REASON}`}`, () => {
   it('extracts and loads like hMailServer would restore it', async () => {
-    const { entries, error } = await extract7z(new Uint8Array(readFileSync(DEBIAN_7Z)));
+    const { entries, error } = await extract7z(new Uint8Array(readFileSync(HM_BACKUP_7Z)));
     expect(error).toBeNull();
     expect(entries.map((e) => e.path)).toEqual([
       'DataBackup/northwind.example/bob/B8/{B8D79309-B581-48A4-83E5-673B2B81225C}.eml',

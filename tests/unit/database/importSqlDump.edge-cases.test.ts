@@ -139,6 +139,26 @@ describe('importSqlDump edge cases', () => {
     expect(rows('SELECT logid, logtext FROM hm_serverlog')).toEqual([[1, 'old evidence']]);
   });
 
+  it('UTF-16 scripts, little- or big-endian, with or without a byte-order mark, cut at every odd byte', async () => {
+    const text = "INSERT [dbo].[hm_aliases] ([aliasid], [aliasname], [aliasvalue]) VALUES (1, N'ünïcode', N'😀 ok')\r\nGO\r\n";
+    const le = (t: string) => new Uint8Array(Buffer.from(t, 'utf16le'));
+    const be = (t: string) => le(t).map((_, i, a) => a[i ^ 1]);
+    const encodings: [string, Uint8Array][] = [
+      ['UTF-16LE with BOM', le(`\uFEFF${text}`)],
+      ['UTF-16LE without BOM', le(text)],
+      ['UTF-16BE with BOM', be(`\uFEFF${text}`)],
+      ['UTF-16BE without BOM', be(text)],
+    ];
+    for (const [name, bytes] of encodings) {
+      for (const chunk of [1, 3, 5, bytes.length]) {
+        const db = await emptyDb();
+        const problems = await importSqlDump(db, chunkedStream(bytes, chunk), 'mssql-script');
+        expect(problems, `${name}, chunks of ${chunk}`).toEqual([]);
+        expect(db.exec('SELECT aliasid, aliasname, aliasvalue FROM hm_aliases')[0]?.values, `${name}, chunks of ${chunk}`).toEqual([[1, 'ünïcode', '😀 ok']]);
+      }
+    }
+  });
+
   it('reports progress in bytes and stops on abort', async () => {
     const bytes = new TextEncoder().encode("INSERT INTO hm_aliases (aliasid) VALUES (1);\n".repeat(50));
     const seen: number[] = [];

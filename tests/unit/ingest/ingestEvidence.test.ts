@@ -34,7 +34,7 @@ const MZ = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04,
 
 beforeAll(() => {
   generatedDir();
-});
+}, 120_000);
 
 describe('ingestEvidence: nested archives', () => {
   it('lists every file of a zip inside a zip, with containers, and no rows for folders', async () => {

@@ -17,7 +17,7 @@ const hasZip64Records = (zip: Uint8Array) => Buffer.from(zip).includes(Buffer.fr
 let infoZipBuilt = false;
 beforeAll(() => {
   infoZipBuilt = existsSync(join(generatedDir(), 'infozip-zip64.zip'));
-});
+}, 120_000);
 
 async function inventoryOf(name: string) {
   const result = await ingestEvidence([{ file: generatedFile(name), path: name }], { onEntry: async () => {} });
