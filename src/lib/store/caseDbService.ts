@@ -348,7 +348,6 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
     async timelineCsv(): Promise<string> {
       return timelineCsv(timelineEvents(db));
     },
-    meta: async (key: string) => meta(key),
   };
 }
 
