@@ -5,7 +5,8 @@
  */
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createCaseDbService, QUERY_ROW_LIMIT, type CaseDbService } from '../../src/lib/store/caseDbService.ts';
+import { createCaseDbService, type CaseDbService } from '../../src/lib/store/caseDbService.ts';
+import { QUERY_ROW_LIMIT } from '../../src/lib/store/service/readOnlyQuery.ts';
 import { LIVE_SCHEMA } from '../../src/lib/store/liveCaseSchema.ts';
 import { CASE_FILE_APPLICATION_ID } from '../../src/lib/ingest/classifyEntry.ts';
 import { DEMO_ZIP_NAME, demoEvidenceBytes } from '../helpers/demoEvidence.ts';
