@@ -1,6 +1,7 @@
 /** Owns the sql.js case database; the page and the triage worker (through a MessagePort) call it. */
 import { expose } from 'comlink';
 import { createCaseDbService, type CaseDbService } from '../src/lib/store/caseDbService.ts';
+import type { QueryArgs, QueryName } from '../src/lib/store/queries/caseQueries.ts';
 import { sqlRuntime } from './sqlRuntime.ts';
 import { version } from '../package.json';
 
@@ -35,6 +36,7 @@ const api = {
   storeCase: forward('storeCase'),
   storeCaseRows: forward('storeCaseRows'),
   query: forward('query'),
+  ask: <K extends QueryName>(name: K, ...args: QueryArgs<K>) => service.then((s) => s.ask(name, ...args)),
   searchMessages: forward('searchMessages'),
   searchOutcome: forward('searchOutcome'),
   runKeywordList: forward('runKeywordList'),

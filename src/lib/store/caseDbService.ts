@@ -8,6 +8,7 @@ import type { QueryResult } from '../model/analysisResult.ts';
 import { caseExports } from './service/caseExports.ts';
 import { caseFile } from './service/caseFile.ts';
 import { caseNotes } from './service/caseNotes.ts';
+import { caseQuery, type QueryArgs, type QueryName } from './queries/caseQueries.ts';
 import { caseSearches } from './service/caseSearches.ts';
 import { createCaseDbState } from './service/caseDbState.ts';
 import { readOnlyQuery, type QueryParams } from './service/readOnlyQuery.ts';
@@ -22,6 +23,11 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
     /** Read-only: one statement, run with PRAGMA query_only so no write can reach the case database. */
     async query(sql: string, params: QueryParams = []): Promise<QueryResult> {
       return readOnlyQuery(state.db, sql, params);
+    },
+    /** A named query of the views (queries/caseQueries.ts), built here from plain arguments and run read-only like the console's. */
+    async ask<K extends QueryName>(name: K, ...args: QueryArgs<K>): Promise<QueryResult> {
+      const q = caseQuery(name, ...args);
+      return readOnlyQuery(state.db, q.sql, q.params);
     },
     ...caseSearches(state),
     ...caseNotes(state),

@@ -2,7 +2,8 @@
  * SQL of the Logs tab: sessions (case_log_sessions) with their filters, the IPs with most failed
  * logons (case_log_events), and the lines that did not parse (case_log_unparsed).
  */
-import { escapeLike, type SqlParam, type SqlQuery } from './messages.ts';
+import type { SqlParam, SqlQuery } from '../../lib/store/queries/sqlQuery.ts';
+import { escapeLike } from './messages.ts';
 
 export type LogResult = '' | 'ok' | 'failed' | 'none';
 

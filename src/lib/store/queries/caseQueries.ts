@@ -1,0 +1,47 @@
+/**
+ * Every query the views may ask of the case database, by name. The page sends a name and plain arguments;
+ * the caseDb worker builds the SQL here and runs it read-only, so no SQL text crosses the worker boundary
+ * except the SQL console's own.
+ */
+import { annotationQuery, taggedKeysQuery } from './annotationQueries.ts';
+import {
+  bookmarkedExportCountsQuery,
+  bookmarkedExportPathsQuery,
+  listedExportCountsQuery,
+  listedExportPathsQuery,
+  selectedWithFileQuery,
+} from './messageExportQueries.ts';
+import {
+  databaseOnlyCountQuery,
+  FINDINGS_SO_FAR,
+  MESSAGE_FACET_QUERIES,
+  messageCountQuery,
+  messagePageQuery,
+} from './messageQueries.ts';
+import { fixedQuery, type SqlQuery } from './sqlQuery.ts';
+
+export const CASE_QUERIES = {
+  annotation: annotationQuery,
+  taggedKeys: taggedKeysQuery,
+  messageCount: messageCountQuery,
+  messagePage: messagePageQuery,
+  databaseOnlyCount: databaseOnlyCountQuery,
+  messageAccounts: fixedQuery(MESSAGE_FACET_QUERIES.accounts),
+  messageFolders: fixedQuery(MESSAGE_FACET_QUERIES.folders),
+  messageIndicators: fixedQuery(MESSAGE_FACET_QUERIES.indicators),
+  findingsSoFar: fixedQuery(FINDINGS_SO_FAR),
+  bookmarkedExportCounts: bookmarkedExportCountsQuery,
+  bookmarkedExportPaths: bookmarkedExportPathsQuery,
+  listedExportCounts: listedExportCountsQuery,
+  listedExportPaths: listedExportPathsQuery,
+  selectedWithFile: selectedWithFileQuery,
+} satisfies Record<string, (...args: never[]) => SqlQuery>;
+
+export type QueryName = keyof typeof CASE_QUERIES;
+export type QueryArgs<K extends QueryName> = Parameters<(typeof CASE_QUERIES)[K]>;
+
+/** The SQL of a named query; a name the registry does not list is refused, whatever the page sent. */
+export function caseQuery<K extends QueryName>(name: K, ...args: QueryArgs<K>): SqlQuery {
+  if (!Object.hasOwn(CASE_QUERIES, name)) throw new Error(`Unknown case query: ${String(name)}`);
+  return (CASE_QUERIES[name] as (...a: QueryArgs<K>) => SqlQuery)(...args);
+}
