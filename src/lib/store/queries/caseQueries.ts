@@ -18,6 +18,9 @@ import {
   messageCountQuery,
   messagePageQuery,
 } from './messageQueries.ts';
+import { CASE_DETAILS_SQL, EVIDENCE_HASHES_SQL, INVENTORY_SQL } from './evidenceQueries.ts';
+import { DAMAGED_EVIDENCE_SQL, FINDINGS_SQL, findingSecretQuery } from './findingQueries.ts';
+import { HASH_SETS_SQL, keywordMessagesQuery, SAVED_SEARCHES_SQL } from './searchToolQueries.ts';
 import { fixedQuery, type SqlQuery } from './sqlQuery.ts';
 
 export const CASE_QUERIES = {
@@ -35,6 +38,15 @@ export const CASE_QUERIES = {
   listedExportCounts: listedExportCountsQuery,
   listedExportPaths: listedExportPathsQuery,
   selectedWithFile: selectedWithFileQuery,
+  findings: fixedQuery(FINDINGS_SQL),
+  findingSecret: findingSecretQuery,
+  damagedEvidence: fixedQuery(DAMAGED_EVIDENCE_SQL),
+  inventory: fixedQuery(INVENTORY_SQL),
+  evidenceHashes: fixedQuery(EVIDENCE_HASHES_SQL),
+  caseDetails: fixedQuery(CASE_DETAILS_SQL),
+  savedSearches: fixedQuery(SAVED_SEARCHES_SQL),
+  hashSets: fixedQuery(HASH_SETS_SQL),
+  keywordMessages: keywordMessagesQuery,
 } satisfies Record<string, (...args: never[]) => SqlQuery>;
 
 export type QueryName = keyof typeof CASE_QUERIES;
