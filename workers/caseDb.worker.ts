@@ -48,6 +48,7 @@ const api = {
   findingsJson: forward('findingsJson'),
   exportDb: forward('exportDb'),
   openCaseFile: forward('openCaseFile'),
+  reopenedCounts: forward('reopenedCounts'),
   setBookmark: forward('setBookmark'),
   removeBookmark: forward('removeBookmark'),
   setAnnotation: forward('setAnnotation'),

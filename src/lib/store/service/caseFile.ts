@@ -1,11 +1,13 @@
-/** The case file: the case database saved as SQLite, and a saved one opened in place of the current case. */
+/** The case file: the case database saved as SQLite, and a saved one opened in place of the current case with its counts. */
 import type { Database } from 'sql.js';
 import { CASE_SCHEMA } from '../caseSchema.ts';
 import { indexStoredMessages } from '../indexStoredMessages.ts';
 import { exportLiveCase, hasLiveSchema } from '../liveCaseSchema.ts';
 import { migrateCaseFile } from '../migrateCaseFile.ts';
+import { reopenedCounts, type ReopenedCounts } from '../reopenedCounts.ts';
 import { ensureTimelineBuckets } from '../timelineBuckets.ts';
 import type { CaseDbState } from './caseDbState.ts';
+import { readOnlyQuery } from './readOnlyQuery.ts';
 
 function isCaseFile(db: Database): boolean {
   const r = db.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'case_meta'");
@@ -52,6 +54,10 @@ export function caseFile(s: CaseDbState) {
       ensureTimelineBuckets(s.db);
       s.index = indexStoredMessages(s.db);
       return true;
+    },
+    /** The counts of the analysis a reopened case file was saved from (reopenedCounts.ts). */
+    async reopenedCounts(): Promise<ReopenedCounts> {
+      return reopenedCounts(async (sql) => readOnlyQuery(s.db, sql));
     },
   };
 }
