@@ -54,7 +54,7 @@ export function remoteDeps(caseDbPort: MessagePort, parserPorts: MessagePort[]):
     },
     caseFile: {
       openCaseFile: (bytes) => caseDb.openCaseFile(bytes),
-      query: (sql, params) => caseDb.query(sql, params),
+      reopenedCounts: () => caseDb.reopenedCounts(),
     },
     parseMessage: (bytes, path, hashes, dns, reference) => {
       const own = ownBuffer(bytes);

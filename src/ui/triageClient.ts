@@ -14,6 +14,7 @@ import type { ColumnLayout } from '../lib/model/columnLayout.ts';
 import type { AnnotatedItem, TagSummary } from '../lib/model/annotation.ts';
 import type { WorkProduct } from '../lib/model/workProduct.ts';
 import type { CaseDetails } from '../lib/store/caseDbService.ts';
+import type { QueryArgs, QueryName } from '../lib/store/queries/caseQueries.ts';
 
 /** A dropped file with its path inside a dropped folder (or its name when dropped alone). */
 export interface EvidenceInput {
@@ -29,7 +30,7 @@ export interface TriageClient {
   analyze(inputs: EvidenceInput[], onProgress: (p: Progress) => void, signal: AbortSignal, serverZone?: string): Promise<AnalysisResult>;
   /**
    * Full-text search of the case's messages: puts the hits in the case database's temp.search_hits under
-   * this query (see queries/messages.ts) and returns their count, or null when the query has no word.
+   * this query (see src/lib/store/queries/messageQueries.ts) and returns their count, or null when the query has no word.
    */
   searchMessages(query: string): Promise<number | null>;
   /** The same search's outcome: hits and how many the stored text could not confirm, or why the query is not valid. */
@@ -43,6 +44,11 @@ export interface TriageClient {
   /** Checks a hash set file against every file and attachment of the case (known-bad matches become findings). */
   loadHashSet(name: string, verdict: HashSetVerdict, file: Blob): Promise<HashSetSummary>;
   removeHashSet(name: string): Promise<void>;
+  /**
+   * A named query of the case database (src/lib/store/queries/caseQueries.ts): the worker builds its SQL from
+   * these plain arguments and runs it read-only.
+   */
+  ask<K extends QueryName>(name: K, ...args: QueryArgs<K>): Promise<QueryResult>;
   /** Read-only SQL on the case database; writes are refused with an error. */
   query(sql: string, params?: (string | number | null)[]): Promise<QueryResult>;
   /** findings.json of the current case, as bytes of UTF-8 JSON. */

@@ -11,6 +11,7 @@ import type { ParseWorkerApi } from '../../workers/parse.worker.ts';
 import ParseWorker from '../../workers/parse.worker.ts?worker&inline';
 import type { TriageWorkerApi } from '../../workers/triage.worker.ts';
 import TriageWorker from '../../workers/triage.worker.ts?worker&inline';
+import { plainData } from './plainData.ts';
 import type { TriageClient } from './triageClient.ts';
 
 interface Workers {
@@ -106,6 +107,8 @@ export function createWorkerClient(): TriageClient {
         signal.removeEventListener('abort', abort);
       }
     },
+    // Comlink's Remote type drops the generic that ties each query name to its arguments.
+    ask: (name, ...args) => (get().caseDb.ask as TriageClient['ask'])(name, ...plainData(args)),
     query: (sql, params) => get().caseDb.query(sql, params ?? []),
     searchMessages: (query) => get().caseDb.searchMessages(query),
     searchOutcome: (query) => get().caseDb.searchOutcome(query),

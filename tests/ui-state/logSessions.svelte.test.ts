@@ -3,8 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { QueryResult } from '../../src/lib/model/analysisResult.ts';
 import { TRANSCRIPT_MAX_LINES, LogSessions } from '../../src/ui/state/logSessions.svelte.ts';
-import type { TriageClient } from '../../src/ui/triageClient.ts';
-import { deferred, type QueryCall, type QueryParams } from './mockClient.ts';
+import { deferred, mockClient, type QueryCall, type QueryParams } from './mockClient.ts';
 
 const session = (key: string, first: number, last: number): (string | number | null)[] =>
   [key, 'Logs/hmailserver_2024-03-01.log', 'SMTPD', 7, '203.0.113.9', '2024-03-01 10:00:00.000', '2024-03-01 10:00:05.000', 'x', 'bob@x.example', 'failed', null, '', '', 0, 12, first, last];
@@ -24,7 +23,7 @@ function fakeCase(total = 5_000) {
     if (sql.startsWith('SELECT COUNT(*) FROM case_log_unparsed')) return { columns: [], rows: [[3]] };
     return { columns: [], rows: [] };
   });
-  return { calls, logTranscript, client: { query, logTranscript } as unknown as TriageClient };
+  return { calls, logTranscript, client: mockClient({ query, logTranscript }) };
 }
 
 const pages = (calls: QueryCall[]) => calls.filter((c) => c.sql.includes('LIMIT ? OFFSET ?'));
@@ -71,7 +70,7 @@ describe('LogSessions', () => {
     const { client } = fakeCase();
     const slow = deferred<string[]>();
     const logTranscript = vi.fn((_f: string, first: number) => (first === 100 && logTranscript.mock.calls.length === 1 ? slow.promise : Promise.resolve(['second'])));
-    const logs = new LogSessions({ ...client, query: client.query, logTranscript } as unknown as TriageClient);
+    const logs = new LogSessions(mockClient({ query: client.query, logTranscript }));
     await logs.open(1);
     const a = logs.select('a');
     await vi.waitFor(() => expect(logTranscript).toHaveBeenCalledTimes(1));
@@ -85,7 +84,7 @@ describe('LogSessions', () => {
   it('cuts a huge transcript and says how much is left out', async () => {
     const { client } = fakeCase();
     const logTranscript = vi.fn(async () => Array.from({ length: TRANSCRIPT_MAX_LINES + 5 }, () => 'x'));
-    const logs = new LogSessions({ query: client.query, logTranscript } as unknown as TriageClient);
+    const logs = new LogSessions(mockClient({ query: client.query, logTranscript }));
     await logs.open(1);
     await logs.select('k');
     expect(logs.transcript).toHaveLength(TRANSCRIPT_MAX_LINES);
@@ -100,7 +99,7 @@ describe('LogSessions', () => {
       if (sql.startsWith('SELECT COUNT(*) FROM case_log_sessions') && ++counts === 1) return held.promise;
       return client.query(sql, params);
     });
-    const logs = new LogSessions({ query } as unknown as TriageClient);
+    const logs = new LogSessions(mockClient({ query }));
     const a = logs.open(1);
     await logs.open(2);
     held.resolve({ columns: [], rows: [[1]] });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clampSplit, SPLIT_MAX, SPLIT_MIN } from '../../src/ui/components/splitRatio.ts';
-import { countNote, databaseOnlyCountQuery } from '../../src/ui/queries/messageCountNote.ts';
+import { countNote } from '../../src/ui/queries/messageCountNote.ts';
+import { databaseOnlyCountQuery } from '../../src/lib/store/queries/messageQueries.ts';
 import { EMPTY_MESSAGE_FILTER } from '../../src/ui/queries/messages.ts';
 
 describe('countNote', () => {

@@ -2,11 +2,11 @@
 // input reaches SQL only as bound parameters, and answers to an older run or filter are dropped.
 import { describe, expect, it, vi } from 'vitest';
 import type { QueryResult } from '../../src/lib/model/analysisResult.ts';
-import { EMPTY_MESSAGE_FILTER, messageFilterFromNavigation, messageWhere } from '../../src/ui/queries/messages.ts';
+import { messageWhere } from '../../src/lib/store/queries/messageQueries.ts';
+import { EMPTY_MESSAGE_FILTER, messageFilterFromNavigation } from '../../src/ui/queries/messages.ts';
 import { PAGE_SIZE, PagedRows } from '../../src/ui/state/pagedRows.svelte.ts';
 import { MessageTable } from '../../src/ui/state/messageTable.svelte.ts';
-import type { TriageClient } from '../../src/ui/triageClient.ts';
-import { deferred, type QueryCall, type QueryParams } from './mockClient.ts';
+import { deferred, mockClient, type QueryCall, type QueryParams } from './mockClient.ts';
 
 /** A case of `total` messages; every query is recorded and answered from the numbers alone. */
 function fakeCase(total: number) {
@@ -22,7 +22,7 @@ function fakeCase(total: number) {
     return { columns: ['v'], rows: [] };
   });
   const searchMessages = vi.fn(async () => total);
-  return { calls, client: { query, searchMessages } as unknown as TriageClient };
+  return { calls, client: mockClient({ query, searchMessages }) };
 }
 
 function row(i: number): (string | number | null)[] {
@@ -143,7 +143,7 @@ describe('MessageTable', () => {
       if (sql.startsWith('SELECT COUNT(*)')) return run === 1 ? gate.promise : Promise.resolve({ columns: [], rows: [[7]] });
       return Promise.resolve({ columns: [], rows: [] });
     });
-    const table = new MessageTable({ query } as unknown as TriageClient);
+    const table = new MessageTable(mockClient({ query }));
     const first = table.open(1);
     const second = table.open(2);
     gate.resolve({ columns: [], rows: [[12_345]] });

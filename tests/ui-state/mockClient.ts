@@ -1,10 +1,12 @@
 /**
  * A TriageClient whose every method is a vi.fn, a deferred promise to hold an analysis or a query open, and
- * the shape in which fake clients record the queries they were asked.
+ * the shape in which fake clients record the queries they were asked. Its ask() builds a named query's SQL
+ * as the caseDb worker does and hands it to the client's own query(), so a fake query() sees every query.
  */
 import { vi } from 'vitest';
 import { DEFAULT_REPORT_OPTIONS } from '../../src/lib/model/reportOptions.ts';
 import type { AnalysisResult } from '../../src/lib/model/analysisResult.ts';
+import { caseQuery, type QueryArgs, type QueryName } from '../../src/lib/store/queries/caseQueries.ts';
 import type { EvidenceInput, TriageClient } from '../../src/ui/triageClient.ts';
 
 export type QueryParams = (string | number | null)[];
@@ -43,7 +45,11 @@ export function result(runId: number, findings = 3): AnalysisResult {
 }
 
 export function mockClient(overrides: Partial<TriageClient> = {}): TriageClient {
-  return {
+  const client: TriageClient = {
+    ask: vi.fn(<K extends QueryName>(name: K, ...args: QueryArgs<K>) => {
+      const q = caseQuery(name, ...args);
+      return client.query(q.sql, q.params);
+    }),
     analyze: vi.fn(async () => result(1)),
     query: vi.fn(async () => ({ columns: [], rows: [] })),
     searchMessages: vi.fn(async () => 0),
@@ -83,6 +89,7 @@ export function mockClient(overrides: Partial<TriageClient> = {}): TriageClient 
     exportMessagesZip: vi.fn(async () => new Uint8Array()),
     ...overrides,
   } as TriageClient;
+  return client;
 }
 
 export function evidence(name: string, size = 1000): EvidenceInput {

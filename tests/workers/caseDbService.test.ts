@@ -5,7 +5,8 @@
  */
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createCaseDbService, QUERY_ROW_LIMIT, type CaseDbService } from '../../src/lib/store/caseDbService.ts';
+import { createCaseDbService, type CaseDbService } from '../../src/lib/store/caseDbService.ts';
+import { QUERY_ROW_LIMIT } from '../../src/lib/store/service/readOnlyQuery.ts';
 import { LIVE_SCHEMA } from '../../src/lib/store/liveCaseSchema.ts';
 import { CASE_FILE_APPLICATION_ID } from '../../src/lib/ingest/classifyEntry.ts';
 import { DEMO_ZIP_NAME, demoEvidenceBytes } from '../helpers/demoEvidence.ts';
@@ -25,6 +26,7 @@ async function emptyCase(): Promise<CaseDbService> {
 }
 
 const scalar = async (db: CaseDbService, sql: string) => (await db.query(sql)).rows[0][0];
+const SERVER_ZONE = "SELECT value FROM case_meta WHERE key = 'server_zone'";
 
 beforeAll(async () => {
   SQL = await initSqlJs();
@@ -222,7 +224,7 @@ describe('server zone: a re-run with the examiner\'s zone re-derives every serve
   }, 120_000);
 
   it('starts from the zone the run guessed, with its basis and candidates', async () => {
-    const zone = JSON.parse((await guessed.meta('server_zone')) ?? '{}');
+    const zone = JSON.parse(String((await scalar(guessed, SERVER_ZONE)) ?? '{}'));
     expect(zone).toMatchObject({ id: 'UTC+02:00', fixedOffsetMinutes: 120 });
     expect(zone.basis).toMatch(/no daylight-saving change seen/);
     expect(zone.candidates.map((c: { id: string }) => c.id)).toContain('Europe/Berlin');
@@ -230,7 +232,7 @@ describe('server zone: a re-run with the examiner\'s zone re-derives every serve
   });
 
   it('re-derives case_timeline, case_log_events and findings.json from the chosen zone', async () => {
-    expect(JSON.parse((await kolkata.meta('server_zone')) ?? '{}')).toMatchObject({ id: 'Asia/Kolkata', fixedOffsetMinutes: null });
+    expect(JSON.parse(String((await scalar(kolkata, SERVER_ZONE)) ?? '{}'))).toMatchObject({ id: 'Asia/Kolkata', fixedOffsetMinutes: null });
     expect(await scalar(kolkata, knownRow)).toBe('2024-06-01T03:42:44.000Z');
     const shifted = (rows: Row[]) => rows.map(([utc, local]) => [utc === null ? null : new Date(Date.parse(utc) - 210 * 60_000).toISOString(), local]);
     expect((await kolkata.query(timelineSql)).rows).toEqual(shifted((await guessed.query(timelineSql)).rows as Row[]));

@@ -33,10 +33,7 @@ function channel(): MessageChannel {
   return c;
 }
 
-/**
- * Imports a worker entry and returns the api object it handed to expose(), boxed: the caseDb api is a Proxy
- * that answers every property, `then` included, so it must never be the value of a promise.
- */
+/** Imports a worker entry and returns the api object it handed to expose(), boxed so it is never awaited itself. */
 async function entryApi(load: () => Promise<unknown>): Promise<{ api: object }> {
   const before = captured.apis.length;
   await load();

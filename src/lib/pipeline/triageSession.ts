@@ -7,13 +7,13 @@ import { readStreamFully } from '../ingest/readStreamFully.ts';
 import { createLineSplitter } from '../logs/lineSplitter.ts';
 import { parseLogLine } from '../logs/parseLogLine.ts';
 import type { AnalysisResult } from '../model/analysisResult.ts';
-import { reopenedCounts } from '../store/reopenedCounts.ts';
+import type { ReopenedCounts } from '../store/reopenedCounts.ts';
 import { runTriage, type TriageDeps, type TriageInput, type TriageOptions } from './runTriage.ts';
 
 /** What reopening a case file needs of the case database (the caseDb worker provides it). */
 export interface CaseFileOpener {
   openCaseFile(bytes: Uint8Array): Promise<boolean>;
-  query(sql: string, params?: (string | number | null)[]): Promise<{ rows: (string | number | null)[][] }>;
+  reopenedCounts(): Promise<ReopenedCounts>;
 }
 
 /** A case file above this is not opened in memory (sql.js holds the whole database). */
@@ -24,7 +24,7 @@ async function looksLikeSqlite(file: Blob): Promise<boolean> {
 }
 
 async function reopenedResult(db: CaseFileOpener, runId: number, started: number): Promise<AnalysisResult> {
-  const { logLinesExact, ...counts } = await reopenedCounts((sql) => db.query(sql));
+  const { logLinesExact, ...counts } = await db.reopenedCounts();
   const problems = ['Reopened a saved case file: views show the saved case; drop the original evidence too for raw message views.'];
   if (!logLinesExact) problems.push('This case file was saved before log line counts were kept: the log line count is of the lines inside sessions only.');
   return { runId, durationMs: Date.now() - started, counts, problems };

@@ -1,15 +1,7 @@
-/** The Indicators tab's SQL: every finding with its note, and the masked secret revealed on request. */
+/** The Indicators tab's rows: every finding with its note, and the masked secret revealed on request. */
 import type { FindingRef, Severity } from '../../lib/model/finding.ts';
 import type { TriageClient } from '../triageClient.ts';
 import { asNumber, asText, queryRows, queryScalar } from './queryRows.ts';
-
-const FINDINGS_SQL = `select f.id, f.type, f.severity, f.category, f.summary, f.ref_message, f.ref_account, f.ref_ip,
-  f.ref_file, f.ref_setting, f.details, n.note
-from case_findings f left join case_finding_notes n on n.finding_id = f.id
-order by f.id`;
-
-/** The lead's caseDb keeps weak passwords and logged credentials here only, never in details. */
-export const SECRET_SQL = 'select secret from case_secrets where finding_id = ?';
 
 /** Finding types whose proof is a secret that stays masked until the examiner reveals it. */
 export const SECRET_TYPES: ReadonlySet<string> = new Set(['weak-password', 'credential-exposed-in-log']);
@@ -36,7 +28,7 @@ function parseDetails(json: string): Record<string, unknown> {
 }
 
 export async function loadFindings(client: TriageClient): Promise<FindingRow[]> {
-  return queryRows(await client.query(FINDINGS_SQL)).map((r) => {
+  return queryRows(await client.ask('findings')).map((r) => {
     const ref: FindingRef = {};
     if (r.ref_message !== null) ref.message = asText(r.ref_message);
     if (r.ref_account !== null) ref.account = asText(r.ref_account);
@@ -58,6 +50,6 @@ export async function loadFindings(client: TriageClient): Promise<FindingRow[]> 
 
 /** Null when the pipeline recorded no secret for this finding. */
 export async function revealSecret(client: TriageClient, findingId: number): Promise<string | null> {
-  const value = queryScalar(await client.query(SECRET_SQL, [findingId]));
+  const value = queryScalar(await client.ask('findingSecret', findingId));
   return value === null ? null : String(value);
 }

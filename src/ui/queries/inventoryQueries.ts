@@ -1,10 +1,7 @@
-/** The Inventory tab's SQL: every input file and archive entry with its hashes and status. */
+/** The Inventory tab's rows: every input file and archive entry with its hashes and status. */
 import type { EntryKind, EntryStatus } from '../../lib/model/inventoryEntry.ts';
 import type { TriageClient } from '../triageClient.ts';
 import { asNumber, asText, queryRows } from './queryRows.ts';
-
-const INVENTORY_SQL = `select path, kind, format, size, md5, sha256, status, error, container, modified
-from case_inventory order by path`;
 
 export interface InventoryRow {
   path: string;
@@ -20,7 +17,7 @@ export interface InventoryRow {
 }
 
 export async function loadInventory(client: TriageClient): Promise<InventoryRow[]> {
-  return queryRows(await client.query(INVENTORY_SQL)).map((r) => ({
+  return queryRows(await client.ask('inventory')).map((r) => ({
     path: asText(r.path),
     kind: asText(r.kind) as EntryKind,
     format: asText(r.format),

@@ -2,14 +2,6 @@
  * Why the message list can hold more rows than the case has message files: a database row whose file is
  * missing is listed too (location 'database-only'). The list says so beside its row count.
  */
-import { messageWhere, type MessageFilter, type SqlQuery } from './messages.ts';
-
-/** How many of the rows under the filter are database rows without a file. */
-export function databaseOnlyCountQuery(f: MessageFilter): SqlQuery {
-  const where = messageWhere(f);
-  const only = "m.location = 'database-only'";
-  return { sql: `SELECT COUNT(*) FROM case_messages m ${where.sql ? `${where.sql} AND ${only}` : `WHERE ${only}`}`, params: where.params };
-}
 
 /** "164 files + 3 database rows without a file" for a list of 167 rows; '' when every row has its file. */
 export function countNote(databaseOnly: number, rows: number): string {

@@ -1,7 +1,9 @@
 /**
  * SQL of the case-wide IOC table (case_iocs: kind, value, count, newline-separated message paths).
  */
-import { escapeLike, type SqlParam, type SqlQuery, type SortDir } from './messages.ts';
+import type { SortDir } from '../../lib/store/queries/messageQueries.ts';
+import type { SqlParam, SqlQuery } from '../../lib/store/queries/sqlQuery.ts';
+import { escapeLike } from './messages.ts';
 
 export interface IocFilter {
   kind: string;

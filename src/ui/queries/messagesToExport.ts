@@ -3,8 +3,10 @@
  * messages the Messages tab lists under its current filter. Database rows without a file are counted
  * apart: they have no bytes to put in the zip, so they are named in the note instead of failing the export.
  */
+import type { QueryResult } from '../../lib/model/analysisResult.ts';
+import type { MessageFilter } from '../../lib/store/queries/messageQueries.ts';
 import type { TriageClient } from '../triageClient.ts';
-import { messageWhere, prepareSearch, type MessageFilter } from './messages.ts';
+import { prepareSearch } from './messages.ts';
 
 export interface MessagesToExport {
   source: 'bookmarked' | 'listed';
@@ -16,25 +18,20 @@ export interface MessagesToExport {
   paths: string[] | null;
 }
 
-const HAS_FILE = "m.location IS NOT 'database-only'";
-const BOOKMARKED = 'm.path IN (SELECT path FROM case_bookmarks)';
+function counts(result: QueryResult): { count: number; withoutFile: number } {
+  const [r] = result.rows;
+  return { count: Number(r?.[0] ?? 0), withoutFile: Number(r?.[1] ?? 0) };
+}
+
+const paths = (result: QueryResult) => result.rows.map((r) => String(r[0]));
 
 export async function messagesToExport(client: TriageClient, filter: MessageFilter, max: number): Promise<MessagesToExport> {
-  const rows = async (sql: string, params: (string | number | null)[] = []) => (await client.query(sql, params)).rows;
-  const counts = async (where: string, params: (string | number | null)[]) => {
-    const [r] = await rows(`SELECT COUNT(*) - COALESCE(SUM(m.location = 'database-only'), 0), COALESCE(SUM(m.location = 'database-only'), 0) FROM case_messages m ${where}`, params);
-    return { count: Number(r?.[0] ?? 0), withoutFile: Number(r?.[1] ?? 0) };
-  };
-  const bookmarked = await counts(`WHERE ${BOOKMARKED}`, []);
+  const bookmarked = counts(await client.ask('bookmarkedExportCounts'));
   if (bookmarked.count + bookmarked.withoutFile > 0) {
-    const paths = bookmarked.count > max ? null : (await rows(`SELECT m.path FROM case_messages m WHERE ${BOOKMARKED} AND ${HAS_FILE} ORDER BY m.path`)).map((r) => String(r[0]));
-    return { source: 'bookmarked', ...bookmarked, paths };
+    return { source: 'bookmarked', ...bookmarked, paths: bookmarked.count > max ? null : paths(await client.ask('bookmarkedExportPaths')) };
   }
   await prepareSearch(client, filter);
-  const where = messageWhere(filter);
-  const listed = await counts(where.sql, where.params);
+  const listed = counts(await client.ask('listedExportCounts', filter));
   if (listed.count > max) return { source: 'listed', ...listed, paths: null };
-  const filtered = where.sql ? `${where.sql} AND ${HAS_FILE}` : `WHERE ${HAS_FILE}`;
-  const paths = (await rows(`SELECT m.path FROM case_messages m ${filtered} ORDER BY m.date_utc, m.id`, where.params)).map((r) => String(r[0]));
-  return { source: 'listed', ...listed, paths };
+  return { source: 'listed', ...listed, paths: paths(await client.ask('listedExportPaths', filter)) };
 }

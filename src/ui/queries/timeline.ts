@@ -2,7 +2,8 @@
  * SQL and bucket arithmetic of the Timeline tab over case_timeline. Histogram counts come from GROUP BY
  * on a prefix of the ISO UTC time (minute … year), so the page receives counts, never the events.
  */
-import { escapeLike, type SqlParam, type SqlQuery } from './messages.ts';
+import type { SqlParam, SqlQuery } from '../../lib/store/queries/sqlQuery.ts';
+import { escapeLike } from './messages.ts';
 
 export type BucketLevel = 'second' | 'minute' | '10min' | 'hour' | 'day' | 'month' | 'year';
 

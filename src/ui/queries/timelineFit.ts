@@ -3,7 +3,7 @@
  * how many events lie before and after the visible span (the arrows at the chart's edges).
  */
 import { EMPTY_TIMELINE_FILTER, countedBeforeQuery, countedTableFor, filterWhere, isoOf, type TimeRange, type TimelineFilter } from './timeline.ts';
-import type { SqlQuery } from './messages.ts';
+import type { SqlQuery } from '../../lib/store/queries/sqlQuery.ts';
 
 /**
  * Events tied to any finding: of a message that carries one, or of an IP or account a finding names. Findings

@@ -4,7 +4,6 @@
  * shown are dropped.
  */
 import type { AnnotatedItem } from '../../lib/model/annotation.ts';
-import { annotationQuery } from '../queries/annotationQueries.ts';
 import { queryRows } from '../queries/queryRows.ts';
 import type { TriageClient } from '../triageClient.ts';
 
@@ -56,8 +55,7 @@ export class AnnotationEditor {
 
   async #read(item: AnnotatedItem, token: number): Promise<void> {
     try {
-      const q = annotationQuery(item);
-      const [row] = queryRows(await this.#client.query(q.sql, q.params));
+      const [row] = queryRows(await this.#client.ask('annotation', item));
       if (token !== this.#token) return;
       this.current = row ? { tags: splitTags(String(row.tags ?? '')), note: String(row.note ?? ''), created: row.created_utc === null ? null : String(row.created_utc) } : null;
     } catch (err) {

@@ -52,7 +52,7 @@ export class Autosave {
   async open(): Promise<void> {
     this.clear();
     try {
-      const hashes = (await this.#client.query('SELECT sha256 FROM case_evidence')).rows.map((r) => String(r[0] ?? ''));
+      const hashes = (await this.#client.ask('evidenceHashes')).rows.map((r) => String(r[0] ?? ''));
       const key = workProductKey(hashes);
       this.#key = key;
       if (!key) return;

@@ -1,6 +1,7 @@
 /** Case details the examiner types (they go into the report) and the exports of the current case. */
 import { EMPTY_DETAILS, loadCaseDetails } from '../queries/casePanelQueries.ts';
-import { EMPTY_MESSAGE_FILTER, type MessageFilter } from '../queries/messages.ts';
+import type { MessageFilter } from '../../lib/store/queries/messageQueries.ts';
+import { EMPTY_MESSAGE_FILTER } from '../queries/messages.ts';
 import { messagesToExport, type MessagesToExport } from '../queries/messagesToExport.ts';
 import { reportError } from '../reportError.svelte.ts';
 import { saveFile } from '../saveFile.ts';

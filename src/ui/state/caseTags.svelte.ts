@@ -4,7 +4,6 @@
  * examiner's work product (lists re-read their stars and tags; the autosave writes).
  */
 import type { AnnotatedItem, AnnotationKind, TagSummary } from '../../lib/model/annotation.ts';
-import { taggedKeysQuery } from '../queries/annotationQueries.ts';
 import type { TriageClient } from '../triageClient.ts';
 import { AnnotationEditor } from './annotationEditor.svelte.ts';
 
@@ -39,8 +38,7 @@ export class CaseTags {
 
   /** Keys of the items of one kind that carry the tag (filter by tag in any view). */
   async keysWithTag(kind: AnnotationKind, tag: string): Promise<Set<string>> {
-    const q = taggedKeysQuery(kind, tag);
-    return new Set((await this.#client.query(q.sql, q.params)).rows.map((r) => String(r[0])));
+    return new Set((await this.#client.ask('taggedKeys', kind, tag)).rows.map((r) => String(r[0])));
   }
 
   editor(): AnnotationEditor {

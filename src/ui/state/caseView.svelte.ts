@@ -3,7 +3,8 @@
  * (an indicator opens its messages, an IP opens its log sessions). Views read these fields and call
  * the methods; nothing here talks to the workers.
  */
-import { EMPTY_MESSAGE_FILTER, type MessageFilter as MessageListFilter } from '../queries/messages.ts';
+import type { MessageFilter as MessageListFilter } from '../../lib/store/queries/messageQueries.ts';
+import { EMPTY_MESSAGE_FILTER } from '../queries/messages.ts';
 
 export const TABS = [
   { id: 'overview', label: 'Overview' },

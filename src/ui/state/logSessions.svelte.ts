@@ -2,15 +2,7 @@
  * The Logs tab: log sessions under a filter (paged from case_log_sessions), one session's transcript
  * re-read from its log file, the IPs with most failed logons, and the lines that did not parse.
  */
-import {
-  EMPTY_LOG_FILTER,
-  LOG_SQL,
-  logSessionCountQuery,
-  logSessionPageQuery,
-  toLogSessionRow,
-  type LogSessionFilter,
-  type LogSessionRow,
-} from '../queries/logs.ts';
+import { EMPTY_LOG_FILTER, toLogSessionRow, type LogSessionFilter, type LogSessionRow } from '../queries/logs.ts';
 import { queryRows, type QueryRecord } from '../queries/queryRows.ts';
 import type { TriageClient } from '../triageClient.ts';
 import { PagedRows } from './pagedRows.svelte.ts';
@@ -52,10 +44,10 @@ export class LogSessions {
     const reload = this.#reload();
     try {
       const [protocols, top, count, samples] = await Promise.all([
-        this.#client.query(LOG_SQL.protocols),
-        this.#client.query(LOG_SQL.topFailureIps),
-        this.#client.query(LOG_SQL.unparsedCount),
-        this.#client.query(LOG_SQL.unparsedSamples),
+        this.#client.ask('logProtocols'),
+        this.#client.ask('logTopFailureIps'),
+        this.#client.ask('logUnparsedCount'),
+        this.#client.ask('logUnparsedSamples'),
       ]);
       if (runId !== this.runId) return;
       this.protocols = protocols.rows.map((r) => String(r[0]));
@@ -85,7 +77,7 @@ export class LogSessions {
     this.transcriptCut = 0;
     this.transcriptError = null;
     try {
-      const found = await this.#client.query(LOG_SQL.session, [key]);
+      const found = await this.#client.ask('logSession', key);
       if (token !== this.#selectToken) return;
       const row = found.rows[0];
       this.selected = row ? toLogSessionRow(row) : null;
@@ -108,8 +100,7 @@ export class LogSessions {
     const client = this.#client;
     const filter = this.filter;
     return readAllRows(async (offset, limit) => {
-      const q = logSessionPageQuery(filter, offset, limit);
-      return (await client.query(q.sql, q.params)).rows.map(toLogSessionRow);
+      return (await client.ask('logSessionPage', filter, offset, limit)).rows.map(toLogSessionRow);
     });
   }
 
@@ -127,12 +118,10 @@ export class LogSessions {
     const filter = this.filter;
     return this.rows.reset({
       async count() {
-        const q = logSessionCountQuery(filter);
-        return Number(queryScalar(await client.query(q.sql, q.params)) ?? 0);
+        return Number(queryScalar(await client.ask('logSessionCount', filter)) ?? 0);
       },
       async page(offset, limit) {
-        const q = logSessionPageQuery(filter, offset, limit);
-        return (await client.query(q.sql, q.params)).rows.map(toLogSessionRow);
+        return (await client.ask('logSessionPage', filter, offset, limit)).rows.map(toLogSessionRow);
       },
     });
   }

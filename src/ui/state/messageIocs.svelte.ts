@@ -13,7 +13,7 @@ import {
   type IocRow,
   type IocSortKey,
 } from '../queries/messageIocs.ts';
-import type { SortDir } from '../queries/messages.ts';
+import type { SortDir } from '../../lib/store/queries/messageQueries.ts';
 import type { TriageClient } from '../triageClient.ts';
 import { PagedRows } from './pagedRows.svelte.ts';
 import { queryScalar } from '../queries/queryRows.ts';

@@ -5,16 +5,13 @@
  */
 import { toCsv } from '../csv.ts';
 import { MESSAGE_COLUMNS } from '../components/messageColumns.ts';
-import { EMPTY_MESSAGE_FILTER, messagePageQuery, toMessageRow, type MessageRow } from '../queries/messages.ts';
+import { EMPTY_MESSAGE_FILTER, toMessageRow, type MessageRow } from '../queries/messages.ts';
 import type { TriageClient } from '../triageClient.ts';
 import type { CaseTags } from './caseTags.svelte.ts';
 import { readAllRows } from './readAllRows.ts';
 import { EMPTY_SELECTION, selectRows, type SelectionState, type SelectMode } from './rowSelection.ts';
 
 type Save = (name: string, data: string | Uint8Array, type: string) => void;
-
-const WITH_FILE_SQL = `SELECT path FROM case_messages WHERE path IN (SELECT value FROM json_each(?))
-  AND location IS NOT 'database-only' ORDER BY date_utc, id`;
 
 export class MessageSelection {
   state = $state.raw<SelectionState<string>>(EMPTY_SELECTION);
@@ -54,7 +51,7 @@ export class MessageSelection {
 
   async exportZip(): Promise<void> {
     const selected = [...this.state.keys];
-    const withFile = (await this.#client.query(WITH_FILE_SQL, [JSON.stringify(selected)])).rows.map((r) => String(r[0]));
+    const withFile = (await this.#client.ask('selectedWithFile', selected)).rows.map((r) => String(r[0]));
     const left = selected.length - withFile.length;
     if (withFile.length > 0) this.#save('selected-messages.zip', await this.#client.exportMessagesZip(withFile), 'application/zip');
     this.note = `${withFile.length} message${withFile.length === 1 ? '' : 's'} exported` +
@@ -64,8 +61,7 @@ export class MessageSelection {
   async exportCsv(): Promise<void> {
     const filter = { ...EMPTY_MESSAGE_FILTER, paths: [...this.state.keys] };
     const rows = await readAllRows<MessageRow>(async (offset, limit) => {
-      const q = messagePageQuery(filter, 'date', 'asc', offset, limit);
-      return (await this.#client.query(q.sql, q.params)).rows.map(toMessageRow);
+      return (await this.#client.ask('messagePage', filter, 'date', 'asc', offset, limit)).rows.map(toMessageRow);
     });
     this.#save('selected-messages.csv', toCsv(MESSAGE_COLUMNS, rows), 'text/csv');
   }

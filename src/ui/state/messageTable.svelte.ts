@@ -1,24 +1,12 @@
 /**
  * The Messages tab's table: filter, sort and the rows of case_messages under the visible window.
- * Rows are fetched by page through TriageClient.query (never all at once); a new case or filter drops
+ * Rows are fetched by page through TriageClient.ask (never all at once); a new case or filter drops
  * every answer still on its way.
  */
 import type { QueryResult } from '../../lib/model/analysisResult.ts';
 import { queryScalar } from '../queries/queryRows.ts';
-import {
-  EMPTY_MESSAGE_FILTER,
-  MESSAGE_FACET_QUERIES,
-  MESSAGE_SORT_COLUMNS,
-  messageCountQuery,
-  prepareSearch,
-  messagePageQuery,
-  toMessageRow,
-  type MessageFilter,
-  type MessageRow,
-  type MessageSortKey,
-  type SortDir,
-} from '../queries/messages.ts';
-import { databaseOnlyCountQuery } from '../queries/messageCountNote.ts';
+import type { MessageFilter, MessageSortKey, SortDir } from '../../lib/store/queries/messageQueries.ts';
+import { EMPTY_MESSAGE_FILTER, isMessageSortKey, prepareSearch, toMessageRow, type MessageRow } from '../queries/messages.ts';
 import type { TriageClient } from '../triageClient.ts';
 import { PagedRows } from './pagedRows.svelte.ts';
 import { readAllRows } from './readAllRows.ts';
@@ -74,8 +62,8 @@ export class MessageTable {
 
   /** Sorts by a whitelisted column; any other key is ignored. */
   setSort(key: string, dir: SortDir): void {
-    if (!Object.hasOwn(MESSAGE_SORT_COLUMNS, key)) return;
-    this.sortKey = key as MessageSortKey;
+    if (!isMessageSortKey(key)) return;
+    this.sortKey = key;
     this.sortDir = dir === 'asc' ? 'asc' : 'desc';
     void this.#reload();
   }
@@ -91,8 +79,7 @@ export class MessageTable {
     const { filter, sortKey, sortDir } = this;
     return readAllRows(async (offset, limit) => {
       await prepareSearch(client, filter);
-      const q = messagePageQuery(filter, sortKey, sortDir, offset, limit);
-      return (await client.query(q.sql, q.params)).rows.map(toMessageRow);
+      return (await client.ask('messagePage', filter, sortKey, sortDir, offset, limit)).rows.map(toMessageRow);
     });
   }
 
@@ -108,16 +95,13 @@ export class MessageTable {
     return this.rows.reset({
       async count() {
         await prepareSearch(client, filter);
-        const q = messageCountQuery(filter);
-        const only = databaseOnlyCountQuery(filter);
-        const [total, noFile] = await Promise.all([client.query(q.sql, q.params), client.query(only.sql, only.params)]);
+        const [total, noFile] = await Promise.all([client.ask('messageCount', filter), client.ask('databaseOnlyCount', filter)]);
         setNoFile(Number(queryScalar(noFile) ?? 0));
         return Number(queryScalar(total) ?? 0);
       },
       async page(offset, limit) {
         await prepareSearch(client, filter);
-        const q = messagePageQuery(filter, key, dir, offset, limit);
-        return (await client.query(q.sql, q.params)).rows.map(toMessageRow);
+        return (await client.ask('messagePage', filter, key, dir, offset, limit)).rows.map(toMessageRow);
       },
     });
   }
@@ -125,9 +109,9 @@ export class MessageTable {
   async #loadFacets(runId: number): Promise<void> {
     try {
       const [accounts, folders, indicators] = await Promise.all([
-        this.#client.query(MESSAGE_FACET_QUERIES.accounts),
-        this.#client.query(MESSAGE_FACET_QUERIES.folders),
-        this.#client.query(MESSAGE_FACET_QUERIES.indicators),
+        this.#client.ask('messageAccounts'),
+        this.#client.ask('messageFolders'),
+        this.#client.ask('messageIndicators'),
       ]);
       if (runId !== this.runId) return;
       this.facets = { accounts: column(accounts), folders: column(folders), indicators: column(indicators) };

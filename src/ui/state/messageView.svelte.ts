@@ -5,7 +5,7 @@
 import type { MessageDetail } from '../../lib/model/analysisResult.ts';
 import { MESSAGE_VIEW_SQL as SQL, iocPathPattern } from '../queries/messageView.ts';
 import { queryRows, type QueryRecord } from '../queries/queryRows.ts';
-import type { SqlParam } from '../queries/messages.ts';
+import type { SqlParam } from '../../lib/store/queries/sqlQuery.ts';
 import type { TriageClient } from '../triageClient.ts';
 
 export interface MessageBookmark {

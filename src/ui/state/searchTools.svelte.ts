@@ -33,12 +33,6 @@ export interface LoadedHashSet {
 /** Messages shown under a keyword list (the CSV export has them all). */
 export const KEYWORD_MESSAGES_SHOWN = 200;
 
-const SAVED_SQL = 'SELECT name, query FROM case_saved_searches ORDER BY name';
-const KEYWORD_MESSAGES_SQL = `SELECT m.path, m.subject, group_concat(k.term, ' · ') AS terms FROM temp.keyword_hits k
-  JOIN case_messages m ON m.id = k.id GROUP BY m.id ORDER BY count(*) DESC, m.path LIMIT ?`;
-const HASH_SETS_SQL = `SELECT s.name, s.verdict, s.format, s.hashes, (SELECT count(*) FROM case_hash_hits h WHERE h.set_name = s.name) AS hits
-  FROM case_hash_sets s ORDER BY s.name`;
-
 export class SearchTools {
   outcome = $state.raw<SearchOutcome | null>(null);
   saved = $state.raw<SavedSearch[]>([]);
@@ -94,7 +88,7 @@ export class SearchTools {
       const list = await this.#client.runKeywordList(text);
       this.keywordTerms = list.terms;
       this.keywordsDropped = list.dropped;
-      const rows = queryRows(await this.#client.query(KEYWORD_MESSAGES_SQL, [KEYWORD_MESSAGES_SHOWN]));
+      const rows = queryRows(await this.#client.ask('keywordMessages', KEYWORD_MESSAGES_SHOWN));
       this.keywordMessages = rows.map((r) => ({ path: asText(r.path), subject: asText(r.subject), terms: asText(r.terms) }));
     } finally {
       this.busy = false;
@@ -124,11 +118,11 @@ export class SearchTools {
   }
 
   async #loadSaved(): Promise<void> {
-    this.saved = queryRows(await this.#client.query(SAVED_SQL)).map((r) => ({ name: asText(r.name), query: asText(r.query) }));
+    this.saved = queryRows(await this.#client.ask('savedSearches')).map((r) => ({ name: asText(r.name), query: asText(r.query) }));
   }
 
   async #loadHashSets(): Promise<void> {
-    this.hashSets = queryRows(await this.#client.query(HASH_SETS_SQL)).map((r) => ({
+    this.hashSets = queryRows(await this.#client.ask('hashSets')).map((r) => ({
       name: asText(r.name),
       verdict: asText(r.verdict) === 'good' ? 'good' : 'bad',
       format: asText(r.format),

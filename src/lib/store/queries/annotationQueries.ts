@@ -1,6 +1,6 @@
 /** The annotation of one item, read from where it is stored (messages: case_bookmarks; the rest: case_annotations). */
-import type { AnnotatedItem } from '../../lib/model/annotation.ts';
-import type { SqlQuery } from './messages.ts';
+import type { AnnotatedItem } from '../../model/annotation.ts';
+import type { SqlQuery } from './sqlQuery.ts';
 
 export function annotationQuery(item: AnnotatedItem): SqlQuery {
   return item.kind === 'message'
