@@ -1,6 +1,6 @@
 /**
  * Prints the file:// URL of the built app and opens it in the default browser when the system has an
- * opener (xdg-open, open, start). With --serve it instead serves dist/ on http://127.0.0.1 for people
+ * opener (xdg-open, open, start) and a display; otherwise it says why not and how to open the file. With --serve it instead serves dist/ on http://127.0.0.1 for people
  * who prefer http (the app needs no server either way).
  * Usage: node tests/tools/openBuilt.mjs [--serve] [--port N] [--no-open]
  */
@@ -19,23 +19,42 @@ const noOpen = args.includes('--no-open');
 const portArg = args.indexOf('--port');
 const port = portArg >= 0 ? Number(args[portArg + 1]) : 5199;
 
-/** The opener for this platform if it is installed; null when there is none (e.g. a headless server). */
+/** The opener for this platform, or why none can show a page (the reason is printed as is). */
 function opener() {
-  if (process.platform === 'darwin') return ['open', []];
-  if (process.platform === 'win32') return ['cmd', ['/c', 'start', '']];
+  if (noOpen) return { reason: '--no-open was given' };
+  if (process.platform === 'darwin') return { command: ['open', []] };
+  if (process.platform === 'win32') return { command: ['cmd', ['/c', 'start', '']] };
+  // xdg-open is often installed on servers too, where it fails without a word: check for a display first.
+  if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    return { reason: 'this machine has no graphical display (neither DISPLAY nor WAYLAND_DISPLAY is set: SSH, a container or a server)' };
+  }
   const found = spawnSync('sh', ['-c', 'command -v xdg-open'], { encoding: 'utf8' });
-  return found.status === 0 ? ['xdg-open', []] : null;
+  return found.status === 0 ? { command: ['xdg-open', []] } : { reason: 'xdg-open, which opens the default browser, is not installed' };
+}
+
+function explain(url, reason) {
+  console.log(`No browser was opened: ${reason}.`);
+  if (url.startsWith('file:')) {
+    console.log(`To use the app, open ${url} in Chromium, Firefox or Safari, or copy ${join(DIST, FILE)}`);
+    console.log('to a machine with a browser and open it there: it needs no server and no network.');
+    console.log('To serve it over http instead, run: node tests/tools/openBuilt.mjs --serve [--port N]');
+  } else {
+    console.log(`Open ${url} in a browser on this machine (or through an SSH tunnel to port ${port}).`);
+  }
 }
 
 function open(url) {
-  const command = noOpen ? null : opener();
-  if (!command) {
-    console.log('Open that address in a browser (Chromium, Firefox or Safari).');
+  const found = opener();
+  if (!found.command) {
+    explain(url, found.reason);
     return;
   }
-  const [file, prefix] = command;
+  const [file, prefix] = found.command;
   const child = spawn(file, [...prefix, url], { stdio: 'ignore', detached: true });
-  child.on('error', () => console.log('Could not start a browser; open that address yourself.'));
+  child.on('error', (e) => explain(url, `${file} could not be started (${e.message})`));
+  child.on('exit', (code) => {
+    if (code) explain(url, `${file} failed with exit code ${code}`);
+  });
   child.unref();
 }
 

@@ -5,7 +5,9 @@
 import { HMAIL_TABLE_BY_NAME } from './hmailSchema.ts';
 import type { HmailRowWriter } from './hmailRowWriter.ts';
 import type { SplitItem, SplitterSyntax } from './statementSplitter.ts';
-import { parseCreateTable, parseInsert, type SqlCell, type SqlDialect } from './sqlInsertParser.ts';
+import type { SqlCell } from './sqlCell.ts';
+import type { SqlDialect } from './sqlDialect.ts';
+import { parseCreateTable, parseInsert } from './sqlInsertParser.ts';
 
 export interface DumpDialect {
   syntax: SplitterSyntax;

@@ -4,7 +4,7 @@
  * where the element sits (importHmBackupXml.ts). Secrets stay as written: account password hashes, and
  * fetch-account and route passwords Blowfish-encrypted (Crypt::EnCrypt) as the database holds them too.
  */
-import type { SqlCell } from './sqlInsertParser.ts';
+import type { SqlCell } from './sqlCell.ts';
 
 export type XmlAttributes = Record<string, string>;
 type Columns = Record<string, SqlCell>;

@@ -7,7 +7,7 @@ import type { Database, SqlValue, Statement } from 'sql.js';
 import type { ImportProblem } from '../model/hmailDatabase.ts';
 import { HMAIL_SCHEMA_DDL, HMAIL_TABLE_BY_NAME, type HmailColumnType } from './hmailSchema.ts';
 import { normalizeTime } from './normalizeTime.ts';
-import type { SqlCell } from './sqlInsertParser.ts';
+import type { SqlCell } from './sqlCell.ts';
 
 /** Rows per transaction: large enough to be fast, small enough that progress and aborts stay responsive. */
 const ROWS_PER_TRANSACTION = 20_000;

@@ -20,7 +20,7 @@ import {
 } from './hmBackupXmlColumns.ts';
 import { HmailRowWriter } from './hmailRowWriter.ts';
 import { schemaVersionOfRelease } from './schemaVersionOfRelease.ts';
-import type { SqlCell } from './sqlInsertParser.ts';
+import type { SqlCell } from './sqlCell.ts';
 
 type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 

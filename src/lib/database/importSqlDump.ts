@@ -12,7 +12,7 @@ import { MssqlScriptEnd, mssqlScript } from './mssqlScript.ts';
 import { mysqlDump } from './mysqlDump.ts';
 import { pgsqlDump } from './pgsqlDump.ts';
 import { StatementSplitter } from './statementSplitter.ts';
-import type { SqlDialect } from './sqlInsertParser.ts';
+import type { SqlDialect } from './sqlDialect.ts';
 
 export type DumpFormat = 'mysql-dump' | 'pgsql-dump' | 'mssql-script';
 

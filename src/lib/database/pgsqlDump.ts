@@ -3,7 +3,7 @@
  * --inserts / --column-inserts forms; psql meta-commands (\connect, \restrict) are skipped.
  */
 import { firstWord, type DumpDialect } from './dumpLoader.ts';
-import type { SqlCell } from './sqlInsertParser.ts';
+import type { SqlCell } from './sqlCell.ts';
 
 const HARMLESS = new Set(['SET', 'SELECT', 'ALTER', 'CREATE', 'DROP', 'COMMENT', 'GRANT', 'REVOKE', 'BEGIN', 'COMMIT', 'START', 'REFRESH']);
 

@@ -10,6 +10,7 @@ import { formatServerRelease } from './formatServerRelease.ts';
 import { accountsSection } from './html/accountsSection.ts';
 import { bookmarksSection } from './html/bookmarksSection.ts';
 import { configurationSection } from './html/configurationSection.ts';
+import { cspMeta } from './html/cspMeta.ts';
 import { escapeHtml } from './html/escapeHtml.ts';
 import { findingsSection, listedFindings } from './html/findingsSection.ts';
 import { htmlFacts, htmlTable } from './html/htmlTable.ts';
@@ -22,6 +23,9 @@ import { timelineSection } from './html/timelineSection.ts';
 
 export type { ReportBookmark, ReportFinding, ReportInput, ReportSetting } from './html/reportModel.ts';
 export { escapeHtml } from './html/escapeHtml.ts';
+
+/** The report runs no script and loads nothing: only its own inline CSS and data: images. */
+const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 function inScope(input: ReportInput): { findings: ReportFinding[]; scope: string } {
   const o = input.options;
@@ -84,7 +88,7 @@ export function htmlReport(input: ReportInput): string {
   const footer = `hMail Triage report${d.caseNumber ? ` · case ${d.caseNumber}` : ''} · ${input.generatedAt.slice(0, 10)}`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+${cspMeta(REPORT_CSP)}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>hMail Triage report ${escapeHtml(d.caseNumber)}</title><style>${reportCss(footer)}</style></head><body>
 ${cover(input, scope)}

@@ -6,7 +6,7 @@ import { loadSqliteDatabase, MAX_SQLITE_BYTES, sqliteSizeProblem } from '../../.
 import { openSqlJs } from '../../../src/lib/database/openSqlJs.ts';
 import { probeSqliteCandidate } from '../../../src/lib/database/probeSqliteCandidate.ts';
 import { scoreHmailDatabase } from '../../../src/lib/database/scoreHmailDatabase.ts';
-import { MAX_VALUE_NESTING } from '../../../src/lib/database/sqlInsertParser.ts';
+import { MAX_VALUE_NESTING } from '../../../src/lib/database/sqlValue.ts';
 import { classifyEntry } from '../../../src/lib/ingest/classifyEntry.ts';
 import { chunkedStream, emptyDb } from './dbTestKit.ts';
 

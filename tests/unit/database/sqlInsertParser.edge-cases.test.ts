@@ -1,6 +1,9 @@
 /** parseInsert and parseCreateTable on their own: each dialect's literals, the errors they give and where. */
 import { describe, expect, it } from 'vitest';
-import { MAX_VALUE_NESTING, parseCreateTable, parseInsert, type SqlCell, type SqlDialect } from '../../../src/lib/database/sqlInsertParser.ts';
+import type { SqlCell } from '../../../src/lib/database/sqlCell.ts';
+import type { SqlDialect } from '../../../src/lib/database/sqlDialect.ts';
+import { parseCreateTable, parseInsert } from '../../../src/lib/database/sqlInsertParser.ts';
+import { MAX_VALUE_NESTING } from '../../../src/lib/database/sqlValue.ts';
 
 /** The single value of `INSERT INTO t VALUES (<literal>)`. */
 function valueOf(literal: string, dialect: SqlDialect): SqlCell {
