@@ -21,11 +21,11 @@ export const E2E_GENERATED = join(GENERATED_DIR, 'e2e');
 
 type Evidence = Parameters<typeof dropEvidence>[1];
 
-/** Opens the built page, drops the evidence and waits for the analysis to end as done. */
-export async function analyse(page: Page, evidence: Evidence): Promise<void> {
+/** Opens the built page, drops the evidence and waits (`timeout` ms at most) for the analysis to end as done. */
+export async function analyse(page: Page, evidence: Evidence, timeout?: number): Promise<void> {
   await openBuiltApp(page);
   await dropEvidence(page, evidence);
-  expect(await waitForDone(page), await status(page).innerText()).toBe('done');
+  expect(await waitForDone(page, timeout), await status(page).innerText()).toBe('done');
 }
 
 export interface Downloaded {
