@@ -9,12 +9,15 @@ import { describe, expect, it } from 'vitest';
 const REPO = resolve(__dirname, '..', '..');
 const eslint = new ESLint({ cwd: REPO, overrideConfigFile: join(REPO, 'tests', 'lint', 'eslint.config.js') });
 
+/** The snippets import names they never use: typescript-eslint's unused-variable rule would flag every one. */
+const SNIPPET_NOISE = '@typescript-eslint/no-unused-vars';
+
 async function problems(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: join(REPO, file) });
-  return result.messages.map((m) => `${m.ruleId}: ${m.message}`);
+  return result.messages.filter((m) => m.ruleId !== SNIPPET_NOISE).map((m) => `${m.ruleId}: ${m.message}`);
 }
 
-const svelte = (script: string) => `<script lang="ts">\n${script}\nlet n: number = 1;\n</script>\n<p>{n}</p>\n`;
+const svelte = (script: string) => `<script lang="ts">\n${script}\nconst n: number = 1;\n</script>\n<p>{n}</p>\n`;
 
 const blocked: [file: string, code: string][] = [
   ['src/lib/pipeline/x.ts', "import { mount } from 'svelte';"],
