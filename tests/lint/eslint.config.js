@@ -3,6 +3,7 @@
  * the UI and the workers; inside src/lib a stage imports only itself and lower stages (STAGE_ORDER, README
  * "Architecture: stage order"); workers stay thin adapters over src/lib; the UI value-imports only the model,
  * the report formatters and the IP decoder of src/lib and reaches workers only through src/ui/workerClient.ts.
+ * On top of the boundaries, typescript-eslint's recommended rules apply to every source file.
  * Run from the repo root (patterns are relative to the working directory): `eslint -c tests/lint/eslint.config.js src workers` (npm run lint).
  */
 import tsParser from '@typescript-eslint/parser';
