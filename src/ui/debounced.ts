@@ -4,7 +4,7 @@
  */
 
 /** Typing pauses this long before a filter runs: long enough not to query on every keystroke. */
-export const TYPING_PAUSE_MS = 300;
+const TYPING_PAUSE_MS = 300;
 
 export interface Debounced<T> {
   call(value: T): void;

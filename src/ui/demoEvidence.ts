@@ -6,7 +6,7 @@ import demoZipUrl from '../assets/demo/demo-evidence.zip?url&inline';
 import { dataUrlBytes } from '../lib/model/dataUrlBytes.ts';
 import type { EvidenceInput } from './triageClient.ts';
 
-export const DEMO_FILE_NAME = 'demo-evidence.zip';
+const DEMO_FILE_NAME = 'demo-evidence.zip';
 
 export function demoEvidence(): EvidenceInput[] {
   const file = new File([dataUrlBytes(demoZipUrl)], DEMO_FILE_NAME, { type: 'application/zip' });

@@ -11,7 +11,7 @@ import JSZip from 'jszip';
 import { test as base, expect, type BrowserContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const BUILT_FILE = join(REPO, 'dist', 'hmail-triage.html');
+const BUILT_FILE = join(REPO, 'dist', 'hmail-triage.html');
 export const DEMO_ZIP = join(REPO, 'src', 'assets', 'demo', 'demo-evidence.zip');
 export const GENERATED_DIR = join(REPO, 'tests', '.generated');
 

@@ -31,7 +31,7 @@ function rfc5322(w) {
 }
 
 /** The instants at which the zone's offset changes within a year (found by hourly scan, then by bisection). */
-export function transitions(zone, year) {
+function transitions(zone, year) {
   const out = [];
   let t = Date.UTC(year, 0, 1);
   const end = Date.UTC(year + 1, 0, 1);

@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DEMO_ZIP = join(REPO, 'src', 'assets', 'demo', 'demo-evidence.zip');
+const DEMO_ZIP = join(REPO, 'src', 'assets', 'demo', 'demo-evidence.zip');
 export const DEMO_ZIP_NAME = 'demo-evidence.zip';
 
 export function demoEvidenceBytes(): Uint8Array {

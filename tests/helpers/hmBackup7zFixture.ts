@@ -11,7 +11,7 @@ export const HM_BACKUP_7Z = join(REPO, 'tests', '.generated', 'database', 'HMBac
 export const HM_BACKUP_7Z_SKIP_REASON =
   "SKIPPED: Debian's 7-Zip (7zz) is not installed, so tests/generate/hmBackup7z.sh could not make the fixture; run `apt-get install -y 7zip`";
 
-export function has7zz(): boolean {
+function has7zz(): boolean {
   try {
     execFileSync('7zz', ['i'], { stdio: 'ignore' });
     return true;

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const SHARED_DIR = resolve(process.env.HMAIL_SHARED_DIR ?? join(here, '..', '..', '..', 'shared'));
+const SHARED_DIR = resolve(process.env.HMAIL_SHARED_DIR ?? join(here, '..', '..', '..', 'shared'));
 export const SAMPLES_DIR = join(SHARED_DIR, 'samples');
 export const hasSamples = existsSync(join(SAMPLES_DIR, 'sample-case.zip'));
 export const SKIP_REASON = `shared samples not found at ${SAMPLES_DIR} (set HMAIL_SHARED_DIR)`;
@@ -13,10 +13,6 @@ if (!hasSamples) console.warn(`[skip] ${SKIP_REASON}`);
 
 export function sampleBytes(name: string): Uint8Array {
   return new Uint8Array(readFileSync(join(SAMPLES_DIR, name)));
-}
-
-export function sampleFile(name: string): File {
-  return new File([sampleBytes(name) as Uint8Array<ArrayBuffer>], name);
 }
 
 export interface ExpectedFindings {

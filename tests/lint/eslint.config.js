@@ -3,10 +3,12 @@
  * the UI and the workers; inside src/lib a stage imports only itself and lower stages (STAGE_ORDER, README
  * "Architecture: stage order"); workers stay thin adapters over src/lib; the UI value-imports only the model,
  * the report formatters and the IP decoder of src/lib and reaches workers only through src/ui/workerClient.ts.
+ * On top of the boundaries, typescript-eslint's recommended rules apply to every source file.
  * Run from the repo root (patterns are relative to the working directory): `eslint -c tests/lint/eslint.config.js src workers` (npm run lint).
  */
 import tsParser from '@typescript-eslint/parser';
 import svelteParser from 'svelte-eslint-parser';
+import tseslint from 'typescript-eslint';
 
 /** Deepest folder nesting under src/lib or src/ui that gets a rule block; a deeper file fails the TOO_DEEP check. */
 const MAX_DEPTH = 6;
@@ -116,7 +118,11 @@ TOO_DEEP.push(...SOURCE_FILES.map((ext) => `workers/*/**/${ext}`));
 const UNSTAGED = SOURCE_FILES.map((ext) => `src/lib/**/${ext}`);
 const STAGED = STAGES.map((stage) => `src/lib/${stage}/**`);
 
+/** typescript-eslint's recommended rules on every source file, .svelte included (its own blocks match only .ts). */
+const RECOMMENDED = tseslint.configs.recommended.map((config) => ({ ...config, files: ['**/*.ts', '**/*.svelte'] }));
+
 export default [
+  ...RECOMMENDED,
   {
     files: ['**/*.ts'],
     languageOptions: { parser: tsParser, sourceType: 'module', ecmaVersion: 'latest' },
@@ -131,6 +137,10 @@ export default [
     },
   },
   { files: ['**/*.ts', '**/*.svelte'], rules: { 'no-restricted-syntax': ['error', NO_DYNAMIC_IMPORT] } },
+  // Leaving a field out of a copy by rest destructuring ({ iocs: _written, ...kept }) is the idiom, not an unused variable.
+  { files: ['**/*.ts', '**/*.svelte'], rules: { '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }] } },
+  // A component's $props() destructuring is one declaration: it stays `let` when a $bindable prop in it is reassigned.
+  { files: ['**/*.svelte'], rules: { 'prefer-const': ['error', { destructuring: 'all' }] } },
   {
     files: UNSTAGED,
     ignores: STAGED,

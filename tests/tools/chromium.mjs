@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 
 /** Keep Chromium off the network on its own account: a zero-request test must see only the page's requests. */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

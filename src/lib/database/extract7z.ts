@@ -23,7 +23,7 @@ export interface SevenZipBudget {
   maxEntries: number;
 }
 
-export const SEVEN_ZIP_BUDGET: SevenZipBudget = { maxExpandedBytes: 2 * 1024 * 1024 * 1024, maxEntries: 200_000 };
+const SEVEN_ZIP_BUDGET: SevenZipBudget = { maxExpandedBytes: 2 * 1024 * 1024 * 1024, maxEntries: 200_000 };
 
 export interface Extracted7z {
   entries: { path: string; bytes: Uint8Array }[];

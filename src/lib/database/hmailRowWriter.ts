@@ -19,14 +19,14 @@ const ROWS_PER_TRANSACTION = 20_000;
 const ROWS_PER_INSERT = 32;
 
 /** ImportProblem.statement keeps this many characters: enough to recognise the statement. */
-export const STATEMENT_EXCERPT_CHARS = 200;
+const STATEMENT_EXCERPT_CHARS = 200;
 
 /** A source with more distinct problems than this is hopeless; the rest are counted, not listed. */
 const MAX_PROBLEMS = 1_000;
 
 const utf8 = new TextDecoder();
 
-export function excerpt(text: string): string {
+function excerpt(text: string): string {
   return text.length > STATEMENT_EXCERPT_CHARS ? text.slice(0, STATEMENT_EXCERPT_CHARS) : text;
 }
 

@@ -7,7 +7,7 @@
 /** i = integer, t = text, d = date-time kept as naive "YYYY-MM-DD HH:MM:SS" text. */
 export type HmailColumnType = 'i' | 't' | 'd';
 
-export interface HmailColumn {
+interface HmailColumn {
   name: string;
   type: HmailColumnType;
   /** Added after 5601 (master/5.7): never reported as missing from an older source. */
@@ -81,7 +81,7 @@ function parseSpec(spec: string): HmailTable[] {
     });
 }
 
-export const HMAIL_TABLES: readonly HmailTable[] = parseSpec(SPEC);
+const HMAIL_TABLES: readonly HmailTable[] = parseSpec(SPEC);
 
 export const HMAIL_TABLE_BY_NAME: ReadonlyMap<string, HmailTable> = new Map(HMAIL_TABLES.map((t) => [t.name, t]));
 

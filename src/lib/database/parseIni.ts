@@ -6,7 +6,7 @@ import type { HmailIni } from '../model/hmailIni.ts';
 import { blowfishDecrypt } from './blowfishDecrypt.ts';
 
 /** The administrator hash by length, as hMailServer's Crypt::GetHashType decides: 32 = MD5, 70 = salted SHA-256. */
-export function adminPasswordScheme(hash: string): HmailIni['adminPasswordScheme'] {
+function adminPasswordScheme(hash: string): HmailIni['adminPasswordScheme'] {
   if (hash === '') return 'blank';
   if (/^[0-9a-fA-F]{32}$/.test(hash)) return 'md5';
   if (/^[0-9a-fA-F]{70}$/.test(hash)) return 'sha256-salted';

@@ -49,7 +49,7 @@ const ipText = (v: SqlValue | undefined): string | null => (v === null || v === 
 
 const SCHEMES: Record<number, PasswordScheme> = { 0: 'plain', 1: 'blowfish', 2: 'md5', 3: 'sha256-salted' };
 
-export function passwordSchemeOf(stored: string, encryption: number): PasswordScheme {
+function passwordSchemeOf(stored: string, encryption: number): PasswordScheme {
   if (stored === '') return 'blank';
   return SCHEMES[encryption] ?? 'unknown';
 }

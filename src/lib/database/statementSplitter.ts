@@ -33,7 +33,7 @@ export type SplitItem =
  * A statement longer than this is dropped: it is almost certainly an unterminated string that would
  * otherwise pull the rest of a multi-GB dump into memory. mysqldump's own lines stay far below it.
  */
-export const MAX_STATEMENT_CHARS = 128 * 1024 * 1024;
+const MAX_STATEMENT_CHARS = 128 * 1024 * 1024;
 
 /** SQL Server statements that start a new statement when they begin a line outside parentheses. */
 const BATCH_STATEMENT_WORDS = new Set([

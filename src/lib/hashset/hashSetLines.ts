@@ -23,7 +23,7 @@ const ALGO_OF_LENGTH: Record<number, HashAlgo> = { 32: 'md5', 40: 'sha1', 64: 's
 const HEX = /^[0-9a-f]+$/i;
 const HASH_COLUMN = /^(md5|sha-?1|sha-?256|hash|digest|hashvalue|hash[ _]value|md5[ _]hash|sha1[ _]hash|sha256[ _]hash)$/i;
 /** Longest line read: an NSRL row is a few hundred characters; a line longer than this holds no hash set row. */
-export const MAX_LINE_CHARS = 64 * 1024;
+const MAX_LINE_CHARS = 64 * 1024;
 
 /** The fields of one CSV line (RFC 4180 quoting, doubled quotes). */
 export function csvFields(line: string): string[] {

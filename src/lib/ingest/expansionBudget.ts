@@ -21,7 +21,7 @@ export interface ExpansionLimits {
 }
 
 /** The total expansion allowed per byte of evidence: real mail stores compress 2–10×. */
-export const EXPANSION_PER_EVIDENCE_BYTE = 20;
+const EXPANSION_PER_EVIDENCE_BYTE = 20;
 
 /** Floor of the total budget, so a small zip of a real server is never refused. */
 export const MIN_TOTAL_EXPANSION_BYTES = 2 * 1024 ** 3;
@@ -30,12 +30,12 @@ export const MIN_TOTAL_EXPANSION_BYTES = 2 * 1024 ** 3;
  * Deflate cannot exceed about 1032:1, so an entry above 1000:1 is a run of one repeated byte: the
  * building block of zip bombs, not evidence anyone needs inflated.
  */
-export const MAX_EXPANSION_RATIO = 1000;
+const MAX_EXPANSION_RATIO = 1000;
 
-export const RATIO_GRACE_BYTES = 8 * 1024 * 1024;
+const RATIO_GRACE_BYTES = 8 * 1024 * 1024;
 
 /** More entries than any mail server holds; bounds the memory of the inventory itself. */
-export const MAX_ARCHIVE_ENTRIES = 2_000_000;
+const MAX_ARCHIVE_ENTRIES = 2_000_000;
 
 export function expansionLimitsFor(evidenceBytes: number): ExpansionLimits {
   return {
@@ -48,7 +48,7 @@ export function expansionLimitsFor(evidenceBytes: number): ExpansionLimits {
 }
 
 /** Thrown by a meter when real output passes a limit; `code` survives Comlink, `instanceof` does not. */
-export class ExpansionLimitError extends Error {
+class ExpansionLimitError extends Error {
   readonly code = 'expansion-limit';
   constructor(message: string) {
     super(message);

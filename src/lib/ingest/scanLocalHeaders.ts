@@ -66,7 +66,7 @@ async function findDescriptor(source: ZipSource, dataStart: number, size: number
 }
 
 /** The entry whose local header is at `offset`, or null when the bytes there are not a plausible header. */
-export async function readLocalHeader(source: ZipSource, offset: number, size: number): Promise<RecoveredEntry | null> {
+async function readLocalHeader(source: ZipSource, offset: number, size: number): Promise<RecoveredEntry | null> {
   const fixed = await readZipSource(source, offset, offset + HEADER_BYTES);
   if (fixed.length < HEADER_BYTES) return null;
   const view = new DataView(fixed.buffer, fixed.byteOffset, fixed.byteLength);
@@ -111,11 +111,6 @@ export async function readLocalHeader(source: ZipSource, offset: number, size: n
   if (flags & 1) return entry(`entry ${filename} is encrypted: no password, content not read`);
   if (compressionMethod !== 0 && compressionMethod !== 8) return entry(`entry ${filename} uses compression method ${compressionMethod}, which recovery cannot read`);
   return entry(null);
-}
-
-/** Where the entry at `entry.offset` ends, header included. */
-export function localEntryEnd(entry: ZipEntryRecord, nameAndExtraBytes: number): number {
-  return entry.offset + HEADER_BYTES + nameAndExtraBytes + entry.compressedSize;
 }
 
 /**

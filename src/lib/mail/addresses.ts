@@ -4,7 +4,7 @@ import type { MailAddress } from '../model/message.ts';
 import { repairC1 } from './decodeText.ts';
 
 /** Addresses kept per header: a To: with 100,000 recipients must stay bounded. */
-export const MAX_ADDRESSES_PER_HEADER = 1000;
+const MAX_ADDRESSES_PER_HEADER = 1000;
 
 export function parseAddressList(value: string | null | undefined): MailAddress[] {
   if (!value) return [];

@@ -7,11 +7,11 @@ import type { DnsSnapshot } from '../model/dnsSnapshot.ts';
 import { lookupRecords, normalizeDnsName } from './dnsLookup.ts';
 import { ipInCidr, parseIp, type IpAddress } from '../ip/ipAddress.ts';
 
-export type SpfResult = 'pass' | 'fail' | 'softfail' | 'neutral' | 'none' | 'permerror' | 'temperror';
+type SpfResult = 'pass' | 'fail' | 'softfail' | 'neutral' | 'none' | 'permerror' | 'temperror';
 export interface SpfEvaluation { result: SpfResult; reason: string }
 
 /** RFC 7208 §4.6.4: at most 10 DNS-querying terms per evaluation. */
-export const SPF_LOOKUP_LIMIT = 10;
+const SPF_LOOKUP_LIMIT = 10;
 /** RFC 7208 §4.6.4: at most 10 MX targets looked up per mx mechanism. */
 const MX_TARGET_LIMIT = 10;
 

@@ -7,7 +7,7 @@
 import type { ParsedMessage } from '../model/message.ts';
 import { parseIp } from '../ip/ipAddress.ts';
 
-export type IocKind = 'url' | 'domain' | 'ip' | 'email' | 'attachment-sha256';
+type IocKind = 'url' | 'domain' | 'ip' | 'email' | 'attachment-sha256';
 export interface Ioc { kind: IocKind; value: string }
 
 /** Indicators kept per message: a spam body with 100,000 links must not flood the case table. */

@@ -6,7 +6,7 @@
 import PostalMime, { type Attachment } from 'postal-mime';
 
 /** Levels of attached messages opened: each level is a full parse. */
-export const MAX_EMBEDDED_DEPTH = 3;
+const MAX_EMBEDDED_DEPTH = 3;
 /** Header budget handed to postal-mime for an embedded message. */
 const POSTAL_MAX_HEADERS = 2 * 1024 * 1024;
 

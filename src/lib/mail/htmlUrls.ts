@@ -8,7 +8,7 @@
 import { decodeHTMLAttribute } from 'entities';
 
 /** HTML scanned per message: the body reader already bounds text to this order of size. */
-export const MAX_HTML_CHARS = 1024 * 1024;
+const MAX_HTML_CHARS = 1024 * 1024;
 /** URLs kept per body, before de-duplication by the indicator list. */
 export const MAX_HTML_URLS = 1000;
 

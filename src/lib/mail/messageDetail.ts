@@ -14,9 +14,9 @@ import { sha256Hex } from './sha256Hex.ts';
 import { splitHeaders } from './splitHeaders.ts';
 
 /** Text shown in the view (4 Mi characters): beyond that the browser's text layout stalls. */
-export const MAX_DETAIL_TEXT_CHARS = 4 * 1024 * 1024;
+const MAX_DETAIL_TEXT_CHARS = 4 * 1024 * 1024;
 /** Attachments handed to the view per message. */
-export const MAX_DETAIL_ATTACHMENTS = 500;
+const MAX_DETAIL_ATTACHMENTS = 500;
 /** Header budget handed to postal-mime. */
 const POSTAL_MAX_HEADERS = 8 * 1024 * 1024;
 

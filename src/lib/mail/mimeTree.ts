@@ -9,9 +9,9 @@ import { parseHeaderParams } from './headerParams.ts';
 import { splitHeaders, type RawHeaderBlock } from './splitHeaders.ts';
 
 /** Parts examined per message: a multipart of 100,000 empty parts must stay cheap. */
-export const MAX_MIME_PARTS = 2000;
+const MAX_MIME_PARTS = 2000;
 /** Nesting examined: deeper structures are reported, not walked (stack and time). */
-export const MAX_MIME_DEPTH = 40;
+const MAX_MIME_DEPTH = 40;
 /** Bytes of a base64 part checked for foreign characters. */
 const BASE64_CHECK_BYTES = 1024 * 1024;
 

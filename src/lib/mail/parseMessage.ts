@@ -21,20 +21,19 @@ import { parseMailDate } from './parseMailDate.ts';
 import { parseSpamVerdict } from './parseSpamVerdict.ts';
 import { postalInput } from './postalInput.ts';
 import { parseReceived } from './receivedChain.ts';
-import { sha256Hex } from './sha256Hex.ts';
 import { htmlUrls } from './htmlUrls.ts';
 import { digestsHex } from './digestsHex.ts';
 import { splitHeaders, type RawHeaderBlock } from './splitHeaders.ts';
 import { verifyDkim } from './verifyDkim.ts';
 
 /** Text kept for search per message (256 KiB of characters): the index must stay small. */
-export const MAX_TEXT_CHARS = 256 * 1024;
+const MAX_TEXT_CHARS = 256 * 1024;
 /** Attachments examined per message: each is hashed and sniffed. */
-export const MAX_ATTACHMENTS = 500;
+const MAX_ATTACHMENTS = 500;
 /** Characters of a text attachment kept as preview (removal notices are a few lines). */
-export const TEXT_PREVIEW_CHARS = 1024;
+const TEXT_PREVIEW_CHARS = 1024;
 /** Received headers parsed per message: a loop-bombed message can carry thousands. */
-export const MAX_RECEIVED_HOPS = 200;
+const MAX_RECEIVED_HOPS = 200;
 /** Message-IDs kept from References. */
 const MAX_REFERENCES = 500;
 /** Header budget handed to postal-mime; larger blocks are cut to the kept fields first. */

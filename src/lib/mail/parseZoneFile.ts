@@ -7,7 +7,7 @@ import type { DnsRecord, DnsSnapshot } from '../model/dnsSnapshot.ts';
 import { parseIp } from '../ip/ipAddress.ts';
 
 /** Records kept per snapshot: a pasted full zone dump must not exhaust memory. */
-export const MAX_ZONE_RECORDS = 200_000;
+const MAX_ZONE_RECORDS = 200_000;
 
 interface Token { text: string; quoted: boolean }
 interface Entry { line: number; ownerGiven: boolean; tokens: Token[] }

@@ -12,9 +12,9 @@ export type SearchableMessage = Pick<ParsedMessage, 'path' | 'subject' | 'from' 
 };
 
 /** Longer tokens (base64 runs, hashes in URLs) are cut: a term is compared with their beginning. */
-export const MAX_TOKEN_CHARS = 64;
+const MAX_TOKEN_CHARS = 64;
 /** Distinct tokens kept per message: a message of random strings must not swell the index. */
-export const MAX_TOKENS_PER_MESSAGE = 50_000;
+const MAX_TOKENS_PER_MESSAGE = 50_000;
 
 const EDGE = /^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;

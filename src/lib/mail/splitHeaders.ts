@@ -9,7 +9,7 @@ export const MAX_HEADER_BYTES_KEPT = 1024 * 1024;
 /** Bytes of one field decoded into its value: one 5 MB field must not use up the whole budget. */
 export const MAX_FIELD_BYTES_KEPT = 64 * 1024;
 /** Fields kept per block; a block of a million tiny fields would otherwise flood every table. */
-export const MAX_HEADER_FIELDS = 5000;
+const MAX_HEADER_FIELDS = 5000;
 
 export interface RawHeaderField {
   /** Field name as written (case kept). */

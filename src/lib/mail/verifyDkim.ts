@@ -14,7 +14,7 @@ import { latin1Decode, latin1Encode } from './latin1.ts';
 import type { RawHeaderBlock, RawHeaderField } from './splitHeaders.ts';
 
 /** Signatures checked per message: each costs a body hash, and a forged message may carry hundreds. */
-export const MAX_DKIM_SIGNATURES = 10;
+const MAX_DKIM_SIGNATURES = 10;
 
 type Canon = 'simple' | 'relaxed';
 

@@ -38,9 +38,9 @@ export interface DbAccount {
   lastName: string;
 }
 
-export interface DbAlias { id: number; domainId: number; name: string; value: string; active: boolean }
+interface DbAlias { id: number; domainId: number; name: string; value: string; active: boolean }
 
-export interface DbDistributionList {
+interface DbDistributionList {
   id: number;
   domainId: number;
   address: string;
@@ -116,7 +116,7 @@ export interface DbRule {
   actions: DbRuleAction[];
 }
 
-export interface DbFetchAccount {
+interface DbFetchAccount {
   id: number;
   accountId: number;
   name: string;
@@ -127,7 +127,7 @@ export interface DbFetchAccount {
   daysToKeep: number;
 }
 
-export interface DbRoute {
+interface DbRoute {
   id: number;
   domainName: string;
   description: string;
@@ -138,21 +138,21 @@ export interface DbRoute {
   authUserName: string;
 }
 
-export interface DbLogonFailure { ip: string; time: string | null }
+interface DbLogonFailure { ip: string; time: string | null }
 
-export interface DbBlockedAttachment { wildcard: string; description: string }
+interface DbBlockedAttachment { wildcard: string; description: string }
 
 /** A DNS blacklist (hm_dnsbl) or SURBL server (hm_surblservers); inactive rows are kept. */
 export interface DbSpamList { host: string; active: boolean; score: number; rejectMessage: string }
 
 /** hm_domain_aliases: another domain name the server accepts as `domainId`. */
-export interface DbDomainAlias { domainId: number; alias: string }
+interface DbDomainAlias { domainId: number; alias: string }
 
 /** hm_incoming_relays: an IP range hMailServer trusts as a forwarding relay. */
-export interface DbIncomingRelay { name: string; lowerIp: string; upperIp: string }
+interface DbIncomingRelay { name: string; lowerIp: string; upperIp: string }
 
 /** hm_whitelist: senders exempt from every spam test (IP range and/or address wildcard). */
-export interface DbWhitelistEntry { lowerIp: string; upperIp: string; emailAddress: string; description: string }
+interface DbWhitelistEntry { lowerIp: string; upperIp: string; emailAddress: string; description: string }
 
 /** A statement or row the importer could not load: reported, never silently dropped. */
 export interface ImportProblem { line: number; statement: string; reason: string }

@@ -8,7 +8,7 @@ import type { DeferredMessage } from '../ingest/deferredMessage.ts';
 import type { MessageJobEntry } from './readMessageJob.ts';
 
 /** Bytes of compressed data a job reads at most (a larger single entry gets a job of its own). */
-export const MAX_JOB_BYTES = 4 * 1024 * 1024;
+const MAX_JOB_BYTES = 4 * 1024 * 1024;
 /** Entries a job holds at most: results of one job return together, so this also bounds latency. */
 export const MAX_JOB_ENTRIES = 48;
 /** Bytes between two entries above which they go to separate jobs rather than reading what lies between. */

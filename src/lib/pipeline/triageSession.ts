@@ -86,5 +86,3 @@ export function createTriageSession() {
     },
   };
 }
-
-export type TriageSession = ReturnType<typeof createTriageSession>;

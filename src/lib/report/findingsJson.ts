@@ -15,7 +15,7 @@ import { buildStory } from './story/buildStory.ts';
 import { storyInputFromCase } from './story/storyInputFromCase.ts';
 import { storyJson } from './story/storyJson.ts';
 
-export const FINDINGS_SCHEMA_ID = 'hmail-triage/findings@1';
+const FINDINGS_SCHEMA_ID = 'hmail-triage/findings@1';
 
 /** Zone candidates written out: the best few; the basis says how many fit in all. */
 const FINDINGS_JSON_CANDIDATES = 10;

@@ -13,7 +13,7 @@ import { configurationSection } from './html/configurationSection.ts';
 import { cspMeta } from './html/cspMeta.ts';
 import { escapeHtml } from './html/escapeHtml.ts';
 import { findingsSection, listedFindings } from './html/findingsSection.ts';
-import { htmlFacts, htmlTable } from './html/htmlTable.ts';
+import { htmlFacts } from './html/htmlTable.ts';
 import { inventorySection } from './html/inventorySection.ts';
 import { methodSection } from './html/methodSection.ts';
 import { reportCss } from './html/reportCss.ts';
@@ -21,8 +21,7 @@ import type { ReportFinding, ReportInput } from './html/reportModel.ts';
 import { storySection } from './html/storySection.ts';
 import { timelineSection } from './html/timelineSection.ts';
 
-export type { ReportBookmark, ReportFinding, ReportInput, ReportSetting } from './html/reportModel.ts';
-export { escapeHtml } from './html/escapeHtml.ts';
+export type { ReportFinding, ReportInput, ReportSetting } from './html/reportModel.ts';
 
 /** The report runs no script and loads nothing: only its own inline CSS and data: images. */
 const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";

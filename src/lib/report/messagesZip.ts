@@ -13,7 +13,7 @@ export interface ZipMessage {
   attachments: { filename: string; bytes: Uint8Array }[];
 }
 
-export interface ManifestEntry {
+interface ManifestEntry {
   file: string;
   source: string;
   size: number;

@@ -21,9 +21,9 @@ export type SearchNode =
 export type ParsedSearch = { ok: true; node: SearchNode | null } | { ok: false; error: string; position: number };
 
 /** Longest query, regex source and nesting accepted: a pasted document or a deep tree must not stall the worker. */
-export const MAX_QUERY_CHARS = 4096;
-export const MAX_REGEX_CHARS = 512;
-export const MAX_NESTING = 32;
+const MAX_QUERY_CHARS = 4096;
+const MAX_REGEX_CHARS = 512;
+const MAX_NESTING = 32;
 /** Regex flags that keep `test` stateless and the pattern's meaning plain (g and y would carry lastIndex). */
 const REGEX_FLAGS = /^[imsu]*$/;
 

@@ -8,7 +8,7 @@ import { ANNOTATION_KINDS, type AnnotatedItem, type AnnotationKind, type TagSumm
 import { inTransaction } from './inTransaction.ts';
 
 /** A tag name: trimmed, inner whitespace collapsed; commas cannot be part of one (they separate tags). */
-export function normaliseTag(tag: string): string {
+function normaliseTag(tag: string): string {
   return tag.replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
 }
 

@@ -10,7 +10,7 @@ import type { SearchScope } from '../search/parseSearchQuery.ts';
 import type { SearchIndex } from './searchIndex.ts';
 
 /** Stored text checked per field: a huge header block must not make one regex test run for minutes. */
-export const MAX_VERIFIED_CHARS = 256 * 1024;
+const MAX_VERIFIED_CHARS = 256 * 1024;
 
 type Row = (string | number | null)[];
 

@@ -12,14 +12,14 @@ import { selectRows } from './selectRows.ts';
 const text = (v: SqlValue): string => (v === null || v === undefined ? '' : String(v));
 const REF_KEYS = ['message', 'account', 'ip', 'file', 'setting'] as const;
 
-export function caseZone(db: Database): ServerZone {
+function caseZone(db: Database): ServerZone {
   const stored = selectRows(db, "SELECT value FROM case_meta WHERE key = 'server_zone'")[0]?.value;
   const zone = stored ? (parseJsonObject(text(stored)) as Partial<ServerZone>) : {};
   if (typeof zone.id !== 'string') return fixedZone(0, 'not recorded in this case file');
   return { id: zone.id, fixedOffsetMinutes: zone.fixedOffsetMinutes ?? null, basis: zone.basis ?? '' };
 }
 
-export function storyInput(db: Database): StoryInput {
+function storyInput(db: Database): StoryInput {
   const findings: StoryFinding[] = selectRows(db, 'SELECT * FROM case_findings ORDER BY id').map((r) => ({
     id: Number(r.id),
     type: text(r.type),

@@ -16,7 +16,7 @@ import type { SearchIndex } from './searchIndex.ts';
 export type SearchOutcome = { count: number; unverified: number } | { error: string; position: number };
 
 /** Results kept: a few filters' worth. */
-export const SEARCHES_KEPT = 8;
+const SEARCHES_KEPT = 8;
 const SCHEMA = 'CREATE TEMP TABLE IF NOT EXISTS search_hits (query TEXT, id INTEGER, PRIMARY KEY (query, id)) WITHOUT ROWID';
 
 export interface SearchHits {

@@ -7,14 +7,14 @@
  */
 import type { Database } from 'sql.js';
 
-export interface BucketTable {
+interface BucketTable {
   table: 'case_timeline_days' | 'case_timeline_hours' | 'case_timeline_minutes';
   /** Characters of the ISO UTC time that name one bucket (as the Timeline tab's levels). */
   prefix: 10 | 13 | 16;
 }
 
 /** Finest first. */
-export const BUCKET_TABLES: readonly BucketTable[] = [
+const BUCKET_TABLES: readonly BucketTable[] = [
   { table: 'case_timeline_minutes', prefix: 16 },
   { table: 'case_timeline_hours', prefix: 13 },
   { table: 'case_timeline_days', prefix: 10 },

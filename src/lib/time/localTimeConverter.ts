@@ -23,7 +23,7 @@ export interface LocalTimeUtc {
   occurrence?: DecidedOccurrence;
 }
 
-export interface DecidedOccurrence {
+interface DecidedOccurrence {
   which: 'first' | 'second';
   /** What decided it, in words an examiner can quote. */
   basis: string;

@@ -2,7 +2,7 @@
 import type { ServerZone } from '../model/serverZone.ts';
 
 /** Real offsets span UTC−12:00 … UTC+14:00; anything beyond is a typing error. */
-export const MAX_OFFSET_MINUTES = 14 * 60;
+const MAX_OFFSET_MINUTES = 14 * 60;
 
 /** "+02:00", "−05:30" (ASCII hyphen when `ascii`, for machine-read text). */
 export function formatOffset(minutes: number, ascii = false): string {
@@ -16,7 +16,7 @@ export function fixedZone(minutes: number, basis: string): ServerZone {
 }
 
 /** Minutes east of UTC from "+02:00", "-0530", "+2", "UTC+01:00", "UTC", "Z"; null when it is not an offset. */
-export function parseOffset(text: string): number | null {
+function parseOffset(text: string): number | null {
   const m = /^\s*(?:UTC|GMT)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?\s*$/i.exec(text);
   if (!m) return /^\s*(?:UTC|GMT|Z)\s*$/i.test(text) ? 0 : null;
   const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
@@ -28,7 +28,7 @@ export function parseOffset(text: string): number | null {
  * An IANA zone name as the runtime lists it ("america/new_york" → "America/New_York"), or as typed when the
  * runtime knows it only as an alias (Node 20's ICU lists Asia/Calcutta, not Asia/Kolkata); null when unknown.
  */
-export function canonicalZoneName(text: string): string | null {
+function canonicalZoneName(text: string): string | null {
   const name = text.trim();
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(name)) return null;
   const listed = Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase() === name.toLowerCase());

@@ -14,7 +14,7 @@ import type { TimelineEvent } from './timelineEvent.ts';
 
 export type EventTime = Pick<TimelineEvent, 'timeUtc' | 'timeLocal' | 'timeZone' | 'timeNote'>;
 
-export const LEFT_OUT = 'left out: ';
+const LEFT_OUT = 'left out: ';
 
 /** The DOS zip time of a zeroed field: 1980-01-01 00:00:00, the format's first representable instant. */
 const DOS_EPOCH = /^1980-01-01[T ]00:00:00/;

@@ -17,7 +17,7 @@ export interface Column<Row> {
   sortable?: boolean;
 }
 
-export type SortDir = 'asc' | 'desc';
+type SortDir = 'asc' | 'desc';
 
 export interface SortState {
   key: string;

@@ -54,7 +54,7 @@ function loopbackOnly(lower: string, upper: string): boolean {
   return (lower.startsWith('127.') && upper.startsWith('127.')) || (lower === '::1' && upper === '::1');
 }
 
-export function rangeAttention(options: number, name: string, expires: boolean, lower: string, upper: string): string {
+function rangeAttention(options: number, name: string, expires: boolean, lower: string, upper: string): string {
   const where = loopbackOnly(lower, upper) ? ' (this machine only)' : '';
   return attentionOf(
     (options & RELAY_OUTSIDE_TO_OUTSIDE) !== 0 && (options & AUTH_OUTSIDE_TO_OUTSIDE) === 0 && `open relay: outside senders to outside recipients without SMTP AUTH${where}`,

@@ -24,12 +24,12 @@ export interface ConfigTable {
   truncated: boolean;
 }
 
-export type ColumnSpec = [key: string, label: string, options?: Partial<Omit<Column<ConfigRow>, 'key' | 'label' | 'value'>>];
+type ColumnSpec = [key: string, label: string, options?: Partial<Omit<Column<ConfigRow>, 'key' | 'label' | 'value'>>];
 
 export const ATTENTION_KEY = 'attention';
 
 /** Columns read the row's cells by key; tables that can warn get an Attention column next to the first, in view without scrolling. */
-export function configColumns(specs: ColumnSpec[], attention: boolean): Column<ConfigRow>[] {
+function configColumns(specs: ColumnSpec[], attention: boolean): Column<ConfigRow>[] {
   const columns: Column<ConfigRow>[] = specs.map(([key, label, options]) => ({ key, label, value: (r) => r.cells[key] ?? null, ...options }));
   if (attention) columns.splice(1, 0, { key: ATTENTION_KEY, label: 'Attention', value: (r) => r.attention || null, width: 'minmax(16rem, 2fr)' });
   return columns;

@@ -12,7 +12,7 @@ export function localDomainsSql(hm: HmColumns): string | null {
 }
 
 /** SQL expression of the lower-case domain part of an address expression ('' when it has no @). */
-export function domainOfSql(address: string): string {
+function domainOfSql(address: string): string {
   return `lower(trim(substr(${address}, instr(${address}, '@') + 1)))`;
 }
 

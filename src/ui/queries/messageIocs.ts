@@ -22,7 +22,7 @@ export interface IocRow {
   messages: string[];
 }
 
-export function iocWhere(f: IocFilter): SqlQuery {
+function iocWhere(f: IocFilter): SqlQuery {
   const terms: string[] = [];
   const params: SqlParam[] = [];
   if (f.kind) {

@@ -33,14 +33,14 @@ const EVIDENCE_SQL = 'select name, size, md5, sha256 from case_evidence order by
 
 const SDF_SQL = "select path, sha256 from case_inventory where format = 'sdf' order by path";
 
-export interface DatabaseInfo {
+interface DatabaseInfo {
   source: string;
   path: string | null;
   schemaVersion: string | null;
   tables: { name: string; rows: number }[];
 }
 
-export interface IniInfo {
+interface IniInfo {
   path: string;
   databaseType: string;
   databaseServer: string;

@@ -14,7 +14,7 @@ const MATCH: Record<number, string> = {
   6: 'does not contain', 7: 'does not equal', 8: 'matches wildcard',
 };
 
-export const ACTION_TYPES: Record<number, string> = {
+const ACTION_TYPES: Record<number, string> = {
   0: 'unknown', 1: 'delete', 2: 'forward', 3: 'reply', 4: 'move to folder', 5: 'run script', 6: 'stop rule processing',
   7: 'set header', 8: 'send using route', 9: 'create copy', 10: 'bind to address',
 };

@@ -19,7 +19,7 @@ export interface LevelSpec {
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
-export const LEVELS: readonly LevelSpec[] = [
+const LEVELS: readonly LevelSpec[] = [
   { id: 'second', label: 'second', prefix: 19, approxMs: 1000 },
   { id: 'minute', label: 'minute', prefix: 16, approxMs: MINUTE },
   { id: '10min', label: '10 minutes', prefix: 15, approxMs: 10 * MINUTE },
@@ -30,7 +30,7 @@ export const LEVELS: readonly LevelSpec[] = [
 ];
 
 /** Bars drawn at most: keeps the GROUP BY answer (bars × event types) under the query row limit. */
-export const MAX_BUCKETS = 400;
+const MAX_BUCKETS = 400;
 /** The ISO time that a bucket key is the start of. */
 const ISO_TEMPLATE = '0000-01-01T00:00:00.000Z';
 /** Years SQLite and Date.toISOString agree on as four-digit text (comparisons on time_utc stay lexical). */
@@ -81,7 +81,7 @@ export interface TimeRange {
   end: number;
 }
 
-export function timelineWhere(f: TimelineFilter, range: TimeRange): SqlQuery {
+function timelineWhere(f: TimelineFilter, range: TimeRange): SqlQuery {
   return filterWhere(f, ['time_utc >= ?', 'time_utc < ?'], [isoOf(range.start), isoOf(range.end)]);
 }
 

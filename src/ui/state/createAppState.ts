@@ -70,5 +70,3 @@ export function createAppState(client: TriageClient, store: WorkProductStore) {
 
   return { client, run, caseView, overview, configuration, mailFlow, pastedRecords, indicators, accounts, inventory, sql, casePanel, caseTags, columnLayouts, autosave };
 }
-
-export type AppState = ReturnType<typeof createAppState>;

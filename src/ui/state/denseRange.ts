@@ -7,7 +7,7 @@
  * Events outside the view are still counted and marked at the chart's edges.
  */
 
-export const OUTLIER_SHARE = 0.005;
+const OUTLIER_SHARE = 0.005;
 const FENCE = 3;
 /** A middle half narrower than this (a burst within seconds) would make the fence cut real activity. */
 const MIN_IQR_MS = 86_400_000;

@@ -3,7 +3,7 @@ import { SEVERITY_RANK, type Severity } from '../../lib/model/finding.ts';
 import type { FindingCategory } from '../../lib/model/findingCategory.ts';
 import type { FindingRow } from '../queries/indicatorsQueries.ts';
 
-export const CATEGORY_ORDER: FindingCategory[] = ['Integrity', 'Authenticity', 'Spam', 'Abuse', 'Attachments', 'Configuration & accounts'];
+const CATEGORY_ORDER: FindingCategory[] = ['Integrity', 'Authenticity', 'Spam', 'Abuse', 'Attachments', 'Configuration & accounts'];
 
 export interface TypeGroup {
   type: string;

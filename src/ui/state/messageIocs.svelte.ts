@@ -19,7 +19,7 @@ import { PagedRows } from './pagedRows.svelte.ts';
 import { queryScalar } from '../queries/queryRows.ts';
 
 /** Rows per query of the CSV export: below the console's 10,000-row cut. */
-export const IOC_EXPORT_CHUNK = 5_000;
+const IOC_EXPORT_CHUNK = 5_000;
 
 export class MessageIocs {
   runId = $state<number | null>(null);

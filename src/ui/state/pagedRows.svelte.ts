@@ -6,7 +6,7 @@
 
 export const PAGE_SIZE = 100;
 /** Pages kept on either side of the window; farther ones are dropped so a long scroll does not keep every row. */
-export const KEEP_PAGES = 10;
+const KEEP_PAGES = 10;
 
 export interface PagedSource<T> {
   count(): Promise<number>;

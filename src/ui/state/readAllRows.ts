@@ -4,9 +4,9 @@
  */
 
 /** Rows per query: under the client's 10,000-row cap, so a chunk is never cut short by it. */
-export const EXPORT_CHUNK = 5_000;
+const EXPORT_CHUNK = 5_000;
 /** Rows exported at most: a CSV of this many rows is already hundreds of MB in the page's memory. */
-export const MAX_EXPORT_ROWS = 1_000_000;
+const MAX_EXPORT_ROWS = 1_000_000;
 
 export async function readAllRows<T>(page: (offset: number, limit: number) => Promise<T[]>, chunk = EXPORT_CHUNK): Promise<T[]> {
   const rows: T[] = [];

@@ -9,7 +9,7 @@ import { SCHEMA_SQL, schemaTables, type SchemaTable } from '../queries/sqlSchema
 import type { TriageClient } from '../triageClient.ts';
 
 /** Enough to find yesterday's query again without the list becoming a haystack. */
-export const HISTORY_LIMIT = 50;
+const HISTORY_LIMIT = 50;
 
 export class SqlConsole {
   sql = $state(MAX_MESSAGE_ID_SQL);

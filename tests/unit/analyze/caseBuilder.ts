@@ -10,11 +10,11 @@ import { DEFAULT_ANALYZER_OPTIONS, type AnalyzerOptions } from '../../../src/lib
 import { fixedZone } from '../../../src/lib/time/serverZone.ts';
 
 /** The default zone of built cases: a fixed UTC+02:00, as the hand-written fixtures assume. */
-export const UTC_PLUS_2 = fixedZone(120, 'test case');
+const UTC_PLUS_2 = fixedZone(120, 'test case');
 
 export const OPTIONS: AnalyzerOptions = { ...DEFAULT_ANALYZER_OPTIONS, now: '2024-06-01T00:00:00Z' };
 
-export const DATA = 'hMailServer/Data';
+const DATA = 'hMailServer/Data';
 
 /** A mailbox path in the 5.x layout for a GUID's first hex digits. */
 export function mailboxPath(account: string, guid: string): string {

@@ -6,7 +6,7 @@ import type { Finding } from '../../../src/lib/model/finding.ts';
 import { compareFindings } from '../../../src/lib/model/compareFindings.ts';
 import { OPTIONS } from './caseBuilder.ts';
 
-export type ExpectedFinding = Partial<Omit<Finding, 'details'>> & { details?: Record<string, unknown> };
+type ExpectedFinding = Partial<Omit<Finding, 'details'>> & { details?: Record<string, unknown> };
 
 export interface AnalyzerCase {
   name: string;

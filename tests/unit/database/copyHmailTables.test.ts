@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { copyHmailTables } from '../../../src/lib/database/copyHmailTables.ts';
 import { loadSqliteDatabase } from '../../../src/lib/database/loadSqliteDatabase.ts';
-import { openSqlJs } from '../../../src/lib/database/openSqlJs.ts';
+import { openSqlJs } from '../../helpers/openSqlJs.ts';
 import { readHmailDatabase } from '../../../src/lib/database/readHmailDatabase.ts';
 import { hasSamples } from '../../helpers/sharedSamples.ts';
 import { emptyDb, sampleSqliteBytes } from './dbTestKit.ts';

@@ -7,7 +7,7 @@ import type { Database } from 'sql.js';
 import { copyHmailTables } from '../../../src/lib/database/copyHmailTables.ts';
 import { HMAIL_SCHEMA_DDL } from '../../../src/lib/database/hmailSchema.ts';
 import { loadSqliteDatabase } from '../../../src/lib/database/loadSqliteDatabase.ts';
-import { openSqlJs } from '../../../src/lib/database/openSqlJs.ts';
+import { openSqlJs } from '../../helpers/openSqlJs.ts';
 import { sampleBytes } from '../../helpers/sharedSamples.ts';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'database');

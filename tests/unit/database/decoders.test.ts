@@ -3,7 +3,6 @@ import { decodeIpAddress } from '../../../src/lib/ip/decodeIpAddress.ts';
 import { decodeMessageFlags } from '../../../src/lib/database/decodeMessageFlags.ts';
 import { decodeRangeOptions } from '../../../src/lib/database/decodeRangeOptions.ts';
 import { examinerSettings } from '../../../src/lib/database/examinerSettings.ts';
-import { messageTypeName } from '../../../src/lib/database/messageTypeName.ts';
 import { normalizeTime } from '../../../src/lib/database/normalizeTime.ts';
 import { readHmailDatabase } from '../../../src/lib/database/readHmailDatabase.ts';
 import { hasSamples } from '../../helpers/sharedSamples.ts';
@@ -24,10 +23,6 @@ describe('decoders', () => {
     ]);
     expect(decodeRangeOptions(0)).toEqual([]);
     expect(decodeRangeOptions(4 | 262144)).toEqual(['bit-4', 'bit-262144']);
-  });
-
-  it('message types', () => {
-    expect([0, 1, 2, 3, 9].map(messageTypeName)).toEqual(['created', 'queue', 'mailbox', 'etrn-hold', 'unknown (9)']);
   });
 
   it('IP columns: IPv4, IPv6 with negative halves, RFC 5952 text', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { copyHmailTables } from '../../../src/lib/database/copyHmailTables.ts';
 import { importSqlDump } from '../../../src/lib/database/importSqlDump.ts';
 import { loadSqliteDatabase, MAX_SQLITE_BYTES, sqliteSizeProblem } from '../../../src/lib/database/loadSqliteDatabase.ts';
-import { openSqlJs } from '../../../src/lib/database/openSqlJs.ts';
+import { openSqlJs } from '../../helpers/openSqlJs.ts';
 import { probeSqliteCandidate } from '../../../src/lib/database/probeSqliteCandidate.ts';
 import { scoreHmailDatabase } from '../../../src/lib/database/scoreHmailDatabase.ts';
 import { MAX_VALUE_NESTING } from '../../../src/lib/database/sqlValue.ts';

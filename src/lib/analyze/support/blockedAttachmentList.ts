@@ -2,7 +2,7 @@
 import type { CaseData } from '../../model/caseData.ts';
 
 /** Rows of a fresh 5.6.x install (hmailserver.md §2.3, hm_blocked_attachments). */
-export const DEFAULT_BLOCKED_WILDCARDS: readonly string[] = [
+const DEFAULT_BLOCKED_WILDCARDS: readonly string[] = [
   '*.bat', '*.cmd', '*.com', '*.cpl', '*.csh', '*.exe', '*.inf', '*.lnk', '*.msi', '*.msp', '*.pif', '*.reg', '*.scf', '*.scr',
 ];
 

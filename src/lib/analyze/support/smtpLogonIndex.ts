@@ -6,7 +6,7 @@ import type { LogData, LogSession } from '../../model/logEvent.ts';
 import { logTimeMs } from '../../time/logTime.ts';
 import type { ServerZone } from '../../model/serverZone.ts';
 
-export interface Logon { account: string; ip: string; ms: number; localTime: string; where: string }
+interface Logon { account: string; ip: string; ms: number; localTime: string; where: string }
 
 export interface SmtpLogonIndex {
   sessionsFrom(sender: string): LogSession[];

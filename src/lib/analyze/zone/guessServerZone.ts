@@ -12,7 +12,7 @@ import type { ServerZone } from '../../model/serverZone.ts';
 import { pairBlocks, zoneFit } from './zoneFit.ts';
 import { zoneEvidence, type OffsetPair } from './zoneEvidence.ts';
 
-export interface ZoneCandidate {
+interface ZoneCandidate {
   /** IANA zone name or "UTC±HH:MM". */
   id: string;
   fits: number;
@@ -47,7 +47,7 @@ function allZones(): string[] {
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** "−04:00 in 40 stamps 2023-10-02 … 2023-11-04, then −05:00 in 38 stamps 2023-11-05 … 2023-11-30" */
-export function offsetHistory(pairs: OffsetPair[]): string {
+function offsetHistory(pairs: OffsetPair[]): string {
   const runs: { offset: number; from: number; to: number; n: number }[] = [];
   for (const p of pairs) {
     const last = runs[runs.length - 1];

@@ -10,7 +10,7 @@ import { htmlFacts } from './htmlTable.ts';
 import type { ReportFinding } from './reportModel.ts';
 
 /** Findings of one type printed in full; the rest are counted. */
-export const MAX_FINDINGS_PER_TYPE = 10;
+const MAX_FINDINGS_PER_TYPE = 10;
 
 const SEVERITIES: Severity[] = ['high', 'medium', 'low', 'info'];
 

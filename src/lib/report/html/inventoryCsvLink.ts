@@ -10,7 +10,7 @@ import type { ReportInput } from './reportModel.ts';
 /** Bytes of CSV embedded at most (about 25,000 files). */
 export const MAX_EMBEDDED_CSV_BYTES = 4 * 1024 * 1024;
 
-export function inventoryCsv(inventory: ReportInput['inventory']): string {
+function inventoryCsv(inventory: ReportInput['inventory']): string {
   return (
     csvRecord(['path', 'kind', 'size', 'md5', 'sha256', 'status', 'error']) +
     inventory.map((e) => csvRecord([e.path, e.kind, e.size, e.md5, e.sha256, e.status, e.error])).join('')

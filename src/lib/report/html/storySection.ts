@@ -7,7 +7,7 @@ import type { ReportFinding } from './reportModel.ts';
 
 const SEVERITIES: Severity[] = ['high', 'medium', 'low', 'info'];
 
-export function evidenceText(link: EvidenceLink, listed: Set<number>): string {
+function evidenceText(link: EvidenceLink, listed: Set<number>): string {
   switch (link.kind) {
     case 'finding':
       return listed.has(link.findingId)
@@ -24,7 +24,7 @@ export function evidenceText(link: EvidenceLink, listed: Set<number>): string {
   }
 }
 
-export function stepTimeText(step: StoryStep): string {
+function stepTimeText(step: StoryStep): string {
   const t = step.time;
   return t ? `${escapeHtml(t.utc.slice(0, 19).replace('T', ' '))} UTC · ${escapeHtml(t.server)} server time (${escapeHtml(t.zone)})` : 'no time in the evidence';
 }

@@ -33,7 +33,7 @@ function bucketed(days: { day: string; count: number }[]): { day: string; count:
   return out;
 }
 
-export function keyEvents(story: StoryChain[]): { utc: string; server: string; text: string; confidence: string; chain: string }[] {
+function keyEvents(story: StoryChain[]): { utc: string; server: string; text: string; confidence: string; chain: string }[] {
   const seen = new Set<string>();
   return story
     .flatMap((c) => c.steps.filter((s) => s.time).map((s) => ({ utc: s.time!.utc, server: `${s.time!.server} (${s.time!.zone})`, text: s.text, confidence: s.confidence, chain: c.title })))

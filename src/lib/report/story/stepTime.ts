@@ -10,7 +10,7 @@ import type { StepTime } from './storyChain.ts';
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** "YYYY-MM-DD HH:MM:SS" (".mmm" when the instant has milliseconds) on the server's wall clock. */
-export function utcToServerLocal(utcMs: number, zone: ServerZone): string {
+function utcToServerLocal(utcMs: number, zone: ServerZone): string {
   const offset = zone.fixedOffsetMinutes ?? zoneOffsetAt(zone.id, utcMs);
   const d = new Date(utcMs + offset * 60_000);
   const ms = d.getUTCMilliseconds();

@@ -32,7 +32,7 @@ import {
 import { HASH_SETS_SQL, keywordMessagesQuery, SAVED_SEARCHES_SQL } from './searchToolQueries.ts';
 import { fixedQuery, type SqlQuery } from './sqlQuery.ts';
 
-export const CASE_QUERIES = {
+const CASE_QUERIES = {
   annotation: annotationQuery,
   taggedKeys: taggedKeysQuery,
   messageCount: messageCountQuery,

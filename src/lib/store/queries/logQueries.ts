@@ -21,11 +21,11 @@ export interface LogSessionFilter {
 }
 
 /** Top failure sources listed; the brute-force findings carry the complete picture. */
-export const TOP_IP_LIMIT = 25;
+const TOP_IP_LIMIT = 25;
 /** Unparsed lines shown as samples: enough to see what kind of line the parser missed. */
-export const UNPARSED_SAMPLE_LIMIT = 50;
+const UNPARSED_SAMPLE_LIMIT = 50;
 
-export function logSessionWhere(f: LogSessionFilter): SqlQuery {
+function logSessionWhere(f: LogSessionFilter): SqlQuery {
   const terms: string[] = [];
   const params: SqlParam[] = [];
   const ip = f.ip.trim();

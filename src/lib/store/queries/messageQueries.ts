@@ -27,7 +27,7 @@ export interface MessageFilter {
 const SEVERITY_ORDER = "CASE m.max_severity WHEN 'high' THEN 3 WHEN 'medium' THEN 2 WHEN 'low' THEN 1 WHEN 'info' THEN 0 ELSE -1 END";
 
 /** The only expressions ORDER BY may use: a sort key from the page never reaches SQL as text. */
-export const MESSAGE_SORT_COLUMNS = {
+const MESSAGE_SORT_COLUMNS = {
   date: 'm.date_utc',
   from: 'm.from_addr',
   to: 'm.to_addrs',

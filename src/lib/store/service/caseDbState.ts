@@ -9,13 +9,13 @@ import { createSearchHits } from '../searchHits.ts';
 import { createSearchIndex, type SearchIndex } from '../searchIndex.ts';
 import type { MessageIndicators } from '../writeCaseTables.ts';
 
-export interface LoadedSource {
+interface LoadedSource {
   source: DatabaseSource;
   path: string;
   problems: ImportProblem[];
 }
 
-export interface RunningDump {
+interface RunningDump {
   push: PushStream;
   done: Promise<ImportProblem[]>;
 }
