@@ -5,7 +5,8 @@
  */
 import type { DkimCheck } from '../model/message.ts';
 import type { DnsSnapshot } from '../model/dnsSnapshot.ts';
-import { base64ToBytes, bytesToBase64 } from '../model/base64.ts';
+import { base64ToBytes } from '../model/base64.ts';
+import { dkimBodyHash } from './dkimBodyHash.ts';
 import { canonicalizeBody } from './dkimCanonBody.ts';
 import { canonicalizeHeader } from './dkimCanonHeader.ts';
 import { dkimPublicKey } from './dkimPublicKey.ts';
@@ -101,8 +102,7 @@ async function checkOne(bytes: Uint8Array, block: RawHeaderBlock, sig: RawHeader
     check.bodyHashOk = false;
     notes.push(`l=${length} is longer than the canonical body (${canonicalLength} bytes): the body was shortened after signing`);
   } else {
-    const signedBody = (length === undefined ? canonical : canonical.subarray(0, length)) as Uint8Array<ArrayBuffer>;
-    const actual = bytesToBase64(new Uint8Array(await crypto.subtle.digest(hash === 'sha1' ? 'SHA-1' : 'SHA-256', signedBody)));
+    const actual = await dkimBodyHash(canonical, hash === 'sha1' ? 'sha1' : 'sha256', length);
     check.bodyHashOk = actual === expected;
     notes.push(check.bodyHashOk ? 'body hash matches bh=' : `body hash ${actual} differs from bh=${expected}: the body changed after signing`);
     if (length !== undefined && length < canonicalLength) {
