@@ -3,7 +3,7 @@ import type { Database, SqlValue } from 'sql.js';
 import type { FindingRef, Severity } from '../model/finding.ts';
 import { buildStory } from '../report/story/buildStory.ts';
 import type { StoryChain } from '../report/story/storyChain.ts';
-import type { StoryFinding, StoryInput, StoryMessage } from '../report/story/storyInput.ts';
+import { sessionLabel, type StoryFinding, type StoryInput, type StoryMessage } from '../report/story/storyInput.ts';
 import { fixedZone } from '../time/serverZone.ts';
 import type { ServerZone } from '../model/serverZone.ts';
 import { parseJsonObject } from './parseJsonObject.ts';
@@ -45,7 +45,7 @@ function storyInput(db: Database): StoryInput {
         'SELECT key, protocol, session, ip FROM case_log_sessions WHERE file = ? AND first_line <= ? AND last_line >= ? ORDER BY first_line DESC LIMIT 1',
         [file, line, line],
       )[0];
-      return r ? { key: text(r.key), label: `${text(r.protocol)} session ${text(r.session)}${r.ip ? ` from ${text(r.ip)}` : ''}` } : null;
+      return r ? { key: text(r.key), label: sessionLabel(text(r.protocol), text(r.session), r.ip ? text(r.ip) : null) } : null;
     },
   };
 }

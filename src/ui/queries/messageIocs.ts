@@ -3,7 +3,7 @@
  */
 import type { SortDir } from '../../lib/store/queries/messageQueries.ts';
 import type { SqlParam, SqlQuery } from '../../lib/store/queries/sqlQuery.ts';
-import { escapeLike } from './messages.ts';
+import { escapeLike } from '../../lib/model/escapeLike.ts';
 
 export interface IocFilter {
   kind: string;

@@ -2,7 +2,7 @@
  * SQL of the message view: one message's case rows (summary, headers, Received hops, attachments,
  * findings, IOCs, bookmark) and its relatives (thread, same Message-ID, same bytes).
  */
-import { escapeLike } from './messages.ts';
+import { escapeLike } from '../../lib/model/escapeLike.ts';
 
 /** Relatives listed per message: a mailing-list thread can hold thousands. */
 export const RELATED_LIMIT = 200;

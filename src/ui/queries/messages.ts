@@ -19,10 +19,6 @@ export function isMessageSortKey(key: string): key is MessageSortKey {
   return Object.hasOwn(SORTABLE, key);
 }
 
-/** Escapes LIKE wildcards for use with `ESCAPE '\\'`. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 export interface MessageRow {
   id: number;

@@ -3,7 +3,7 @@
  * on a prefix of the ISO UTC time (minute … year), so the page receives counts, never the events.
  */
 import type { SqlParam, SqlQuery } from '../../lib/store/queries/sqlQuery.ts';
-import { escapeLike } from './messages.ts';
+import { escapeLike } from '../../lib/model/escapeLike.ts';
 
 export type BucketLevel = 'second' | 'minute' | '10min' | 'hour' | 'day' | 'month' | 'year';
 

@@ -27,3 +27,8 @@ export interface StoryInput {
   /** The log session holding a line, so a step can open it; null when the line is in no session. */
   sessionAt(file: string, line: number): { key: string; label: string } | null;
 }
+
+/** How a step names the log session it links to ("SMTPD session 12 from 203.0.113.9"). */
+export function sessionLabel(protocol: string, session: number | string, ip: string | null): string {
+  return `${protocol} session ${session}${ip ? ` from ${ip}` : ''}`;
+}

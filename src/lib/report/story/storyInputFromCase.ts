@@ -6,7 +6,7 @@
 import type { CaseData } from '../../model/caseData.ts';
 import type { Finding } from '../../model/finding.ts';
 import type { LogSession } from '../../model/logEvent.ts';
-import type { StoryInput, StoryMessage } from './storyInput.ts';
+import { sessionLabel, type StoryInput, type StoryMessage } from './storyInput.ts';
 
 function storyMessages(caseData: CaseData, findings: Finding[]): Record<string, StoryMessage> {
   const named = new Set(findings.flatMap((f) => (f.ref.message ? [f.ref.message] : [])));
@@ -26,14 +26,12 @@ function storyMessages(caseData: CaseData, findings: Finding[]): Record<string, 
 
 /** The session holding a line; where sessions overlap, the one that starts last, as caseStory's query orders them. */
 function sessionFinder(sessions: readonly LogSession[]): StoryInput['sessionAt'] {
-  const byFile = new Map<string, LogSession[]>();
-  for (const s of sessions) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
   return (file, line) => {
     let found: LogSession | null = null;
-    for (const s of byFile.get(file) ?? []) {
-      if (s.firstLine <= line && s.lastLine >= line && (!found || s.firstLine > found.firstLine)) found = s;
+    for (const s of sessions) {
+      if (s.file === file && s.firstLine <= line && s.lastLine >= line && (!found || s.firstLine > found.firstLine)) found = s;
     }
-    return found ? { key: found.key, label: `${found.protocol} session ${found.session}${found.ip ? ` from ${found.ip}` : ''}` } : null;
+    return found ? { key: found.key, label: sessionLabel(found.protocol, found.session, found.ip) } : null;
   };
 }
 

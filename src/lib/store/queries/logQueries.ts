@@ -2,9 +2,8 @@
  * SQL of the Logs tab: sessions (case_log_sessions) with their filters, the IPs with most failed
  * logons (case_log_events), and the lines that did not parse (case_log_unparsed).
  */
-import type { AnnotationKind } from '../../model/annotation.ts';
-import { hasTagSql } from './annotationQueries.ts';
-import { escapeLike } from './messageQueries.ts';
+import { escapeLike } from '../../model/escapeLike.ts';
+import { taggedKeysQuery } from './annotationQueries.ts';
 import type { SqlParam, SqlQuery } from './sqlQuery.ts';
 
 export type LogResult = '' | 'ok' | 'failed' | 'none';
@@ -50,9 +49,9 @@ function logSessionWhere(f: LogSessionFilter): SqlQuery {
     params.push(f.result);
   }
   if (f.tag) {
-    const kind: AnnotationKind = 'log-session';
-    terms.push(`key IN (SELECT key FROM case_annotations WHERE kind = ? AND ${hasTagSql('tags')})`);
-    params.push(kind, escapeLike(f.tag));
+    const tagged = taggedKeysQuery('log-session', f.tag);
+    terms.push(`key IN (${tagged.sql})`);
+    params.push(...tagged.params);
   }
   return { sql: terms.length ? `WHERE ${terms.join(' AND ')}` : '', params };
 }

@@ -2,6 +2,7 @@
  * SQL of the Messages tab over case_messages: every user value travels as a bound parameter, sort
  * columns come from a whitelist, and LIKE patterns escape their wildcards.
  */
+import { escapeLike } from '../../model/escapeLike.ts';
 import { taggedKeysQuery } from './annotationQueries.ts';
 import type { SqlParam, SqlQuery } from './sqlQuery.ts';
 
@@ -42,11 +43,6 @@ const MESSAGE_SORT_COLUMNS = {
 
 export type MessageSortKey = keyof typeof MESSAGE_SORT_COLUMNS;
 export type SortDir = 'asc' | 'desc';
-
-/** Escapes LIKE wildcards for use with `ESCAPE '\'`. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 
 /** The day after a YYYY-MM-DD date, as an exclusive ISO bound; null when the input is not a date. */
