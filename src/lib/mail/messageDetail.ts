@@ -10,7 +10,7 @@ import { attachmentBytes, flattenAttachments } from './flattenAttachments.ts';
 import { htmlToText } from './htmlToText.ts';
 import { mimeTree } from './mimeTree.ts';
 import { postalInput } from './postalInput.ts';
-import { sha256Hex } from './sha256Hex.ts';
+import { sha256Hex } from '../ingest/digestBytes.ts';
 import { splitHeaders } from './splitHeaders.ts';
 
 /** Text shown in the view (4 Mi characters): beyond that the browser's text layout stalls. */

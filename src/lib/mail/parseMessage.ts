@@ -22,7 +22,7 @@ import { parseSpamVerdict } from './parseSpamVerdict.ts';
 import { postalInput } from './postalInput.ts';
 import { parseReceived } from './receivedChain.ts';
 import { htmlUrls } from './htmlUrls.ts';
-import { digestsHex } from './digestsHex.ts';
+import { digestBytes } from '../ingest/digestBytes.ts';
 import { splitHeaders, type RawHeaderBlock } from './splitHeaders.ts';
 import { verifyDkim } from './verifyDkim.ts';
 
@@ -80,7 +80,7 @@ async function attachmentInfo(a: FlatAttachment): Promise<AttachmentInfo> {
     contentType: a.mimeType,
     disposition: a.disposition ?? '',
     size: bytes.length,
-    ...(await digestsHex(bytes)),
+    ...(await digestBytes(bytes)),
     detectedType,
   };
   if (a.container !== undefined) info.container = a.container;

@@ -39,11 +39,37 @@ function isWord(text: string, i: number): boolean {
 const cut = (token: string) => (token.length > MAX_TOKEN_CHARS ? token.slice(0, MAX_TOKEN_CHARS) : token);
 
 /**
+ * The tokens one message has given so far, by a hash of their code units: a body repeats its words many times,
+ * and finding a repeat in place costs far less than cutting it out as a new string to look it up in the set.
+ */
+class TokenSet {
+  readonly tokens = new Set<string>();
+  private readonly byHash = new Map<number, string[]>();
+
+  get size(): number {
+    return this.tokens.size;
+  }
+
+  add(text: string, start: number, end: number, hash: number): void {
+    const known = this.byHash.get(hash & 0x3fffffff);
+    const length = end - start;
+    if (known) {
+      for (const k of known) if (k.length === length && text.startsWith(k, start)) return;
+    }
+    const token = text.slice(start, end);
+    if (known) known.push(token);
+    else this.byHash.set(hash & 0x3fffffff, [token]);
+    this.tokens.add(cut(token));
+  }
+}
+
+/**
  * Adds the runs of word characters of `text`, and where runs are joined by . @ + ' - the joined run too
  * ("mail.example.com" gives mail, example, com and mail.example.com). A scan by code unit: a Unicode
- * regex over every body cost more than parsing the message.
+ * regex over every body cost more than parsing the message, and so did cutting out every word: a word is
+ * only cut out the first time it is seen.
  */
-function addText(into: Set<string>, text: string): void {
+function addText(into: TokenSet, text: string): void {
   if (into.size >= MAX_TOKENS_PER_MESSAGE || !text) return;
   const lower = text.toLowerCase();
   const n = lower.length;
@@ -52,26 +78,33 @@ function addText(into: Set<string>, text: string): void {
     while (i < n && !isWord(lower, i)) i++;
     if (i >= n) break;
     const runStart = i;
+    let runHash = 0;
     let joined = false;
     for (;;) {
       const wordStart = i;
-      while (i < n && isWord(lower, i)) i++;
-      into.add(cut(lower.slice(wordStart, i)));
+      let wordHash = 0;
+      for (; i < n && isWord(lower, i); i++) {
+        const c = lower.charCodeAt(i);
+        wordHash = (Math.imul(wordHash, 31) + c) | 0;
+        runHash = (Math.imul(runHash, 31) + c) | 0;
+      }
+      into.add(lower, wordStart, i, wordHash);
       if (i + 1 < n && JOINERS.has(lower.charCodeAt(i)) && isWord(lower, i + 1)) {
+        runHash = (Math.imul(runHash, 31) + lower.charCodeAt(i)) | 0;
         joined = true;
         i++;
         continue;
       }
       break;
     }
-    if (joined) into.add(cut(lower.slice(runStart, i)));
+    if (joined) into.add(lower, runStart, i, runHash);
     if (into.size >= MAX_TOKENS_PER_MESSAGE) return;
   }
 }
 
 /** Every searchable field of a parsed message: headers (Received hosts and IPs included), addresses, body, attachments, indicators. */
 export function messageSearchTokens(m: SearchableMessage): string[] {
-  const tokens = new Set<string>();
+  const tokens = new TokenSet();
   addText(tokens, m.path);
   addText(tokens, m.subject);
   for (const a of [m.from, m.sender, ...m.replyTo, ...m.to, ...m.cc, ...m.bcc]) {
@@ -81,7 +114,7 @@ export function messageSearchTokens(m: SearchableMessage): string[] {
   for (const a of m.attachments) addText(tokens, `${a.filename} ${a.contentType} ${a.detectedType} ${(a.archiveEntries ?? []).join(' ')}`);
   for (const ioc of m.iocs ?? []) addText(tokens, ioc.value);
   addText(tokens, m.text);
-  return [...tokens];
+  return [...tokens.tokens];
 }
 
 /** The words of a query, each reduced as message text is; empty when nothing searchable remains. */

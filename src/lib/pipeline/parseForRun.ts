@@ -7,7 +7,7 @@
 import { extractIocs } from '../mail/extractIocs.ts';
 import { parseMessage, parseMessageReference } from '../mail/parseMessage.ts';
 import { messageSearchTokens } from '../mail/searchTokens.ts';
-import { sha256Hex } from '../mail/sha256Hex.ts';
+import { sha256Hex } from '../ingest/digestBytes.ts';
 import type { DnsSnapshot } from '../model/dnsSnapshot.ts';
 import type { ParsedMessage } from '../model/message.ts';
 import { RETAINED_TEXT_CHARS } from './messageLimits.ts';

@@ -7,7 +7,7 @@
 import { createCRC32, type IHasher } from 'hash-wasm';
 import { classifyEntry } from '../ingest/classifyEntry.ts';
 import { contentRow } from '../ingest/contentRow.ts';
-import { createHasher } from '../ingest/createHasher.ts';
+import { digestBytes } from '../ingest/digestBytes.ts';
 import { HEAD_BYTES, SNIFF_WINDOW_BYTES } from '../ingest/limits.ts';
 import type { ZipEntryRecord } from '../ingest/openZipEntry.ts';
 import { readStreamFully } from '../ingest/readStreamFully.ts';
@@ -114,9 +114,7 @@ async function readOne(buffer: Uint8Array, job: MessageJob, entry: MessageJobEnt
     if (!(err instanceof EntryReadError)) throw err;
     return { row: errorRow(entry, entry.record?.uncompressedSize ?? buffer.length, err.message), message: null, tokens: null };
   }
-  const hasher = await createHasher();
-  hasher.update(bytes);
-  const hashes = hasher.digest();
+  const hashes = await digestBytes(bytes);
   const extra = { ...(entry.container !== undefined ? { container: entry.container } : {}), modified: entry.modified };
   const row = contentRow(entry.path, { size: bytes.length, ...hashes, head: bytes.subarray(0, HEAD_BYTES), window: bytes.subarray(0, SNIFF_WINDOW_BYTES) }, extra);
   if (row.status !== 'ok' || (row.format !== 'eml' && row.format !== 'hma')) return { row, message: null, tokens: null };

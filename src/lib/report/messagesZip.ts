@@ -2,9 +2,8 @@
  * Selected messages and their attachments as a zip, with a manifest of MD5/SHA-256 for every file in it
  * so the recipient can verify the export against the case's inventory.
  */
-import { md5 } from 'hash-wasm';
 import JSZip from 'jszip';
-import { sha256Hex } from '../mail/sha256Hex.ts';
+import { md5Hex, sha256Hex } from '../ingest/digestBytes.ts';
 import { csvRecord } from './formatCsv.ts';
 
 export interface ZipMessage {
@@ -32,7 +31,7 @@ export async function messagesZip(messages: ZipMessage[], generatedAt: string): 
   const manifest: ManifestEntry[] = [];
   const add = async (file: string, source: string, bytes: Uint8Array) => {
     zip.file(file, bytes, { date: new Date(generatedAt), binary: true });
-    manifest.push({ file, source, size: bytes.byteLength, md5: await md5(bytes), sha256: await sha256Hex(bytes) });
+    manifest.push({ file, source, size: bytes.byteLength, md5: await md5Hex(bytes), sha256: await sha256Hex(bytes) });
   };
   for (const [i, m] of messages.entries()) {
     const folder = `messages/${String(i + 1).padStart(4, '0')}`;

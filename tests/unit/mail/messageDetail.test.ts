@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { messageDetail } from '../../../src/lib/mail/messageDetail.ts';
-import { sha256Hex } from '../../../src/lib/mail/sha256Hex.ts';
+import { sha256Hex } from '../../../src/lib/ingest/digestBytes.ts';
 import { hasSamples } from '../../helpers/sharedSamples.ts';
 import { attachedMessagePart, mail } from './fixtures.ts';
 import { BOB, sampleMessage } from './sampleMessages.ts';

@@ -3,7 +3,7 @@ import { BlobReader, ZipReader, type FileEntry } from '@zip.js/zip.js';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { zipEntryRecord } from '../../../src/lib/ingest/openZipEntry.ts';
-import { sha256Hex } from '../../../src/lib/mail/sha256Hex.ts';
+import { sha256Hex } from '../../../src/lib/ingest/digestBytes.ts';
 import { readMessageJob, type MessageJob } from '../../../src/lib/pipeline/readMessageJob.ts';
 
 const MESSAGE = 'From: a@example.org\r\nTo: b@example.net\r\nSubject: quarterly invoice\r\nMessage-ID: <x@example.org>\r\n\r\nPlease pay 192.0.2.7 today.\r\n';
