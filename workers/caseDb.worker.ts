@@ -54,6 +54,7 @@ const api = {
   setAnnotation: forward('setAnnotation'),
   removeAnnotation: forward('removeAnnotation'),
   tagItems: forward('tagItems'),
+  bookmarkItems: forward('bookmarkItems'),
   renameTag: forward('renameTag'),
   setTagColour: forward('setTagColour'),
   listTags: forward('listTags'),

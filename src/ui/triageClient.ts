@@ -67,6 +67,8 @@ export interface TriageClient {
   removeAnnotation(item: AnnotatedItem): Promise<void>;
   /** Adds one tag to every item given (bulk tagging of a selection). */
   tagItems(items: AnnotatedItem[], tag: string): Promise<void>;
+  /** Bookmarks every item given that is not bookmarked yet (bulk bookmark of a selection). */
+  bookmarkItems(items: AnnotatedItem[]): Promise<void>;
   /** Renames a tag everywhere; onto an existing tag it merges the two. */
   renameTag(from: string, to: string): Promise<void>;
   setTagColour(tag: string, colour: string | null): Promise<void>;

@@ -128,6 +128,7 @@ export function createWorkerClient(): TriageClient {
     setAnnotation: (item, tags, note) => get().caseDb.setAnnotation(item, tags, note, new Date().toISOString()),
     removeAnnotation: (item) => get().caseDb.removeAnnotation(item),
     tagItems: (items, tag) => get().caseDb.tagItems(items, tag, new Date().toISOString()),
+    bookmarkItems: (items) => get().caseDb.bookmarkItems(items, new Date().toISOString()),
     renameTag: (from, to) => get().caseDb.renameTag(from, to),
     setTagColour: (tag, colour) => get().caseDb.setTagColour(tag, colour),
     listTags: () => get().caseDb.listTags(),

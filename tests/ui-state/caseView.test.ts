@@ -1,7 +1,7 @@
 // Cross-view navigation: each method lands on the right tab with the right filter, and track/settled
 // is what lets "done" wait for views that load on their own.
 import { describe, expect, it } from 'vitest';
-import { CaseView, TABS, describeMessageFilter } from '../../src/ui/state/caseView.svelte.ts';
+import { CaseView, TABS, describeMessageFilter, uidsText } from '../../src/ui/state/caseView.svelte.ts';
 import { deferred } from './mockClient.ts';
 
 describe('CaseView', () => {
@@ -99,5 +99,12 @@ describe('CaseView', () => {
   it('describes a filter for the filter chip', () => {
     expect(describeMessageFilter({ indicator: 'spf-fail', account: 'a@x', paths: ['1', '2'] })).toBe('indicator spf-fail, account a@x, 2 selected messages');
     expect(describeMessageFilter({})).toBe('');
+    expect(describeMessageFilter({ account: 'a@x', folder: 'INBOX', uids: [4, 9] })).toBe('account a@x, folder INBOX, UIDs 4, 9');
+  });
+
+  it('names a few UIDs and counts the rest', () => {
+    expect(uidsText([7])).toBe('UID 7');
+    expect(uidsText([1, 2, 3, 4, 5, 6, 7, 8])).toBe('UIDs 1, 2, 3, 4, 5, 6, 7, 8');
+    expect(uidsText([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])).toBe('UIDs 1, 2, 3, 4, 5, 6, 7, 8, … (10 in all)');
   });
 });

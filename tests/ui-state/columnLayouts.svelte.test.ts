@@ -35,4 +35,12 @@ describe('ColumnLayouts', () => {
     expect(layouts.of('messages')).toEqual(wide);
     expect(layouts.revision).toBe(0);
   });
+
+  it('gives the columns a table shows in the chosen order, for its CSV; every column for a table it does not name', async () => {
+    const columns = [{ key: 'date' }, { key: 'from' }, { key: 'subject' }, { key: 'size' }];
+    const layouts = new ColumnLayouts(mockClient());
+    await layouts.set('messages', { order: ['subject', 'date'], hidden: ['from'], widths: {} }, false);
+    expect(layouts.shown('messages', columns).map((c) => c.key)).toEqual(['subject', 'date', 'size']);
+    expect(layouts.shown('accounts', columns)).toEqual(columns);
+  });
 });

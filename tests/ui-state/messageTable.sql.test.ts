@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { MessageIocs } from '../../src/ui/state/messageIocs.svelte.ts';
 import { MessageTable } from '../../src/ui/state/messageTable.svelte.ts';
 import { MessageView } from '../../src/ui/state/messageView.svelte.ts';
+import { messageFilterFromNavigation } from '../../src/ui/queries/messages.ts';
+import { uidGapMessages } from '../../src/ui/state/uidGapMessages.ts';
 import type { TriageClient } from '../../src/ui/triageClient.ts';
 import { emptyCaseDb, sqlClient } from './sqlClient.ts';
 
@@ -97,6 +99,27 @@ describe('Messages SQL on a real case database', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(await listed(table)).toEqual(['In the gap folder']);
     expect(table.facets.indicators).toEqual(['uid-gap']);
+  });
+
+  it('a uid-gap finding opens the messages of its account and folder on either side of each hole', async () => {
+    const gap = await emptyCaseDb();
+    const rows = [
+      ...[1, 2, 3, 7, 8, 10].map((uid) => msg(uid, { uid, subject: `alice INBOX ${uid}` })),
+      msg(11, { uid: 3, folder: 'Sent', subject: 'alice Sent 3' }),
+      msg(12, { uid: 7, account: 'carol@x.example', subject: 'carol INBOX 7' }),
+    ];
+    for (const r of rows) {
+      const cols = Object.keys(r);
+      gap.run(`INSERT INTO case_messages (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`, Object.values(r));
+    }
+    const finding = { type: 'uid-gap', ref: { account: 'alice@x.example' }, details: { folder: 'INBOX', ranges: ['4-6', '9', '11-12'] } };
+    const navigation = uidGapMessages(finding);
+    expect(navigation).toEqual({ account: 'alice@x.example', folder: 'INBOX', uids: [3, 7, 8, 10, 13] });
+    const table = new MessageTable(clientOf(gap));
+    await table.open(1);
+    table.replaceFilter(messageFilterFromNavigation(navigation!));
+    await new Promise((r) => setTimeout(r, 0));
+    expect((await listed(table)).sort()).toEqual(['alice INBOX 10', 'alice INBOX 3', 'alice INBOX 7', 'alice INBOX 8']);
   });
 
   it('filters by account, folder, dates, attachments, bookmarks and a path list', async () => {

@@ -70,6 +70,7 @@ export function mockClient(overrides: Partial<TriageClient> = {}): TriageClient 
     setAnnotation: vi.fn(async () => {}),
     removeAnnotation: vi.fn(async () => {}),
     tagItems: vi.fn(async () => {}),
+    bookmarkItems: vi.fn(async () => {}),
     renameTag: vi.fn(async () => {}),
     setTagColour: vi.fn(async () => {}),
     listTags: vi.fn(async () => []),

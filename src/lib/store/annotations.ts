@@ -67,6 +67,13 @@ export function tagItems(db: Database, items: AnnotatedItem[], tag: string, nowI
   });
 }
 
+/** Bookmarks many items at once; those already bookmarked keep their tags and notes as they are. */
+export function bookmarkItems(db: Database, items: AnnotatedItem[], nowIso: string): void {
+  inTransaction(db, () => {
+    for (const item of items) if (current(db, item) === null) setAnnotation(db, item, '', '', nowIso);
+  });
+}
+
 /**
  * Renames a tag everywhere; renaming onto an existing tag merges the two (items carry it once, and the
  * target keeps its colour, or takes the old one's when it had none).

@@ -7,7 +7,7 @@ import type { MessageFilter as NavigationMessageFilter } from '../state/caseView
 
 export const EMPTY_MESSAGE_FILTER: MessageFilter = {
   search: '', account: '', folder: '', dateFrom: '', dateTo: '', hasAttachments: false, indicator: '', bookmarked: false, tag: '', paths: null,
-  hideKnownGood: false,
+  uids: null, hideKnownGood: false,
 };
 
 /** The sort keys messageQueries.ts has a column for; any other key from the page is ignored. */
@@ -77,5 +77,6 @@ export function messageFilterFromNavigation(f: NavigationMessageFilter): Message
     account: f.account ?? '',
     folder: f.folder ?? '',
     paths: f.paths ? [...f.paths] : null,
+    uids: f.uids ? [...f.uids] : null,
   };
 }

@@ -51,6 +51,12 @@ export class CaseTags {
     await this.changed();
   }
 
+  async bookmarkItems(items: AnnotatedItem[]): Promise<void> {
+    if (items.length === 0) return;
+    await this.#client.bookmarkItems(items);
+    await this.changed();
+  }
+
   /** Renames a tag; onto an existing name it merges the two. */
   async rename(from: string, to: string): Promise<void> {
     await this.#client.renameTag(from, to);

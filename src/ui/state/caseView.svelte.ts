@@ -29,6 +29,8 @@ export interface MessageFilter {
   paths?: string[];
   /** A folder's full path, e.g. "INBOX.Invoices" (case_messages.folder); used with account. */
   folder?: string;
+  /** IMAP UIDs (case_messages.uid); used with account and folder (the messages around a UID gap). */
+  uids?: number[];
 }
 
 /** Which log sessions the Logs tab lists. */
@@ -65,7 +67,7 @@ export class CaseView {
 
   /** Lists the messages matching the filter in the Messages tab (replaces the previous filter). */
   openMessages(filter: MessageFilter): void {
-    this.messageFilter = { ...filter, ...(filter.paths ? { paths: [...filter.paths] } : {}) };
+    this.messageFilter = { ...filter, ...(filter.paths ? { paths: [...filter.paths] } : {}), ...(filter.uids ? { uids: [...filter.uids] } : {}) };
     this.selectedMessage = null;
     this.go('messages');
   }
@@ -140,12 +142,22 @@ export class CaseView {
   }
 }
 
+/** UIDs named in a filter's description at most; a folder with many holes says how many more. */
+const UIDS_NAMED = 8;
+
+/** "UID 7", "UIDs 3, 9, 12" or "UIDs 1, 2, … (40 in all)": the UIDs a message filter keeps. */
+export function uidsText(uids: readonly number[]): string {
+  const named = uids.slice(0, UIDS_NAMED).join(', ');
+  return `UID${uids.length === 1 ? '' : 's'} ${uids.length > UIDS_NAMED ? `${named}, … (${uids.length} in all)` : named}`;
+}
+
 /** Human-readable description of a message filter, for the Messages tab's filter chip. */
 export function describeMessageFilter(filter: MessageFilter): string {
   const parts: string[] = [];
   if (filter.indicator) parts.push(`indicator ${filter.indicator}`);
   if (filter.account) parts.push(`account ${filter.account}`);
   if (filter.folder) parts.push(`folder ${filter.folder}`);
+  if (filter.uids) parts.push(uidsText(filter.uids));
   if (filter.paths) parts.push(`${filter.paths.length} selected message${filter.paths.length === 1 ? '' : 's'}`);
   return parts.join(', ');
 }

@@ -3,7 +3,7 @@
  * back to the case as the examiner changes them. A drag changes the width on screen at every step and is
  * written once, when it ends (commit).
  */
-import { EMPTY_COLUMN_LAYOUT, type ColumnLayout } from '../../lib/model/columnLayout.ts';
+import { arrangeColumns, EMPTY_COLUMN_LAYOUT, type ColumnLayout } from '../../lib/model/columnLayout.ts';
 import type { TriageClient } from '../triageClient.ts';
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
@@ -35,6 +35,11 @@ export class ColumnLayouts {
 
   of(table: string): ColumnLayout {
     return this.layouts[table] ?? EMPTY_COLUMN_LAYOUT;
+  }
+
+  /** The columns a table shows, in the examiner's order: what its CSV exports hold. */
+  shown<C extends { key: string }>(table: string, columns: readonly C[]): C[] {
+    return arrangeColumns(columns, this.of(table));
   }
 
   /** Shows a layout at once; `commit` also writes it to the case (false while a drag goes on). */

@@ -14,13 +14,23 @@ export class IndicatorsData {
   tagged = $state.raw<ReadonlySet<string> | null>(null);
   /** Secrets the examiner chose to see, by finding id; null when none was recorded. */
   revealed = $state.raw<Record<number, string | null>>({});
+  /** Moves when another case's findings (or none) replace the rows, not when a note is saved: a selection ends with it. */
+  generation = $state(0);
 
   readonly filtered = $derived(withTag(this.filter(this.rows, this.minSeverity, this.search), this.tagged, (r) => String(r.id)));
   readonly groups = $derived(groupFindings(this.filtered));
+  /** The findings in the order the tab lists them (category, type, finding): what a Shift+click range spans. */
+  readonly ordered = $derived(this.groups.flatMap((c) => c.types.flatMap((t) => t.findings)));
+  readonly #positions = $derived(new Map(this.ordered.map((f, i) => [f.id, i])));
 
   private ticket = 0;
 
   constructor(private readonly client: TriageClient) {}
+
+  /** A listed finding's place in `ordered`; -1 for one the filters leave out. */
+  positionOf(findingId: number): number {
+    return this.#positions.get(findingId) ?? -1;
+  }
 
   async load(): Promise<void> {
     const ticket = ++this.ticket;
@@ -28,12 +38,14 @@ export class IndicatorsData {
     if (ticket !== this.ticket) return;
     this.rows = rows;
     this.revealed = {};
+    this.generation++;
   }
 
   clear(): void {
     this.ticket++;
     this.rows = [];
     this.revealed = {};
+    this.generation++;
   }
 
   async reveal(findingId: number): Promise<void> {

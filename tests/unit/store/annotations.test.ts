@@ -1,6 +1,6 @@
 import initSqlJs, { type Database } from 'sql.js';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { listTags, parseTags, removeAnnotation, renameTag, setAnnotation, setTagColour, tagItems } from '../../../src/lib/store/annotations.ts';
+import { bookmarkItems, listTags, parseTags, removeAnnotation, renameTag, setAnnotation, setTagColour, tagItems } from '../../../src/lib/store/annotations.ts';
 import { CASE_SCHEMA } from '../../../src/lib/store/caseSchema.ts';
 
 const NOW = '2026-01-02T03:04:05.000Z';
@@ -42,6 +42,16 @@ describe('annotations', () => {
     expect(rows("SELECT tags, note FROM case_annotations WHERE kind = 'account'")).toEqual([['vip, phish', 'keep me']]);
     expect(rows("SELECT tags FROM case_annotations WHERE kind = 'log-session'")).toEqual([['phish']]);
     expect(rows('SELECT tags FROM case_bookmarks')).toEqual([['phish']]);
+  });
+
+  it('bulk-bookmarks items, leaving those already bookmarked as they were', () => {
+    setAnnotation(db, { kind: 'finding', key: '3' }, 'phish', 'seen', '2025-01-01T00:00:00.000Z');
+    bookmarkItems(db, [{ kind: 'finding', key: '3' }, { kind: 'account', key: 'bob@x.example' }, { kind: 'message', key: 'm.eml' }], NOW);
+    expect(rows('SELECT kind, key, tags, note, created_utc FROM case_annotations ORDER BY kind')).toEqual([
+      ['account', 'bob@x.example', '', '', NOW],
+      ['finding', '3', 'phish', 'seen', '2025-01-01T00:00:00.000Z'],
+    ]);
+    expect(rows('SELECT path, tags FROM case_bookmarks')).toEqual([['m.eml', '']]);
   });
 
   it('renames a tag everywhere and merges onto an existing one, keeping the target colour', () => {

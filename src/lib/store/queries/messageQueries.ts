@@ -21,6 +21,8 @@ export interface MessageFilter {
   tag: string;
   /** Exactly these messages (sent by the Indicators or Accounts tab); null for no restriction. */
   paths: string[] | null;
+  /** Messages with these IMAP UIDs (hm_messages.messageuid; with account and folder: those around a uid-gap's holes); null for any. */
+  uids: number[] | null;
   /** Leaves out message files a loaded known-good hash set matches (case_hash_hits). */
   hideKnownGood: boolean;
 }
@@ -103,6 +105,10 @@ export function messageWhere(f: MessageFilter): SqlQuery {
     // One JSON parameter instead of one per path: a finding may name thousands of messages.
     terms.push('m.path IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify(f.paths));
+  }
+  if (f.uids) {
+    terms.push('m.uid IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(f.uids));
   }
   return { sql: terms.length ? `WHERE ${terms.join(' AND ')}` : '', params };
 }

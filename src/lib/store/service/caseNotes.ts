@@ -5,7 +5,7 @@
 import type { AnnotatedItem, TagSummary } from '../../model/annotation.ts';
 import { columnLayoutFrom, columnLayoutsFromJson, type ColumnLayout } from '../../model/columnLayout.ts';
 import type { WorkProduct } from '../../model/workProduct.ts';
-import { listTags, removeAnnotation, renameTag, setAnnotation, setTagColour, tagItems } from '../annotations.ts';
+import { bookmarkItems, listTags, removeAnnotation, renameTag, setAnnotation, setTagColour, tagItems } from '../annotations.ts';
 import { applyWorkProduct, readWorkProduct } from '../workProduct.ts';
 import type { CaseDbState } from './caseDbState.ts';
 import { readCaseMeta, writeCaseMeta } from './caseMeta.ts';
@@ -32,6 +32,9 @@ export function caseNotes(s: CaseDbState) {
     },
     async tagItems(items: AnnotatedItem[], tag: string, nowIso: string) {
       tagItems(s.db, items, tag, nowIso);
+    },
+    async bookmarkItems(items: AnnotatedItem[], nowIso: string) {
+      bookmarkItems(s.db, items, nowIso);
     },
     async renameTag(from: string, to: string) {
       renameTag(s.db, from, to);
