@@ -116,11 +116,13 @@ function logFormat(s: Sniff): EntryFormat | null {
 
 function textFormat(s: Sniff): EntryFormat | null {
   const text = s.text!;
+  // First: most entries are messages, and a header block cannot also be a backup XML, a log or an ini file
+  // (their first lines are no `Name:` field), while a body line "[Database]" must not make a message an ini file.
+  if (looksLikeMessage(s)) return s.name.endsWith('.hma') ? 'hma' : 'eml';
   if (BACKUP_XML.test(text)) return 'hmail-backup-xml';
   const log = logFormat(s);
   if (log) return log;
   if (INI_SECTION.test(text) || (s.name === 'hmailserver.ini' && /^\s*\[\w+\]\s*$/m.test(text))) return 'hmail-ini';
-  if (looksLikeMessage(s)) return s.name.endsWith('.hma') ? 'hma' : 'eml';
   if (any(text, MYSQL)) return 'mysql-dump';
   if (any(text, PGSQL)) return 'pgsql-dump';
   if (any(text, MSSQL) || (/^GO\s*$/m.test(text) && /^\s*(CREATE TABLE|INSERT)\b/im.test(text))) return 'mssql-script';

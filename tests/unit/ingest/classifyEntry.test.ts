@@ -118,6 +118,7 @@ const cases: Case[] = [
     kind: 'message',
   },
   { name: 'photo.jpg that is a message', path: 'photo.jpg', content: latin1(MESSAGE), format: 'eml', kind: 'message' },
+  { name: 'message whose body quotes an ini section', path: 'Data/x/{A}.eml', content: latin1(`${MESSAGE}\r\n[Database]\r\nType=MySQL\r\n`), format: 'eml', kind: 'message' },
   { name: 'hMailServer protocol log', path: 'Logs/hmailserver_2026-02-12.log', content: latin1(SMTPD_LOG), format: 'hmail-log', kind: 'log' },
   { name: 'main log starting with an ERROR line', path: 'Logs/hmailserver_2024-05-06.log', content: latin1(ERROR_LINE + SMTPD_LOG), format: 'hmail-log', kind: 'log' },
   { name: 'error log', path: 'Logs/ERROR_hmailserver_2024-05-06.log', content: latin1(ERROR_LINE + ERROR_LINE), format: 'hmail-error-log', kind: 'log' },
