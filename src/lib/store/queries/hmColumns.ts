@@ -1,10 +1,12 @@
 /**
  * Which hm_* tables and columns this case database has. hMailServer's schema changed across versions and
- * a dump may hold only some tables, so view queries select a missing column as NULL instead of failing.
+ * a dump may hold only some tables, so the named queries select a missing column as NULL instead of failing.
+ * The caseDb worker reads it from the database for each query that needs it; the page gets the same list
+ * (the `hmColumns` query) to tell which tables a view can show, never to write SQL.
  */
-import type { TriageClient } from '../triageClient.ts';
+import type { SqlParam } from './sqlQuery.ts';
 
-const HM_COLUMNS_SQL = `
+export const HM_COLUMNS_SQL = `
 select m.name as tbl, p.name as col
 from sqlite_master m, pragma_table_info(m.name) p
 where m.type = 'table' and m.name like 'hm\\_%' escape '\\'`;
@@ -14,6 +16,17 @@ export class HmColumns {
 
   static empty(): HmColumns {
     return new HmColumns(new Map());
+  }
+
+  /** The answer of HM_COLUMNS_SQL: (table, column) rows. */
+  static fromRows(rows: SqlParam[][]): HmColumns {
+    const tables = new Map<string, Set<string>>();
+    for (const [tbl, col] of rows) {
+      const name = String(tbl).toLowerCase();
+      if (!tables.has(name)) tables.set(name, new Set());
+      tables.get(name)!.add(String(col).toLowerCase());
+    }
+    return new HmColumns(tables);
   }
 
   has(table: string, column?: string): boolean {
@@ -29,15 +42,4 @@ export class HmColumns {
   get tableNames(): string[] {
     return [...this.tables.keys()].sort();
   }
-}
-
-export async function loadHmColumns(client: TriageClient): Promise<HmColumns> {
-  const result = await client.query(HM_COLUMNS_SQL);
-  const tables = new Map<string, Set<string>>();
-  for (const [tbl, col] of result.rows) {
-    const name = String(tbl).toLowerCase();
-    if (!tables.has(name)) tables.set(name, new Set());
-    tables.get(name)!.add(String(col).toLowerCase());
-  }
-  return new HmColumns(tables);
 }
