@@ -41,6 +41,21 @@ import {
   timelineEventCountQuery,
   timelineEventPageQuery,
 } from './timelineQueries.ts';
+import { IOC_KINDS_SQL, iocCountQuery, iocPageQuery } from './messageIocQueries.ts';
+import {
+  messageAttachmentsQuery,
+  messageFindingsQuery,
+  messageHeadersQuery,
+  messageIocsQuery,
+  messageReceivedQuery,
+  messageSummaryQuery,
+  messageThreadQuery,
+  sameBytesQuery,
+  sameMessageIdQuery,
+} from './messageViewQueries.ts';
+import { ACCOUNTS_FROM_FILES_SQL, accountsQuery, foldersFromFilesQuery, foldersQuery } from './accountQueries.ts';
+import { accountVolumeQuery, SENDING_SPIKES_SQL } from './accountVolumeQueries.ts';
+import { topRecipientDomainsQuery, topSendersQuery } from './mailFlowQueries.ts';
 import { fixedQuery, type SqlQuery } from './sqlQuery.ts';
 import { HM_COLUMNS_SQL, type HmColumns } from './hmColumns.ts';
 
@@ -77,6 +92,21 @@ const PLAIN_QUERIES = {
   logTopFailureIps: fixedQuery(TOP_FAILURE_IPS_SQL),
   logUnparsedCount: fixedQuery(UNPARSED_COUNT_SQL),
   logUnparsedSamples: fixedQuery(UNPARSED_SAMPLES_SQL),
+  iocKinds: fixedQuery(IOC_KINDS_SQL),
+  iocCount: iocCountQuery,
+  iocPage: iocPageQuery,
+  messageSummary: messageSummaryQuery,
+  messageHeaders: messageHeadersQuery,
+  messageReceived: messageReceivedQuery,
+  messageAttachments: messageAttachmentsQuery,
+  messageFindings: messageFindingsQuery,
+  messageIocs: messageIocsQuery,
+  messageThread: messageThreadQuery,
+  sameMessageId: sameMessageIdQuery,
+  sameBytes: sameBytesQuery,
+  accountsFromFiles: fixedQuery(ACCOUNTS_FROM_FILES_SQL),
+  foldersFromFiles: foldersFromFilesQuery,
+  sendingSpikes: fixedQuery(SENDING_SPIKES_SQL),
   timelineExtent: fixedQuery(TIMELINE_SQL.extent),
   timelineTypes: fixedQuery(TIMELINE_SQL.types),
   timelineIndicators: fixedQuery(TIMELINE_SQL.indicators),
@@ -96,6 +126,11 @@ const PLAIN_QUERIES = {
 
 /** Queries of hMailServer's tables, written for the hm_* tables and columns this case database has. */
 const SCHEMA_QUERIES = {
+  accounts: accountsQuery,
+  folders: foldersQuery,
+  accountVolume: accountVolumeQuery,
+  topSenders: topSendersQuery,
+  topRecipientDomains: topRecipientDomainsQuery,
 } satisfies Record<string, (hm: HmColumns, ...args: never[]) => SqlQuery>;
 
 type PlainQueries = typeof PLAIN_QUERIES;
