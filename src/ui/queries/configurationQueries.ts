@@ -7,7 +7,7 @@ import { loadFetchAccounts, loadForwarding } from './configMailboxes.ts';
 import { loadRules } from './configRules.ts';
 import { loadLogonFailures, loadRanges } from './configSecurity.ts';
 import type { ConfigTable } from './configTable.ts';
-import type { HmColumns } from './hmColumns.ts';
+import type { HmColumns } from '../../lib/store/queries/hmColumns.ts';
 
 type Loader = (client: TriageClient, hm: HmColumns) => Promise<ConfigTable>;
 

@@ -1,5 +1,5 @@
 /** Ready-made queries of the SQL console: the questions examiners ask first of an hMailServer database. */
-import { MAX_MESSAGE_ID_SQL } from './overviewQueries.ts';
+import { MAX_MESSAGE_ID_SQL } from '../../lib/store/queries/overviewQueries.ts';
 
 export interface SqlExample {
   label: string;

@@ -4,7 +4,7 @@
  * database accounts (no database in the evidence) accounts come from the mailbox folders of the files.
  */
 import type { HmColumns } from './hmColumns.ts';
-import type { SqlQuery } from './sqlQuery.ts';
+import { noRows, type SqlQuery } from './sqlQuery.ts';
 
 /** hm_imapfolders nesting limit in hMailServer (IMAPFolder.h); also stops a corrupt parent cycle. */
 const MAX_FOLDER_DEPTH = 25;
@@ -19,7 +19,7 @@ const LAST_LOGON_NOTE = `(select t.time_note ${LAST_LOGON_EVENT})`;
 
 /** Database accounts; no rows when the database has no hm_accounts. */
 export function accountsQuery(hm: HmColumns): SqlQuery {
-  if (!hm.has('hm_accounts', 'accountaddress')) return { sql: 'select NULL as accountaddress where 0', params: [] };
+  if (!hm.has('hm_accounts', 'accountaddress')) return noRows(['accountaddress']);
   const c = (column: string, alias?: string) => hm.col('hm_accounts', column, alias);
   const hasMessages = hm.has('hm_messages', 'messageaccountid');
   const size = hasMessages ? '(select sum(m.messagesize) from hm_messages m where m.messageaccountid = a.accountid)' : 'NULL';

@@ -18,7 +18,7 @@ import {
   messageCountQuery,
   messagePageQuery,
 } from './messageQueries.ts';
-import { CASE_DETAILS_SQL, EVIDENCE_HASHES_SQL, INVENTORY_SQL } from './evidenceQueries.ts';
+import { CASE_DETAILS_SQL, EVIDENCE_HASHES_SQL, EVIDENCE_SQL, INVENTORY_SQL, SDF_SQL } from './evidenceQueries.ts';
 import { DAMAGED_EVIDENCE_SQL, FINDINGS_SQL, findingSecretQuery } from './findingQueries.ts';
 import {
   LOG_PROTOCOLS_SQL,
@@ -56,6 +56,22 @@ import {
 import { ACCOUNTS_FROM_FILES_SQL, accountsQuery, foldersFromFilesQuery, foldersQuery } from './accountQueries.ts';
 import { accountVolumeQuery, SENDING_SPIKES_SQL } from './accountVolumeQueries.ts';
 import { topRecipientDomainsQuery, topSendersQuery } from './mailFlowQueries.ts';
+import {
+  CASE_COUNTS_SQL,
+  CASE_META_SQL,
+  FINDING_TYPES_SQL,
+  hmCountsQuery,
+  hmDomainsQuery,
+  hmSettingsQuery,
+  hmTableCountsQuery,
+  maxMessageIdQuery,
+} from './overviewQueries.ts';
+import { aliasesQuery, distributionListsQuery } from './configAddressQueries.ts';
+import { activeSpamListsQuery, blockedAttachmentsQuery, spamListsQuery } from './configAntispamQueries.ts';
+import { deliveryQueueQuery, routesQuery } from './configDeliveryQueries.ts';
+import { fetchAccountsQuery, forwardingQuery } from './configMailboxQueries.ts';
+import { routeNamesQuery, ruleActionsQuery, ruleCriteriaQuery, rulesQuery } from './configRuleQueries.ts';
+import { logonFailuresQuery, securityRangesQuery } from './configSecurityQueries.ts';
 import { fixedQuery, type SqlQuery } from './sqlQuery.ts';
 import { HM_COLUMNS_SQL, type HmColumns } from './hmColumns.ts';
 
@@ -107,6 +123,11 @@ const PLAIN_QUERIES = {
   accountsFromFiles: fixedQuery(ACCOUNTS_FROM_FILES_SQL),
   foldersFromFiles: foldersFromFilesQuery,
   sendingSpikes: fixedQuery(SENDING_SPIKES_SQL),
+  caseMeta: fixedQuery(CASE_META_SQL),
+  caseCounts: fixedQuery(CASE_COUNTS_SQL),
+  findingTypes: fixedQuery(FINDING_TYPES_SQL),
+  evidence: fixedQuery(EVIDENCE_SQL),
+  sdfFiles: fixedQuery(SDF_SQL),
   timelineExtent: fixedQuery(TIMELINE_SQL.extent),
   timelineTypes: fixedQuery(TIMELINE_SQL.types),
   timelineIndicators: fixedQuery(TIMELINE_SQL.indicators),
@@ -131,6 +152,26 @@ const SCHEMA_QUERIES = {
   accountVolume: accountVolumeQuery,
   topSenders: topSendersQuery,
   topRecipientDomains: topRecipientDomainsQuery,
+  maxMessageId: maxMessageIdQuery,
+  hmTableCounts: hmTableCountsQuery,
+  hmDomains: hmDomainsQuery,
+  hmSettings: hmSettingsQuery,
+  hmCounts: hmCountsQuery,
+  aliases: aliasesQuery,
+  distributionLists: distributionListsQuery,
+  activeSpamLists: activeSpamListsQuery,
+  spamLists: spamListsQuery,
+  blockedAttachments: blockedAttachmentsQuery,
+  deliveryQueue: deliveryQueueQuery,
+  routes: routesQuery,
+  forwarding: forwardingQuery,
+  fetchAccounts: fetchAccountsQuery,
+  rules: rulesQuery,
+  ruleCriteria: ruleCriteriaQuery,
+  ruleActions: ruleActionsQuery,
+  routeNames: routeNamesQuery,
+  securityRanges: securityRangesQuery,
+  logonFailures: logonFailuresQuery,
 } satisfies Record<string, (hm: HmColumns, ...args: never[]) => SqlQuery>;
 
 type PlainQueries = typeof PLAIN_QUERIES;
