@@ -1,6 +1,6 @@
 /** The Accounts tab: accounts of the current case, a text filter, and the opened account's folders. */
 import { loadAccounts, loadFolders, type AccountRow, type FolderRow } from '../queries/accountsQueries.ts';
-import { HmColumns } from '../queries/hmColumns.ts';
+import { HmColumns } from '../../lib/store/queries/hmColumns.ts';
 import { reportError } from '../reportError.svelte.ts';
 import type { TriageClient } from '../triageClient.ts';
 import { withTag } from './withTag.ts';

@@ -1,5 +1,5 @@
 /** The Overview's Configuration section: the decoded tables of the current case and the one being shown. */
-import type { HmColumns } from '../queries/hmColumns.ts';
+import type { HmColumns } from '../../lib/store/queries/hmColumns.ts';
 import { loadConfiguration } from '../queries/configurationQueries.ts';
 import type { ConfigTable } from '../queries/configTable.ts';
 import type { TriageClient } from '../triageClient.ts';
