@@ -56,7 +56,7 @@ export interface MockOptions {
 }
 
 export function mockClient(overrides: Partial<TriageClient> & MockOptions = {}): TriageClient {
-  const { query = vi.fn(async () => ({ columns: [], rows: [] })), hm = HmColumns.empty, ...methods } = overrides;
+  const { query = vi.fn(async () => ({ columns: [], rows: [] })), hm = () => HmColumns.empty(), ...methods } = overrides;
   const client: TriageClient = {
     ask: vi.fn(<K extends QueryName>(name: K, ...args: QueryArgs<K>) => {
       const q = caseQuery(hm, name, ...args);

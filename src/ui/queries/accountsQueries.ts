@@ -5,7 +5,7 @@
  */
 import type { CellValue } from '../components/tableColumn.ts';
 import type { TriageClient } from '../triageClient.ts';
-import type { HmColumns } from '../../lib/store/queries/hmColumns.ts';
+import type { HmTables } from '../../lib/model/hmTables.ts';
 import { asNumber, asText, isOn, queryRows, type QueryRecord } from './queryRows.ts';
 import { formatUtc } from '../state/timelineTime.ts';
 
@@ -43,7 +43,7 @@ export interface FolderRow {
  * hMailServer reads a NULL flag as off, the same as 0 (a SQLite database leaves many NULL where a dump of
  * a NOT NULL column holds 0); only a column this schema lacks is unknown.
  */
-function flag(hm: HmColumns, table: string, column: string, value: CellValue): boolean | null {
+function flag(hm: HmTables, table: string, column: string, value: CellValue): boolean | null {
   return hm.has(table, column) ? isOn(value) : null;
 }
 
@@ -66,7 +66,7 @@ function accountsFromFiles(rows: QueryRecord[]): AccountRow[] {
 }
 
 /** Database accounts; when the database has none (or there is no database), the mailboxes of the files. */
-export async function loadAccounts(client: TriageClient, hm: HmColumns): Promise<AccountRow[]> {
+export async function loadAccounts(client: TriageClient, hm: HmTables): Promise<AccountRow[]> {
   const rows = queryRows(await client.ask('accounts'));
   if (rows.length === 0) return accountsFromFiles(queryRows(await client.ask('accountsFromFiles')));
   return rows.map((r) => {
@@ -92,7 +92,7 @@ export async function loadAccounts(client: TriageClient, hm: HmColumns): Promise
   });
 }
 
-export async function loadFolders(client: TriageClient, hm: HmColumns, account: AccountRow): Promise<FolderRow[]> {
+export async function loadFolders(client: TriageClient, hm: HmTables, account: AccountRow): Promise<FolderRow[]> {
   if (account.id === null || !hm.has('hm_imapfolders', 'folderparentid')) {
     return queryRows(await client.ask('foldersFromFiles', account.address)).map((r) => ({
       id: null, path: asText(r.path), subscribed: null, created: null, currentUid: null, dbMessages: null, files: asNumber(r.files) ?? 0,

@@ -4,7 +4,7 @@
  */
 import type { TriageClient } from '../triageClient.ts';
 import { attentionOf, configTable, unavailable, yesNo, type ConfigTable, type TableSpec } from './configTable.ts';
-import type { HmColumns } from '../../lib/store/queries/hmColumns.ts';
+import type { HmTables } from '../../lib/model/hmTables.ts';
 import { asNumber, asText, isOn, queryRows } from './queryRows.ts';
 
 const ALIASES: TableSpec = {
@@ -39,7 +39,7 @@ const LISTS: TableSpec = {
 /** hm_distributionlists.distributionlistmode (C/BO/DistributionList.h). */
 const LIST_MODES: Record<number, string> = { 0: 'anyone (public)', 1: 'members only', 2: 'announcement (one sender)', 3: 'domain members' };
 
-export async function loadAliases(client: TriageClient, hm: HmColumns): Promise<ConfigTable> {
+export async function loadAliases(client: TriageClient, hm: HmTables): Promise<ConfigTable> {
   if (!hm.has('hm_aliases', 'aliasname')) return unavailable(ALIASES);
   const result = await client.ask('aliases');
   const rows = queryRows(result).map((r) => {
@@ -52,7 +52,7 @@ export async function loadAliases(client: TriageClient, hm: HmColumns): Promise<
   return configTable(ALIASES, rows, true, result);
 }
 
-export async function loadDistributionLists(client: TriageClient, hm: HmColumns): Promise<ConfigTable> {
+export async function loadDistributionLists(client: TriageClient, hm: HmTables): Promise<ConfigTable> {
   if (!hm.has('hm_distributionlists', 'distributionlistid')) return unavailable(LISTS);
   const result = await client.ask('distributionLists');
   const rows = queryRows(result).map((r) => {

@@ -4,7 +4,7 @@
  */
 import type { TriageClient } from '../triageClient.ts';
 import { configTable, unavailable, yesNo, type ConfigTable, type TableSpec } from './configTable.ts';
-import type { HmColumns } from '../../lib/store/queries/hmColumns.ts';
+import type { HmTables } from '../../lib/model/hmTables.ts';
 import { asNumber, asText, isOn, queryRows, type QueryRecord } from './queryRows.ts';
 
 const TESTS: TableSpec = {
@@ -70,13 +70,13 @@ const THRESHOLDS: [label: string, name: string, fallback: number][] = [
   ['Delete threshold', 'spamdeletethreshold', 20],
 ];
 
-async function settings(client: TriageClient, hm: HmColumns): Promise<Map<string, QueryRecord> | null> {
+async function settings(client: TriageClient, hm: HmTables): Promise<Map<string, QueryRecord> | null> {
   if (!hm.has('hm_settings', 'settingname')) return null;
   const rows = queryRows(await client.ask('hmSettings'));
   return new Map(rows.map((r) => [asText(r.name), r]));
 }
 
-export async function loadSpamTests(client: TriageClient, hm: HmColumns): Promise<ConfigTable> {
+export async function loadSpamTests(client: TriageClient, hm: HmTables): Promise<ConfigTable> {
   const byName = await settings(client, hm);
   if (!byName) return unavailable(TESTS);
   const integer = (name: string) => (byName.has(name) ? asNumber(byName.get(name)!.settinginteger) : null);
@@ -109,7 +109,7 @@ export async function loadSpamTests(client: TriageClient, hm: HmColumns): Promis
   return configTable(TESTS, rows, true);
 }
 
-export async function loadDnsLists(client: TriageClient, hm: HmColumns): Promise<ConfigTable> {
+export async function loadDnsLists(client: TriageClient, hm: HmTables): Promise<ConfigTable> {
   if (!hm.has('hm_dnsbl', 'sbldnshost') && !hm.has('hm_surblservers', 'surblhost')) return unavailable(LISTS);
   const result = await client.ask('spamLists');
   const rows = queryRows(result).map((r) => ({
@@ -126,7 +126,7 @@ export async function loadDnsLists(client: TriageClient, hm: HmColumns): Promise
   return configTable(LISTS, rows, true, result);
 }
 
-export async function loadBlockedAttachments(client: TriageClient, hm: HmColumns): Promise<ConfigTable> {
+export async function loadBlockedAttachments(client: TriageClient, hm: HmTables): Promise<ConfigTable> {
   if (!hm.has('hm_blocked_attachments', 'bawildcard')) return unavailable(BLOCKED);
   const result = await client.ask('blockedAttachments');
   const byName = await settings(client, hm);

@@ -5,7 +5,7 @@
 import type { TriageClient } from '../triageClient.ts';
 import { CONNECTION_SECURITY } from './configMailboxes.ts';
 import { attentionOf, configTable, unavailable, yesNo, type ConfigTable, type TableSpec } from './configTable.ts';
-import type { HmColumns } from '../../lib/store/queries/hmColumns.ts';
+import type { HmTables } from '../../lib/model/hmTables.ts';
 import { asNumber, asText, isOn, queryRows } from './queryRows.ts';
 
 const QUEUE: TableSpec = {
@@ -54,7 +54,7 @@ function nextTryText(value: string): string {
   return value;
 }
 
-export async function loadQueue(client: TriageClient, hm: HmColumns): Promise<ConfigTable> {
+export async function loadQueue(client: TriageClient, hm: HmTables): Promise<ConfigTable> {
   if (!hm.has('hm_messages', 'messagetype')) return unavailable(QUEUE);
   const result = await client.ask('deliveryQueue');
   const rows = queryRows(result).map((r) => {
@@ -82,7 +82,7 @@ export async function loadQueue(client: TriageClient, hm: HmColumns): Promise<Co
   return configTable(QUEUE, rows, true, result);
 }
 
-export async function loadRoutes(client: TriageClient, hm: HmColumns): Promise<ConfigTable> {
+export async function loadRoutes(client: TriageClient, hm: HmTables): Promise<ConfigTable> {
   if (!hm.has('hm_routes', 'routeid')) return unavailable(ROUTES);
   const result = await client.ask('routes');
   const rows = queryRows(result).map((r) => {

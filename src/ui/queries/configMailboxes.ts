@@ -4,7 +4,7 @@
  */
 import type { TriageClient } from '../triageClient.ts';
 import { attentionOf, configTable, unavailable, yesNo, type ConfigTable, type TableSpec } from './configTable.ts';
-import type { HmColumns } from '../../lib/store/queries/hmColumns.ts';
+import type { HmTables } from '../../lib/model/hmTables.ts';
 import { asNumber, asText, isOn, queryRows } from './queryRows.ts';
 
 /** Characters of an auto-reply text shown in the table; the SQL console has the whole text. */
@@ -59,7 +59,7 @@ function keepOnServer(days: number | null): string | null {
   return `deleted after ${days} days`;
 }
 
-export async function loadForwarding(client: TriageClient, hm: HmColumns): Promise<ConfigTable> {
+export async function loadForwarding(client: TriageClient, hm: HmTables): Promise<ConfigTable> {
   if (!hm.has('hm_accounts', 'accountaddress')) return unavailable(FORWARDING);
   const result = await client.ask('forwarding');
   const rows = queryRows(result).map((r) => {
@@ -87,7 +87,7 @@ export async function loadForwarding(client: TriageClient, hm: HmColumns): Promi
   return configTable(FORWARDING, rows, true, result);
 }
 
-export async function loadFetchAccounts(client: TriageClient, hm: HmColumns): Promise<ConfigTable> {
+export async function loadFetchAccounts(client: TriageClient, hm: HmTables): Promise<ConfigTable> {
   if (!hm.has('hm_fetchaccounts', 'faid')) return unavailable(FETCH);
   const result = await client.ask('fetchAccounts');
   const rows = queryRows(result).map((r) => {

@@ -4,7 +4,7 @@
  */
 import type { TriageClient } from '../triageClient.ts';
 import { attentionOf, configTable, unavailable, yesNo, type ConfigRow, type ConfigTable, type TableSpec } from './configTable.ts';
-import type { HmColumns } from '../../lib/store/queries/hmColumns.ts';
+import type { HmTables } from '../../lib/model/hmTables.ts';
 import { asNumber, asText, isOn, queryRows, type QueryRecord } from './queryRows.ts';
 import { COPY, DELETE, FORWARD, actionText, criterionText } from './ruleText.ts';
 
@@ -48,7 +48,7 @@ function attention(actions: QueryRecord[], active: boolean): string {
   return text && !active ? `${text} (rule inactive)` : text;
 }
 
-export async function loadRules(client: TriageClient, hm: HmColumns): Promise<ConfigTable> {
+export async function loadRules(client: TriageClient, hm: HmTables): Promise<ConfigTable> {
   if (!hm.has('hm_rules', 'ruleid')) return unavailable(SPEC);
   const rules = await client.ask('rules');
   const criteria = queryRows(await client.ask('ruleCriteria'));

@@ -6,7 +6,7 @@ import { decodeIpAddress } from '../../lib/ip/decodeIpAddress.ts';
 import { formatRangeOptions } from '../../lib/report/formatRangeOptions.ts';
 import type { TriageClient } from '../triageClient.ts';
 import { attentionOf, configTable, unavailable, type ConfigTable, type TableSpec } from './configTable.ts';
-import type { HmColumns } from '../../lib/store/queries/hmColumns.ts';
+import type { HmTables } from '../../lib/model/hmTables.ts';
 import { asNumber, asText, isOn, queryRows } from './queryRows.ts';
 
 const RANGES: TableSpec = {
@@ -63,7 +63,7 @@ function rangeAttention(options: number, name: string, expires: boolean, lower: 
   );
 }
 
-export async function loadRanges(client: TriageClient, hm: HmColumns): Promise<ConfigTable> {
+export async function loadRanges(client: TriageClient, hm: HmTables): Promise<ConfigTable> {
   if (!hm.has('hm_securityranges', 'rangeid')) return unavailable(RANGES);
   const result = await client.ask('securityRanges');
   const rows = queryRows(result).map((r) => {
@@ -92,7 +92,7 @@ export async function loadRanges(client: TriageClient, hm: HmColumns): Promise<C
   return configTable(RANGES, rows, true, result);
 }
 
-export async function loadLogonFailures(client: TriageClient, hm: HmColumns): Promise<ConfigTable> {
+export async function loadLogonFailures(client: TriageClient, hm: HmTables): Promise<ConfigTable> {
   if (!hm.has('hm_logon_failures', 'ipaddress1')) return unavailable(FAILURES);
   const result = await client.ask('logonFailures');
   const rows = queryRows(result).map((r) => ({

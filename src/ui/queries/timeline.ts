@@ -3,7 +3,10 @@
  * event rows as the list shows them. The SQL is the store's (src/lib/store/queries/timelineQueries.ts).
  */
 import type { SqlParam } from '../../lib/store/queries/sqlQuery.ts';
+import type { TimelineFilter } from '../../lib/store/queries/timelineQueries.ts';
 import { LEVELS, levelSpec, type BucketLevel } from '../../lib/model/timelineLevel.ts';
+
+export const EMPTY_TIMELINE_FILTER: TimelineFilter = { account: '', ip: '', type: '', indicator: '', tag: '' };
 
 /** Bars drawn at most: keeps the GROUP BY answer (bars × event types) under the query row limit. */
 const MAX_BUCKETS = 400;

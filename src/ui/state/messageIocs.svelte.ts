@@ -2,8 +2,8 @@
  * The case-wide IOC table (URLs, domains, IPs, addresses, hashes seen in messages): paged like the
  * message table, and read whole, chunk by chunk, only for a CSV export.
  */
-import { EMPTY_IOC_FILTER, IOC_SORT_COLUMNS, type IocFilter, type IocSortKey } from '../../lib/store/queries/messageIocQueries.ts';
-import { toIocRow, type IocRow } from '../queries/messageIocs.ts';
+import type { IocFilter, IocSortKey } from '../../lib/store/queries/messageIocQueries.ts';
+import { EMPTY_IOC_FILTER, isIocSortKey, toIocRow, type IocRow } from '../queries/messageIocs.ts';
 import type { SortDir } from '../../lib/store/queries/messageQueries.ts';
 import type { TriageClient } from '../triageClient.ts';
 import { PagedRows } from './pagedRows.svelte.ts';
@@ -41,8 +41,8 @@ export class MessageIocs {
   }
 
   setSort(key: string, dir: SortDir): void {
-    if (!Object.hasOwn(IOC_SORT_COLUMNS, key)) return;
-    this.sortKey = key as IocSortKey;
+    if (!isIocSortKey(key)) return;
+    this.sortKey = key;
     this.sortDir = dir === 'asc' ? 'asc' : 'desc';
     void this.#reload();
   }

@@ -4,7 +4,7 @@
  */
 import type { QueryResult } from '../../lib/model/analysisResult.ts';
 import { queryCsv } from '../csv.ts';
-import { MAX_MESSAGE_ID_SQL } from '../../lib/store/queries/overviewQueries.ts';
+import { MAX_MESSAGE_ID_SQL } from '../queries/sqlExamples.ts';
 import { SCHEMA_SQL, schemaTables, type SchemaTable } from '../queries/sqlSchema.ts';
 import type { TriageClient } from '../triageClient.ts';
 

@@ -5,8 +5,8 @@
  * for at most one at a time with the latest span queued behind, so a burst of wheel events costs two queries.
  */
 import { MAX_TIME_MS, MIN_TIME_MS, type BucketLevel, type TimeRange } from '../../lib/model/timelineLevel.ts';
-import { EMPTY_TIMELINE_FILTER, type TimelineFilter } from '../../lib/store/queries/timelineQueries.ts';
-import { bucketKeyToMs, bucketLevelFor, nextBucket, toTimelineEventRow, type TimelineEventRow } from '../queries/timeline.ts';
+import type { TimelineFilter } from '../../lib/store/queries/timelineQueries.ts';
+import { EMPTY_TIMELINE_FILTER, bucketKeyToMs, bucketLevelFor, nextBucket, toTimelineEventRow, type TimelineEventRow } from '../queries/timeline.ts';
 import type { TriageClient } from '../triageClient.ts';
 import { PagedRows } from './pagedRows.svelte.ts';
 import { queryScalar } from '../queries/queryRows.ts';

@@ -20,7 +20,7 @@ beforeAll(async () => {
 
 describe('ask', () => {
   it('builds the SQL from plain arguments and binds them', async () => {
-    const q = caseQuery(HmColumns.empty, 'messagePage', { ...EMPTY_MESSAGE_FILTER, account: 'a@x.example' }, 'date', 'desc', 0, 50);
+    const q = caseQuery(() => HmColumns.empty(), 'messagePage', { ...EMPTY_MESSAGE_FILTER, account: 'a@x.example' }, 'date', 'desc', 0, 50);
     expect(q.sql).not.toContain('a@x.example');
     expect(q.params).toContain('a@x.example');
     expect((await caseDb.ask('taggedKeys', 'message', 'x')).rows).toEqual([['b.eml']]);
@@ -33,7 +33,7 @@ describe('ask', () => {
     };
     expect(() => caseQuery(unread, 'taggedKeys', 'message', 'x')).not.toThrow();
     expect(() => caseQuery(unread, 'accounts')).toThrow('schema read');
-    expect(caseQuery(HmColumns.empty, 'accounts').sql).toMatch(/where 0$/);
+    expect(caseQuery(() => HmColumns.empty(), 'accounts').sql).toMatch(/where 0$/);
     const partial = caseQuery(() => HmColumns.fromRows([['hm_accounts', 'accountid'], ['hm_accounts', 'accountaddress']]), 'accounts').sql;
     expect(partial).toContain('from hm_accounts a');
     expect(partial).toContain('NULL as accountactive');

@@ -4,10 +4,8 @@
  */
 import type { HmColumns } from './hmColumns.ts';
 import { externalSql, localDomainsSql } from './localDomains.ts';
+import { TOP_LIMIT } from '../../model/viewLimits.ts';
 import type { SqlQuery } from './sqlQuery.ts';
-
-/** Rows in each top list: enough to see the pattern; the SQL console has the full counts. */
-export const TOP_LIMIT = 50;
 
 const sum = (kind: string) => `sum(kind = '${kind}')`;
 

@@ -8,9 +8,7 @@ export interface IocFilter {
   search: string;
 }
 
-export const EMPTY_IOC_FILTER: IocFilter = { kind: '', search: '' };
-
-export const IOC_SORT_COLUMNS = { kind: 'kind', value: 'value', count: 'count' } as const;
+const IOC_SORT_COLUMNS = { kind: 'kind', value: 'value', count: 'count' } as const;
 export type IocSortKey = keyof typeof IOC_SORT_COLUMNS;
 
 function iocWhere(f: IocFilter): SqlQuery {

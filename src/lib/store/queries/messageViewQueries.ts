@@ -3,10 +3,8 @@
  * findings, IOCs, bookmark) and its relatives (thread, same Message-ID, same bytes).
  */
 import { escapeLike } from '../../model/escapeLike.ts';
+import { RELATED_LIMIT } from '../../model/viewLimits.ts';
 import type { SqlQuery } from './sqlQuery.ts';
-
-/** Relatives listed per message: a mailing-list thread can hold thousands. */
-export const RELATED_LIMIT = 200;
 
 const byPath = (sql: string) => (path: string): SqlQuery => ({ sql, params: [path] });
 const byMessageId = (sql: string) => (id: number): SqlQuery => ({ sql, params: [id] });

@@ -2,8 +2,6 @@
 import type { HmColumns } from './hmColumns.ts';
 import { noRows, type SqlQuery } from './sqlQuery.ts';
 
-/** Also the SQL console's first query: the examiner's first question of an hMailServer database. */
-export const MAX_MESSAGE_ID_SQL = 'select max(messageid) from hm_messages';
 
 export const CASE_META_SQL = `select key, value from case_meta where key in
   ('database_source', 'database_path', 'database_schema_version', 'ini', 'server_zone')`;
@@ -25,7 +23,7 @@ export const FINDING_TYPES_SQL = `select severity, category, type, count(*) as n
 
 /** The highest hm_messages id (NULL without the column). */
 export function maxMessageIdQuery(hm: HmColumns): SqlQuery {
-  return { sql: hm.has('hm_messages', 'messageid') ? MAX_MESSAGE_ID_SQL : 'select NULL', params: [] };
+  return { sql: hm.has('hm_messages', 'messageid') ? 'select max(messageid) from hm_messages' : 'select NULL', params: [] };
 }
 
 /** Rows of every hm_* table. */

@@ -19,8 +19,6 @@ export interface TimelineFilter {
   tag: string;
 }
 
-export const EMPTY_TIMELINE_FILTER: TimelineFilter = { account: '', ip: '', type: '', indicator: '', tag: '' };
-
 /** Times left out listed at most (the count says how many there are). */
 const LEFT_OUT_LISTED = 500;
 
@@ -164,7 +162,7 @@ const ANY_FINDING =
 /** First and last time of the events of one finding type, or of every finding when `type` is empty. */
 export function findingExtentQuery(type: string): SqlQuery {
   const where = type
-    ? filterWhere({ ...EMPTY_TIMELINE_FILTER, indicator: type }, ['time_utc IS NOT NULL'], [])
+    ? filterWhere({ account: '', ip: '', type: '', indicator: type, tag: '' }, ['time_utc IS NOT NULL'], [])
     : { sql: `WHERE time_utc IS NOT NULL AND ${ANY_FINDING}`, params: [] };
   return { sql: `SELECT MIN(time_utc), MAX(time_utc) FROM case_timeline ${where.sql}`, params: where.params };
 }

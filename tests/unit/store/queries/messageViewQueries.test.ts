@@ -8,7 +8,7 @@ import { emptyCaseDb } from '../../../ui-state/sqlClient.ts';
 let db: Database;
 
 function ask<K extends QueryName>(name: K, ...args: QueryArgs<K>): SqlValue[][] {
-  const q = caseQuery(HmColumns.empty, name, ...args);
+  const q = caseQuery(() => HmColumns.empty(), name, ...args);
   return db.exec(q.sql, q.params)[0]?.values ?? [];
 }
 

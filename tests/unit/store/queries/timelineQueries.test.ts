@@ -3,7 +3,8 @@ import type { Database, SqlValue } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { caseQuery, type QueryArgs, type QueryName } from '../../../../src/lib/store/queries/caseQueries.ts';
 import { HmColumns } from '../../../../src/lib/store/queries/hmColumns.ts';
-import { EMPTY_TIMELINE_FILTER, countedTableFor } from '../../../../src/lib/store/queries/timelineQueries.ts';
+import { countedTableFor } from '../../../../src/lib/store/queries/timelineQueries.ts';
+import { EMPTY_TIMELINE_FILTER } from '../../../../src/ui/queries/timeline.ts';
 import { countTimelineBuckets } from '../../../../src/lib/store/timelineBuckets.ts';
 import { emptyCaseDb } from '../../../ui-state/sqlClient.ts';
 
@@ -11,7 +12,7 @@ let db: Database;
 const ALL = { start: Date.UTC(2024, 0, 1), end: Date.UTC(2025, 0, 1) };
 
 function ask<K extends QueryName>(name: K, ...args: QueryArgs<K>): SqlValue[][] {
-  const q = caseQuery(HmColumns.empty, name, ...args);
+  const q = caseQuery(() => HmColumns.empty(), name, ...args);
   return db.exec(q.sql, q.params)[0]?.values ?? [];
 }
 
