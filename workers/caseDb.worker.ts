@@ -35,7 +35,7 @@ const api = {
   appendFindings: forward('appendFindings'),
   storeCase: forward('storeCase'),
   storeCaseRows: forward('storeCaseRows'),
-  query: forward('query'),
+  consoleQuery: forward('consoleQuery'),
   ask: <K extends QueryName>(name: K, ...args: QueryArgs<K>) => service.then((s) => s.ask(name, ...args)),
   searchMessages: forward('searchMessages'),
   searchOutcome: forward('searchOutcome'),

@@ -35,7 +35,7 @@ export interface TriageClient {
   searchMessages(query: string): Promise<number | null>;
   /** The same search's outcome: hits and how many the stored text could not confirm, or why the query is not valid. */
   searchOutcome(query: string): Promise<SearchOutcome | null>;
-  /** Saved searches live in the case (case_saved_searches); listed with query(). */
+  /** Saved searches live in the case (case_saved_searches); listed with the `savedSearches` query. */
   saveSearch(name: string, query: string): Promise<void>;
   deleteSavedSearch(name: string): Promise<void>;
   /** Runs a keyword list (one term per line): hits per term come back, hits per message go to temp.keyword_hits. */
@@ -49,8 +49,8 @@ export interface TriageClient {
    * these plain arguments and runs it read-only.
    */
   ask<K extends QueryName>(name: K, ...args: QueryArgs<K>): Promise<QueryResult>;
-  /** Read-only SQL on the case database; writes are refused with an error. */
-  query(sql: string, params?: (string | number | null)[]): Promise<QueryResult>;
+  /** The SQL console's one statement, read-only (writes are refused with an error); views ask named queries instead. */
+  consoleQuery(sql: string): Promise<QueryResult>;
   /** findings.json of the current case, as bytes of UTF-8 JSON. */
   findingsJson(): Promise<string>;
   messageDetail(path: string): Promise<MessageDetail>;
@@ -58,7 +58,7 @@ export interface TriageClient {
   readEntry(path: string): Promise<Uint8Array>;
   /** Lines firstLine..lastLine of a log file (1-based, inclusive) whose session matches; re-read on demand. */
   logTranscript(file: string, firstLine: number, lastLine: number, session: number | null): Promise<string[]>;
-  /** Examiner workflow writes go through these, never through query(). */
+  /** Examiner workflow writes go through these, never through a query. */
   setBookmark(path: string, tags: string, note: string): Promise<void>;
   removeBookmark(path: string): Promise<void>;
   setFindingNote(findingId: number, note: string): Promise<void>;

@@ -109,7 +109,7 @@ export function createWorkerClient(): TriageClient {
     },
     // Comlink's Remote type drops the generic that ties each query name to its arguments.
     ask: (name, ...args) => (get().caseDb.ask as TriageClient['ask'])(name, ...plainData(args)),
-    query: (sql, params) => get().caseDb.query(sql, params ?? []),
+    consoleQuery: (sql) => get().caseDb.consoleQuery(sql),
     searchMessages: (query) => get().caseDb.searchMessages(query),
     searchOutcome: (query) => get().caseDb.searchOutcome(query),
     saveSearch: (name, query) => get().caseDb.saveSearch(name, query, new Date().toISOString()),

@@ -98,11 +98,10 @@ async function queryTimes(path, timeline, buckets) {
   const f = timeline.EMPTY_TIMELINE_FILTER;
   for (const [label, view] of views) {
     const level = timeline.bucketLevelFor(view.end - view.start);
-    const counted = timeline.bucketQuery(level, f, view);
-    const where = timeline.timelineWhere(f, view);
+    const counted = timeline.timelineBucketsQuery(level, f, view);
     const grouped = {
-      sql: `SELECT substr(time_utc, 1, ?) AS bucket, type, COUNT(*) AS n FROM case_timeline ${where.sql} GROUP BY bucket, type`,
-      params: [timeline.levelSpec(level).prefix, ...where.params],
+      sql: 'SELECT substr(time_utc, 1, ?) AS bucket, type, COUNT(*) AS n FROM case_timeline WHERE time_utc >= ? AND time_utc < ? GROUP BY bucket, type',
+      params: [timeline.levelSpec(level).prefix, timeline.isoOf(view.start), timeline.isoOf(view.end)],
     };
     rows.push([label, level, ms(run(grouped)), timeline.countedTableFor(level, f) ? ms(run(counted)) : '(events)']);
   }
@@ -191,7 +190,11 @@ let caseSchema, timeline, buckets, classify;
 try {
   caseSchema = await server.ssrLoadModule('/src/lib/store/caseSchema.ts');
   buckets = await server.ssrLoadModule('/src/lib/store/timelineBuckets.ts');
-  timeline = await server.ssrLoadModule('/src/ui/queries/timeline.ts');
+  timeline = {
+    ...(await server.ssrLoadModule('/src/ui/queries/timeline.ts')),
+    ...(await server.ssrLoadModule('/src/lib/store/queries/timelineQueries.ts')),
+    ...(await server.ssrLoadModule('/src/lib/model/timelineLevel.ts')),
+  };
   classify = await server.ssrLoadModule('/src/lib/ingest/classifyEntry.ts');
 } finally {
   await server.close();

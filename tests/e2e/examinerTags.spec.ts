@@ -51,6 +51,7 @@ test.describe('tags everywhere', () => {
     const accounts = await openView(page, 'Accounts');
     await accounts.getByRole('table', { name: 'Accounts' }).getByRole('row').nth(1).click();
     await tag(accounts.locator('section.folders'), 'vip');
+    const vip = (await accounts.locator('section.folders h3').innerText()).toLowerCase();
 
     const inventory = await openView(page, 'Inventory');
     const messageRow = inventory.getByRole('table', { name: 'Inventory' }).getByRole('row').filter({ hasText: '.eml' }).first();
@@ -73,6 +74,12 @@ test.describe('tags everywhere', () => {
     await logsAgain.getByRole('combobox', { name: 'Tag' }).selectOption('phish');
     await expectRows(logsAgain.locator('.vt', { has: page.getByRole('table', { name: 'Log sessions' }) }), 1, 'log sessions filtered by tag');
     await logsAgain.getByRole('combobox', { name: 'Tag' }).selectOption('');
+    const timeline = await openView(page, 'Timeline');
+    const events = timeline.getByRole('table', { name: 'Timeline events' }).getByRole('row');
+    await timeline.getByRole('combobox', { name: 'Tag' }).selectOption('vip');
+    await expect(events.nth(1), 'timeline filtered by tag: the tagged account\'s events').toContainText(vip, { ignoreCase: true });
+    for (const row of (await events.allInnerTexts()).slice(1)) expect(row.toLowerCase(), 'every event is of the tagged account').toContain(vip);
+    await timeline.getByRole('combobox', { name: 'Tag' }).selectOption('');
 
     const manager = tagManager(page);
     await manager.getByRole('button', { name: 'Rename or merge urgent' }).click();

@@ -7,7 +7,7 @@ import { loadHmColumns } from '../../src/ui/queries/hmColumns.ts';
 import type { ConfigTable } from '../../src/ui/queries/configTable.ts';
 import { ConfigurationData } from '../../src/ui/state/configurationData.svelte.ts';
 import { SKIP_REASON, hasSamples } from '../helpers/sharedSamples.ts';
-import { emptyCaseDb, sampleCaseDb, sqlClient } from './sqlClient.ts';
+import { emptyCaseDb, sampleCaseDb, sqlClient, sqlRunner } from './sqlClient.ts';
 
 /** 203.0.113.9 as hMailServer stores an IPv4 address: one 32-bit integer. */
 const IP_203_0_113_9 = 3405803785;
@@ -196,11 +196,11 @@ describe('configuration tables without a database', () => {
     const db = await emptyCaseDb();
     db.exec(HMAIL_SCHEMA_DDL);
     db.exec("INSERT INTO hm_aliases VALUES (1, 1, 'a@x.example', 'b@x.example', 1)");
-    const real = sqlClient(db);
+    const run = sqlRunner(db);
     const client = sqlClient(db, {
       query: vi.fn(async (sql: string, params?: (string | number | null)[]) => {
         if (sql.includes('from hm_rules')) throw new Error('no such column: rulename');
-        return real.query(sql, params);
+        return run(sql, params);
       }),
     });
     const config = new ConfigurationData(client);

@@ -1,6 +1,6 @@
 // The Configuration section and the mail-flow panel on the case database the real pipeline writes from the
 // shared sample: the planted relay queue, forwarding and open-relay range show as decoded rows.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadHmColumns } from '../../src/ui/queries/hmColumns.ts';
 import { ConfigurationData } from '../../src/ui/state/configurationData.svelte.ts';
 import { MailFlowData } from '../../src/ui/state/mailFlowData.svelte.ts';
@@ -11,7 +11,7 @@ import { mockClient } from './mockClient.ts';
 describe.skipIf(!hasSamples)(`configuration on the pipeline's case database ${hasSamples ? '' : SKIP_REASON}`, () => {
   it('decodes the sample as planted', async () => {
     const { caseDb } = await nodeTriage([fileInput('sample-case.zip', sampleBytes('sample-case.zip'))]);
-    const client = mockClient({ query: vi.fn((sql: string, params?: (string | number | null)[]) => caseDb.query(sql, params ?? [])) });
+    const client = mockClient({ ask: caseDb.ask })
     const hm = await loadHmColumns(client);
 
     const config = new ConfigurationData(client);
@@ -31,7 +31,7 @@ describe.skipIf(!hasSamples)(`configuration on the pipeline's case database ${ha
     expect(table('rules').rows).toEqual([]);
 
     const flow = new MailFlowData(client);
-    await flow.load(hm);
+    await flow.load();
     expect(flow.senders[0]).toEqual({ address: 'promo@cheap-pills.example', header: 3, envelope: 3, smtp: 3, local: false });
     expect(flow.domains.find((d) => d.domain === 'gmail.example')).toMatchObject({ envelope: 3, local: false });
     expect(flow.volume.rows.map((r) => r.account).sort()).toEqual(['alice@northwind.example', 'bob@northwind.example', 'carol@northwind.example']);

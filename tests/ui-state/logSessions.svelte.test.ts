@@ -23,7 +23,7 @@ function fakeCase(total = 5_000) {
     if (sql.startsWith('SELECT COUNT(*) FROM case_log_unparsed')) return { columns: [], rows: [[3]] };
     return { columns: [], rows: [] };
   });
-  return { calls, logTranscript, client: mockClient({ query, logTranscript }) };
+  return { calls, logTranscript, query, client: mockClient({ query, logTranscript }) };
 }
 
 const pages = (calls: QueryCall[]) => calls.filter((c) => c.sql.includes('LIMIT ? OFFSET ?'));
@@ -67,10 +67,10 @@ describe('LogSessions', () => {
   });
 
   it('keeps only the transcript of the last selected session', async () => {
-    const { client } = fakeCase();
+    const { query } = fakeCase();
     const slow = deferred<string[]>();
     const logTranscript = vi.fn((_f: string, first: number) => (first === 100 && logTranscript.mock.calls.length === 1 ? slow.promise : Promise.resolve(['second'])));
-    const logs = new LogSessions(mockClient({ query: client.query, logTranscript }));
+    const logs = new LogSessions(mockClient({ query, logTranscript }));
     await logs.open(1);
     const a = logs.select('a');
     await vi.waitFor(() => expect(logTranscript).toHaveBeenCalledTimes(1));
@@ -82,9 +82,9 @@ describe('LogSessions', () => {
   });
 
   it('cuts a huge transcript and says how much is left out', async () => {
-    const { client } = fakeCase();
+    const { query } = fakeCase();
     const logTranscript = vi.fn(async () => Array.from({ length: TRANSCRIPT_MAX_LINES + 5 }, () => 'x'));
-    const logs = new LogSessions(mockClient({ query: client.query, logTranscript }));
+    const logs = new LogSessions(mockClient({ query, logTranscript }));
     await logs.open(1);
     await logs.select('k');
     expect(logs.transcript).toHaveLength(TRANSCRIPT_MAX_LINES);
@@ -92,12 +92,12 @@ describe('LogSessions', () => {
   });
 
   it('drops the counts of an older run', async () => {
-    const { client } = fakeCase();
+    const fake = fakeCase();
     const held = deferred<QueryResult>();
     let counts = 0;
     const query = vi.fn((sql: string, params?: QueryParams) => {
       if (sql.startsWith('SELECT COUNT(*) FROM case_log_sessions') && ++counts === 1) return held.promise;
-      return client.query(sql, params);
+      return fake.query(sql, params);
     });
     const logs = new LogSessions(mockClient({ query }));
     const a = logs.open(1);

@@ -3,7 +3,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from 'sql.js';
 import { HMAIL_SCHEMA_DDL } from '../../src/lib/database/hmailSchema.ts';
-import { loadHmColumns } from '../../src/ui/queries/hmColumns.ts';
 import { MAX_DAYS } from '../../src/ui/queries/accountVolume.ts';
 import { MailFlowData } from '../../src/ui/state/mailFlowData.svelte.ts';
 import { emptyCaseDb, sqlClient } from './sqlClient.ts';
@@ -42,7 +41,7 @@ describe('mail flow', () => {
   beforeAll(async () => {
     const client = sqlClient(await flowCase());
     flow = new MailFlowData(client);
-    await flow.load(await loadHmColumns(client));
+    await flow.load();
   }, 30_000);
 
   it('top senders: header From, envelope sender and MAIL FROM counted apart, local or outside', () => {
@@ -88,7 +87,7 @@ describe('mail flow', () => {
       (1, 'old.eml', 'ann@corp.example', '2020-01-01T00:00:00Z'), (2, 'new.eml', 'ann@corp.example', '2024-01-01T00:00:00Z')`);
     const client = sqlClient(db);
     const wide = new MailFlowData(client);
-    await wide.load(await loadHmColumns(client));
+    await wide.load();
     expect(wide.volume.days).toHaveLength(MAX_DAYS);
     expect(wide.volume.days.at(-1)).toBe('2024-01-01');
     expect(wide.volume.rows[0]).toMatchObject({ account: 'ann@corp.example', total: 2, days: 2 });

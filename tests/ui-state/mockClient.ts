@@ -1,12 +1,15 @@
 /**
  * A TriageClient whose every method is a vi.fn, a deferred promise to hold an analysis or a query open, and
  * the shape in which fake clients record the queries they were asked. Its ask() builds a named query's SQL
- * as the caseDb worker does and hands it to the client's own query(), so a fake query() sees every query.
+ * as the caseDb worker does and hands it to `query`, a fake of the worker's read-only statement runner, so a
+ * test sees (and answers) every query's SQL; `hm` stands for the case database's hm_* columns.
  */
 import { vi } from 'vitest';
 import { DEFAULT_REPORT_OPTIONS } from '../../src/lib/model/reportOptions.ts';
 import type { AnalysisResult } from '../../src/lib/model/analysisResult.ts';
 import { caseQuery, type QueryArgs, type QueryName } from '../../src/lib/store/queries/caseQueries.ts';
+import { HmColumns } from '../../src/lib/store/queries/hmColumns.ts';
+import type { QueryResult } from '../../src/lib/model/analysisResult.ts';
 import type { EvidenceInput, TriageClient } from '../../src/ui/triageClient.ts';
 
 export type QueryParams = (string | number | null)[];
@@ -44,14 +47,23 @@ export function result(runId: number, findings = 3): AnalysisResult {
   };
 }
 
-export function mockClient(overrides: Partial<TriageClient> = {}): TriageClient {
+/** Runs one statement of a named query, as the caseDb worker does. */
+export type SqlRunner = (sql: string, params?: QueryParams) => Promise<QueryResult>;
+
+export interface MockOptions {
+  query?: SqlRunner;
+  hm?: () => HmColumns;
+}
+
+export function mockClient(overrides: Partial<TriageClient> & MockOptions = {}): TriageClient {
+  const { query = vi.fn(async () => ({ columns: [], rows: [] })), hm = () => HmColumns.empty(), ...methods } = overrides;
   const client: TriageClient = {
     ask: vi.fn(<K extends QueryName>(name: K, ...args: QueryArgs<K>) => {
-      const q = caseQuery(name, ...args);
-      return client.query(q.sql, q.params);
+      const q = caseQuery(hm, name, ...args);
+      return query(q.sql, q.params);
     }),
     analyze: vi.fn(async () => result(1)),
-    query: vi.fn(async () => ({ columns: [], rows: [] })),
+    consoleQuery: vi.fn(async (sql: string) => query(sql)),
     searchMessages: vi.fn(async () => 0),
     searchOutcome: vi.fn(async () => null),
     saveSearch: vi.fn(async () => {}),
@@ -88,7 +100,7 @@ export function mockClient(overrides: Partial<TriageClient> = {}): TriageClient 
     timesketchCsv: vi.fn(async () => ''),
     timelineCsv: vi.fn(async () => ''),
     exportMessagesZip: vi.fn(async () => new Uint8Array()),
-    ...overrides,
+    ...methods,
   } as TriageClient;
   return client;
 }

@@ -1,6 +1,6 @@
 // The views' queries against a case database written by the real pipeline from the shared sample:
 // what the Overview, Indicators, Accounts and Inventory show must agree with the planted facts.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadHmColumns } from '../../src/ui/queries/hmColumns.ts';
 import { AccountsData } from '../../src/ui/state/accountsData.svelte.ts';
 import { IndicatorsData } from '../../src/ui/state/indicatorsData.svelte.ts';
@@ -13,12 +13,12 @@ import { mockClient } from './mockClient.ts';
 describe.skipIf(!hasSamples)(`views on the pipeline's case database ${hasSamples ? '' : SKIP_REASON}`, () => {
   it('shows the sample as planted', async () => {
     const { caseDb } = await nodeTriage([fileInput('sample-case.zip', sampleBytes('sample-case.zip'))]);
-    const client = mockClient({ query: vi.fn((sql: string, params?: (string | number | null)[]) => caseDb.query(sql, params ?? [])) });
+    const client = mockClient({ ask: caseDb.ask })
     const expected = expectedFindings();
     const hm = await loadHmColumns(client);
 
     const overview = new OverviewData();
-    await overview.load(client, hm);
+    await overview.load(client);
     expect(overview.model?.maxMessageId).toBe(expected.maxMessageId);
     expect(overview.model?.database.source).toBe('sqlite');
     expect(overview.model?.counts.inventory).toBe(expected.counts.inventoryEntries);

@@ -10,29 +10,44 @@ import { findingCategory } from '../../src/lib/model/findingCategory.ts';
 import { CASE_SCHEMA } from '../../src/lib/store/caseSchema.ts';
 import { indexStoredMessages } from '../../src/lib/store/indexStoredMessages.ts';
 import { createSearchHits } from '../../src/lib/store/searchHits.ts';
+import { HM_COLUMNS_SQL, HmColumns } from '../../src/lib/store/queries/hmColumns.ts';
 import type { TriageClient } from '../../src/ui/triageClient.ts';
 import { expectedFindings, sampleBytes } from '../helpers/sharedSamples.ts';
-import { mockClient } from './mockClient.ts';
+import { mockClient, type MockOptions, type SqlRunner } from './mockClient.ts';
 
 const SQLITE_PATH = 'hMailServer/Database/hMailServer-converted.sqlite';
 
-/** Every query runs read-only, as the views only read; overrides stand in for the client's writing calls. */
-export function sqlClient(db: Database, overrides: Partial<TriageClient> = {}): TriageClient {
+/** The database's hm_* columns, read as the caseDb worker reads them for a named query. */
+function hmColumnsOf(db: Database): HmColumns {
+  return HmColumns.fromRows((db.exec(HM_COLUMNS_SQL)[0]?.values ?? []) as (string | number | null)[][]);
+}
+
+/** Runs one statement read-only on the database, as the views only read. */
+export function sqlRunner(db: Database): SqlRunner {
+  return async (sql, params = []) => {
+    db.exec('PRAGMA query_only = ON');
+    const stmt = db.prepare(sql);
+    try {
+      stmt.bind(params as SqlValue[]);
+      const rows: (string | number | null)[][] = [];
+      while (stmt.step()) rows.push(stmt.get() as (string | number | null)[]);
+      return { columns: stmt.getColumnNames(), rows };
+    } finally {
+      stmt.free();
+      db.exec('PRAGMA query_only = OFF');
+    }
+  };
+}
+
+/**
+ * Every query runs read-only (sqlRunner); overrides stand in for the client's writing calls, and `query` for
+ * the statement runner (to watch or break it).
+ */
+export function sqlClient(db: Database, overrides: Partial<TriageClient> & MockOptions = {}): TriageClient {
   const hits = createSearchHits();
   return mockClient({
-    query: vi.fn(async (sql: string, params: (string | number | null)[] = []) => {
-      db.exec('PRAGMA query_only = ON');
-      const stmt = db.prepare(sql);
-      try {
-        stmt.bind(params as SqlValue[]);
-        const rows: (string | number | null)[][] = [];
-        while (stmt.step()) rows.push(stmt.get() as (string | number | null)[]);
-        return { columns: stmt.getColumnNames(), rows };
-      } finally {
-        stmt.free();
-        db.exec('PRAGMA query_only = OFF');
-      }
-    }),
+    hm: () => hmColumnsOf(db),
+    query: vi.fn(sqlRunner(db)),
     searchMessages: vi.fn(async (query: string) => hits.run(db, indexStoredMessages(db), query)),
     ...overrides,
   });

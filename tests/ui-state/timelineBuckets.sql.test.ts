@@ -4,12 +4,11 @@ import type { Database } from 'sql.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CASE_SCHEMA } from '../../src/lib/store/caseSchema.ts';
 import { countTimelineBuckets, ensureTimelineBuckets } from '../../src/lib/store/timelineBuckets.ts';
-import { countedBeforeQuery } from '../../src/ui/queries/timeline.ts';
-import { outsideCountsQuery } from '../../src/ui/queries/timelineFit.ts';
+import { countedBeforeQuery, outsideCountsQuery } from '../../src/lib/store/queries/timelineQueries.ts';
 import { EMPTY_TIMELINE_FILTER } from '../../src/ui/queries/timeline.ts';
 import { TimelineModel } from '../../src/ui/state/timelineModel.svelte.ts';
 import { mulberry32 } from '../unit/mail/mimeVariety.ts';
-import { emptyCaseDb, sqlClient } from './sqlClient.ts';
+import { emptyCaseDb, sqlClient, sqlRunner } from './sqlClient.ts';
 
 let db: Database;
 const TYPES = ['logon-failed', 'message-received', 'connection'];
@@ -33,9 +32,9 @@ const scalar = (sql: string, params: (string | number)[] = []) => Number(db.exec
 /** Every statement a model sends, for asserting which tables a frame read. */
 function recordingClient(): { client: ReturnType<typeof sqlClient>; sql: string[] } {
   const sql: string[] = [];
-  const inner = sqlClient(db);
-  const client = { ...inner, query: async (q: string, p?: (string | number | null)[]) => (sql.push(q), inner.query(q, p)) };
-  return { client: client as typeof inner, sql };
+  const run = sqlRunner(db);
+  const client = sqlClient(db, { query: async (q, p) => (sql.push(q), run(q, p)) });
+  return { client, sql };
 }
 
 beforeEach(async () => {

@@ -6,8 +6,7 @@ import { bucketKeyToMs, bucketLevelFor, bucketStart, nextBucket } from '../../sr
 import { MIN_SPAN_MS, TimelineModel } from '../../src/ui/state/timelineModel.svelte.ts';
 import { formatServerTime } from '../../src/ui/state/timelineTime.ts';
 import { isZoneText } from '../../src/ui/state/zoneText.ts';
-import type { TriageClient } from '../../src/ui/triageClient.ts';
-import { deferred, type QueryCall, type QueryParams } from './mockClient.ts';
+import { deferred, mockClient, type QueryCall, type QueryParams } from './mockClient.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -33,8 +32,8 @@ function fakeCase(min = '2024-03-01T00:00:00.000Z', max = '2024-03-11T00:00:00.0
     if (sql.startsWith('SELECT COUNT(*)')) return { columns: [], rows: [[42]] };
     return { columns: [], rows: [] };
   });
-  const client = { query } as unknown as TriageClient;
-  return { calls, client, hold: (p: Promise<void> | null) => (gate = p) };
+  const client = mockClient({ query });
+  return { calls, client, query, hold: (p: Promise<void> | null) => (gate = p) };
 }
 
 /** Histogram queries: over the pre-counted tables (wide views, `GROUP BY b`) or the events (`GROUP BY bucket`). */
@@ -140,11 +139,11 @@ describe('TimelineModel', () => {
     const held = deferred<void>();
     let current = 1;
     const query = vi.fn(async (sql: string, params: QueryParams = []) => {
-      if (current === 2) return newer.client.query(sql, params);
+      if (current === 2) return newer.query(sql, params);
       await held.promise;
-      return older.client.query(sql, params);
+      return older.query(sql, params);
     });
-    const model = new TimelineModel({ query } as unknown as TriageClient);
+    const model = new TimelineModel(mockClient({ query }));
     const a = model.open(1);
     current = 2;
     await model.open(2);

@@ -25,14 +25,14 @@ async function emptyCase(): Promise<CaseDbService> {
   return caseDb;
 }
 
-const scalar = async (db: CaseDbService, sql: string) => (await db.query(sql)).rows[0][0];
+const scalar = async (db: CaseDbService, sql: string) => (await db.consoleQuery(sql)).rows[0][0];
 const SERVER_ZONE = "SELECT value FROM case_meta WHERE key = 'server_zone'";
 
 beforeAll(async () => {
   SQL = await initSqlJs();
 }, 30_000);
 
-describe('query() refuses writes', () => {
+describe('consoleQuery() refuses writes', () => {
   let caseDb: CaseDbService;
   let findings: number;
   beforeAll(async () => {
@@ -53,19 +53,19 @@ describe('query() refuses writes', () => {
   ];
   for (const sql of writes) {
     it(`refuses: ${sql}`, async () => {
-      await expect(caseDb.query(sql)).rejects.toThrow(/^Refused: the case database is read-only here/);
+      await expect(caseDb.consoleQuery(sql)).rejects.toThrow(/^Refused: the case database is read-only here/);
     });
   }
 
   const multi = ['SELECT 1; DELETE FROM case_findings', 'SELECT 1; SELECT 2', "SELECT 1; ATTACH DATABASE ':memory:' AS planted"];
   for (const sql of multi) {
     it(`refuses more than one statement: ${sql}`, async () => {
-      await expect(caseDb.query(sql)).rejects.toThrow('Exactly one SQL statement is allowed (found 2).');
+      await expect(caseDb.consoleQuery(sql)).rejects.toThrow('Exactly one SQL statement is allowed (found 2).');
     });
   }
 
   it('still answers SELECTs afterwards, with nothing changed', async () => {
-    for (const sql of writes) await caseDb.query(sql).catch(() => null);
+    for (const sql of writes) await caseDb.consoleQuery(sql).catch(() => null);
     expect(await scalar(caseDb, 'SELECT count(*) FROM case_findings')).toBe(findings);
     expect(await scalar(caseDb, "SELECT count(*) FROM sqlite_master WHERE name = 'planted'")).toBe(0);
     expect(await scalar(caseDb, "SELECT count(*) FROM case_meta WHERE key = 'planted'")).toBe(0);
@@ -73,18 +73,17 @@ describe('query() refuses writes', () => {
   });
 
   it('leaves the service itself able to write after a refusal (query_only is switched back off)', async () => {
-    await expect(caseDb.query('DELETE FROM case_bookmarks')).rejects.toThrow(/^Refused/);
+    await expect(caseDb.consoleQuery('DELETE FROM case_bookmarks')).rejects.toThrow(/^Refused/);
     await caseDb.setBookmark('a.eml', 'tag', 'note', '2024-06-01T00:00:00.000Z');
-    expect((await caseDb.query('SELECT path, tags, note FROM case_bookmarks')).rows).toEqual([['a.eml', 'tag', 'note']]);
+    expect((await caseDb.consoleQuery('SELECT path, tags, note FROM case_bookmarks')).rows).toEqual([['a.eml', 'tag', 'note']]);
   });
 
-  it('binds parameters and shows blobs as their size', async () => {
-    expect((await caseDb.query('SELECT ? + 1 AS n, ? AS s', [41, 'x'])).rows).toEqual([[42, 'x']]);
-    expect((await caseDb.query("SELECT x'00ff10'")).rows).toEqual([['<3 bytes>']]);
+  it('shows blobs as their size', async () => {
+    expect((await caseDb.consoleQuery("SELECT x'00ff10'")).rows).toEqual([['<3 bytes>']]);
   });
 });
 
-describe('query() refuses statements that change the connection rather than the data', () => {
+describe('consoleQuery() refuses statements that change the connection rather than the data', () => {
   // PRAGMA query_only does not cover these: each leaves the connection altered (an attached file, a schema
   // that may be written, the guard itself off, an open transaction) after query() returns.
   const connectionChanges = [
@@ -96,25 +95,25 @@ describe('query() refuses statements that change the connection rather than the 
   for (const sql of connectionChanges) {
     it(`refuses: ${sql}`, async () => {
       const caseDb = await emptyCase();
-      await expect(caseDb.query(sql)).rejects.toThrow(/refused|read-only|not allowed/i);
+      await expect(caseDb.consoleQuery(sql)).rejects.toThrow(/refused|read-only|not allowed/i);
       // main and the run's in-memory case schema (liveCaseSchema.ts), nothing the refused statement attached.
-      expect((await caseDb.query('PRAGMA database_list')).rows.map((r) => r[1])).toEqual(['main', LIVE_SCHEMA]);
+      expect((await caseDb.consoleQuery('PRAGMA database_list')).rows.map((r) => r[1])).toEqual(['main', LIVE_SCHEMA]);
     });
   }
 });
 
-describe('query() row limit', () => {
+describe('consoleQuery() row limit', () => {
   const numbers = (n: number) => `WITH RECURSIVE seq(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM seq LIMIT ${n}) SELECT x FROM seq`;
 
   it(`cuts a result at ${QUERY_ROW_LIMIT} rows and says so`, async () => {
-    const result = await (await emptyCase()).query(numbers(QUERY_ROW_LIMIT + 1));
+    const result = await (await emptyCase()).consoleQuery(numbers(QUERY_ROW_LIMIT + 1));
     expect(result.rows).toHaveLength(QUERY_ROW_LIMIT);
     expect(result.rows.at(-1)).toEqual([QUERY_ROW_LIMIT]);
     expect(result.truncated).toBe(true);
   });
 
   it('does not flag a result of exactly the limit', async () => {
-    const result = await (await emptyCase()).query(numbers(QUERY_ROW_LIMIT));
+    const result = await (await emptyCase()).consoleQuery(numbers(QUERY_ROW_LIMIT));
     expect(result.rows).toHaveLength(QUERY_ROW_LIMIT);
     expect(result).not.toHaveProperty('truncated');
     expect(result.columns).toEqual(['x']);
@@ -144,10 +143,10 @@ describe('openCaseFile', () => {
   it('reopens an exported case in a fresh service with the same findings, notes and findings.json', async () => {
     const reopened = await emptyCase();
     expect(await reopened.openCaseFile(saved.slice())).toBe(true);
-    const before = await caseDb.query(allFindings);
+    const before = await caseDb.consoleQuery(allFindings);
     expect(before.rows.length).toBeGreaterThan(0);
-    expect(await reopened.query(allFindings)).toEqual(before);
-    expect(await reopened.query('SELECT * FROM case_finding_notes')).toEqual(await caseDb.query('SELECT * FROM case_finding_notes'));
+    expect(await reopened.consoleQuery(allFindings)).toEqual(before);
+    expect(await reopened.consoleQuery('SELECT * FROM case_finding_notes')).toEqual(await caseDb.consoleQuery('SELECT * FROM case_finding_notes'));
     expect(await reopened.findingsJson()).toBe(await caseDb.findingsJson());
     expect(await reopened.findingsJson()).toMatch(/^\{\n {2}"schema": "hmail-triage\/findings@1"/);
   });
@@ -157,16 +156,16 @@ describe('openCaseFile', () => {
     expect(await reopened.openCaseFile(saved.slice())).toBe(true);
     for (const table of ['hm_accounts', 'hm_messages', 'case_messages', 'case_inventory', 'case_timeline']) {
       const count = `SELECT count(*) FROM ${table}`;
-      expect((await caseDb.query(count)).rows[0][0]).toBeGreaterThan(0);
-      expect(await reopened.query(count)).toEqual(await caseDb.query(count));
+      expect((await caseDb.consoleQuery(count)).rows[0][0]).toBeGreaterThan(0);
+      expect(await reopened.consoleQuery(count)).toEqual(await caseDb.consoleQuery(count));
     }
     expect(new DataView(saved.buffer, saved.byteOffset).getUint32(68)).toBe(CASE_FILE_APPLICATION_ID);
   });
 
   it('leaves recovered secrets out of the exported case file unless asked, with no trace in free pages', async () => {
-    await caseDb.query('SELECT 1');
+    await caseDb.consoleQuery('SELECT 1');
     const withSecrets = await caseDb.exportDb({ includeSecrets: true });
-    const secrets = await caseDb.query('SELECT secret FROM case_secrets');
+    const secrets = await caseDb.consoleQuery('SELECT secret FROM case_secrets');
     expect(secrets.rows.length).toBeGreaterThan(0);
     const secret = String(secrets.rows[0][0]);
     const latin1 = (b: Uint8Array) => Buffer.from(b).toString('latin1');
@@ -174,8 +173,8 @@ describe('openCaseFile', () => {
     expect(latin1(saved)).not.toContain(secret);
     const reopened = await emptyCase();
     expect(await reopened.openCaseFile(saved.slice())).toBe(true);
-    expect((await reopened.query('SELECT count(*) FROM case_secrets')).rows[0][0]).toBe(0);
-    expect((await caseDb.query('SELECT count(*) FROM case_secrets')).rows[0][0]).toBe(secrets.rows.length);
+    expect((await reopened.consoleQuery('SELECT count(*) FROM case_secrets')).rows[0][0]).toBe(0);
+    expect((await caseDb.consoleQuery('SELECT count(*) FROM case_secrets')).rows[0][0]).toBe(secrets.rows.length);
   });
 
   it('reopens a case file saved before the timeline had zone columns, adding them (NULL) so the timeline reads', async () => {
@@ -185,7 +184,7 @@ describe('openCaseFile', () => {
     old.close();
     const reopened = await emptyCase();
     expect(await reopened.openCaseFile(bytes)).toBe(true);
-    const rows = await reopened.query('SELECT COUNT(*), COUNT(time_zone), COUNT(time_note) FROM case_timeline');
+    const rows = await reopened.consoleQuery('SELECT COUNT(*), COUNT(time_zone), COUNT(time_note) FROM case_timeline');
     expect(rows.rows[0][0]).toBeGreaterThan(0);
     expect(rows.rows[0].slice(1)).toEqual([0, 0]);
     expect((await reopened.timelineCsv()).split('\r\n')[0]).toContain('time_zone,time_note');
@@ -199,7 +198,7 @@ describe('openCaseFile', () => {
     const bytes = plain.export();
     plain.close();
     expect(await reopened.openCaseFile(bytes)).toBe(false);
-    expect(await reopened.query(allFindings)).toEqual(await caseDb.query(allFindings));
+    expect(await reopened.consoleQuery(allFindings)).toEqual(await caseDb.consoleQuery(allFindings));
   });
 
   it('answers false for bytes with the SQLite magic but a corrupt body', async () => {
@@ -235,9 +234,9 @@ describe('server zone: a re-run with the examiner\'s zone re-derives every serve
     expect(JSON.parse(String((await scalar(kolkata, SERVER_ZONE)) ?? '{}'))).toMatchObject({ id: 'Asia/Kolkata', fixedOffsetMinutes: null });
     expect(await scalar(kolkata, knownRow)).toBe('2024-06-01T03:42:44.000Z');
     const shifted = (rows: Row[]) => rows.map(([utc, local]) => [utc === null ? null : new Date(Date.parse(utc) - 210 * 60_000).toISOString(), local]);
-    expect((await kolkata.query(timelineSql)).rows).toEqual(shifted((await guessed.query(timelineSql)).rows as Row[]));
+    expect((await kolkata.consoleQuery(timelineSql)).rows).toEqual(shifted((await guessed.consoleQuery(timelineSql)).rows as Row[]));
     const logSql = 'SELECT time_utc, time_local FROM case_log_events ORDER BY rowid';
-    expect((await kolkata.query(logSql)).rows).toEqual(shifted((await guessed.query(logSql)).rows as Row[]));
+    expect((await kolkata.consoleQuery(logSql)).rows).toEqual(shifted((await guessed.consoleQuery(logSql)).rows as Row[]));
     const doc = JSON.parse(kolkataJson);
     expect(doc.run.timezone).toBe('Asia/Kolkata');
     expect(doc.server.timeZone).toMatchObject({ id: 'Asia/Kolkata', basis: expect.stringMatching(/^set by the examiner/) });

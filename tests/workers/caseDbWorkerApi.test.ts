@@ -31,7 +31,7 @@ describe('caseDb worker api', () => {
   });
 
   it('forwards a call to the service', async () => {
-    const api = captured.apis[0] as { query(sql: string): Promise<{ rows: unknown[][] }> };
-    expect((await api.query('SELECT 40 + 2')).rows).toEqual([[42]]);
+    const api = captured.apis[0] as { consoleQuery(sql: string): Promise<{ rows: unknown[][] }> };
+    expect((await api.consoleQuery('SELECT 40 + 2')).rows).toEqual([[42]]);
   });
 });

@@ -113,8 +113,8 @@ describe('worker entries wired as in workerClient.ts', () => {
   });
 
   it('carries a refused write back as an Error with its message', async () => {
-    await expect(caseDb.query('DELETE FROM case_findings')).rejects.toThrow(/^Refused: the case database is read-only here/);
-    expect((await caseDb.query('SELECT count(*) FROM case_findings')).rows).toEqual([[result.counts.findings]]);
+    await expect(caseDb.consoleQuery('DELETE FROM case_findings')).rejects.toThrow(/^Refused: the case database is read-only here/);
+    expect((await caseDb.consoleQuery('SELECT count(*) FROM case_findings')).rows).toEqual([[result.counts.findings]]);
   });
 
   it('readEntry returns the evidence bytes of an entry', async () => {

@@ -9,9 +9,10 @@ import { caseExports } from './service/caseExports.ts';
 import { caseFile } from './service/caseFile.ts';
 import { caseNotes } from './service/caseNotes.ts';
 import { caseQuery, type QueryArgs, type QueryName } from './queries/caseQueries.ts';
+import { HM_COLUMNS_SQL, HmColumns } from './queries/hmColumns.ts';
 import { caseSearches } from './service/caseSearches.ts';
 import { createCaseDbState } from './service/caseDbState.ts';
-import { readOnlyQuery, type QueryParams } from './service/readOnlyQuery.ts';
+import { readOnlyQuery } from './service/readOnlyQuery.ts';
 import { runStorage } from './service/runStorage.ts';
 import { sourceImports } from './service/sourceImports.ts';
 
@@ -22,13 +23,16 @@ export function createCaseDbService(SQL: SqlJsStatic, version = '0.0.0') {
   return {
     ...runStorage(state),
     ...sourceImports(state),
-    /** Read-only: one statement, run with PRAGMA query_only so no write can reach the case database. */
-    async query(sql: string, params: QueryParams = []): Promise<QueryResult> {
-      return readOnlyQuery(state.db, sql, params);
+    /**
+     * The SQL console's statement, the one raw SQL the page may send: a single statement, run with PRAGMA
+     * query_only so no write can reach the case database.
+     */
+    async consoleQuery(sql: string): Promise<QueryResult> {
+      return readOnlyQuery(state.db, sql);
     },
     /** A named query of the views (queries/caseQueries.ts), built here from plain arguments and run read-only like the console's. */
     async ask<K extends QueryName>(name: K, ...args: QueryArgs<K>): Promise<QueryResult> {
-      const q = caseQuery(name, ...args);
+      const q = caseQuery(() => HmColumns.fromRows(readOnlyQuery(state.db, HM_COLUMNS_SQL).rows), name, ...args);
       return readOnlyQuery(state.db, q.sql, q.params);
     },
     ...caseSearches(state),

@@ -2,7 +2,7 @@
  * Tick marks and labels of the timeline histogram's time axis: the smallest round step (minutes, hours,
  * days, months, years) that puts at most MAX_TICKS labels on the visible span.
  */
-import type { TimeRange } from '../queries/timeline.ts';
+import type { TimeRange } from '../../lib/model/timelineLevel.ts';
 
 /** Labels along the axis at most; more would overlap on a laptop screen. */
 const MAX_TICKS = 8;

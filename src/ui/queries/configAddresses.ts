@@ -4,9 +4,8 @@
  */
 import type { TriageClient } from '../triageClient.ts';
 import { attentionOf, configTable, unavailable, yesNo, type ConfigTable, type TableSpec } from './configTable.ts';
-import type { HmColumns } from './hmColumns.ts';
-import { externalSql } from './localDomains.ts';
-import { asFlag, asNumber, asText, queryRows } from './queryRows.ts';
+import type { HmTables } from '../../lib/model/hmTables.ts';
+import { asNumber, asText, isOn, queryRows } from './queryRows.ts';
 
 const ALIASES: TableSpec = {
   id: 'aliases',
@@ -40,14 +39,11 @@ const LISTS: TableSpec = {
 /** hm_distributionlists.distributionlistmode (C/BO/DistributionList.h). */
 const LIST_MODES: Record<number, string> = { 0: 'anyone (public)', 1: 'members only', 2: 'announcement (one sender)', 3: 'domain members' };
 
-export async function loadAliases(client: TriageClient, hm: HmColumns): Promise<ConfigTable> {
+export async function loadAliases(client: TriageClient, hm: HmTables): Promise<ConfigTable> {
   if (!hm.has('hm_aliases', 'aliasname')) return unavailable(ALIASES);
-  const result = await client.query(
-    `select aliasname, ${hm.col('hm_aliases', 'aliasvalue')}, ${hm.col('hm_aliases', 'aliasactive')}, ${externalSql(hm, 'aliasvalue')} as external
-     from hm_aliases order by lower(aliasname)`,
-  );
+  const result = await client.ask('aliases');
   const rows = queryRows(result).map((r) => {
-    const active = r.aliasactive === null ? null : asFlag(r.aliasactive);
+    const active = r.aliasactive === null ? null : isOn(r.aliasactive);
     return {
       cells: { alias: asText(r.aliasname), target: asText(r.aliasvalue), active: yesNo(active) },
       attention: asNumber(r.external) === 1 ? `delivers outside the server${active === false ? ' (inactive)' : ''}` : '',
@@ -56,22 +52,9 @@ export async function loadAliases(client: TriageClient, hm: HmColumns): Promise<
   return configTable(ALIASES, rows, true, result);
 }
 
-export async function loadDistributionLists(client: TriageClient, hm: HmColumns): Promise<ConfigTable> {
+export async function loadDistributionLists(client: TriageClient, hm: HmTables): Promise<ConfigTable> {
   if (!hm.has('hm_distributionlists', 'distributionlistid')) return unavailable(LISTS);
-  const c = (column: string) => hm.col('hm_distributionlists', column);
-  const hasRecipients = hm.has('hm_distributionlistsrecipients', 'distributionlistrecipientlistid');
-  const recipients = hasRecipients
-    ? `(select group_concat(distributionlistrecipientaddress, ', ') from hm_distributionlistsrecipients x where x.distributionlistrecipientlistid = l.distributionlistid)`
-    : 'NULL';
-  const count = hasRecipients ? '(select count(*) from hm_distributionlistsrecipients x where x.distributionlistrecipientlistid = l.distributionlistid)' : 'NULL';
-  const external = hasRecipients
-    ? `(select sum(${externalSql(hm, 'distributionlistrecipientaddress')}) from hm_distributionlistsrecipients x where x.distributionlistrecipientlistid = l.distributionlistid)`
-    : 'NULL';
-  const result = await client.query(
-    `select ${c('distributionlistaddress')}, ${c('distributionlistenabled')}, ${c('distributionlistmode')}, ${c('distributionlistrequireauth')},
-       ${c('distributionlistrequireaddress')}, ${count} as count, ${recipients} as recipients, ${external} as external
-     from hm_distributionlists l order by lower(distributionlistaddress)`,
-  );
+  const result = await client.ask('distributionLists');
   const rows = queryRows(result).map((r) => {
     const mode = asNumber(r.distributionlistmode);
     const external = asNumber(r.external) ?? 0;
@@ -79,9 +62,9 @@ export async function loadDistributionLists(client: TriageClient, hm: HmColumns)
     return {
       cells: {
         address: asText(r.distributionlistaddress),
-        enabled: yesNo(r.distributionlistenabled === null ? null : asFlag(r.distributionlistenabled)),
+        enabled: yesNo(r.distributionlistenabled === null ? null : isOn(r.distributionlistenabled)),
         mode: mode === null ? null : (LIST_MODES[mode] ?? `mode ${mode}`),
-        auth: yesNo(r.distributionlistrequireauth === null ? null : asFlag(r.distributionlistrequireauth)),
+        auth: yesNo(r.distributionlistrequireauth === null ? null : isOn(r.distributionlistrequireauth)),
         sender: asText(r.distributionlistrequireaddress) || null,
         count: asNumber(r.count),
         recipients: asText(r.recipients) || null,

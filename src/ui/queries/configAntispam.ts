@@ -4,8 +4,8 @@
  */
 import type { TriageClient } from '../triageClient.ts';
 import { configTable, unavailable, yesNo, type ConfigTable, type TableSpec } from './configTable.ts';
-import type { HmColumns } from './hmColumns.ts';
-import { asFlag, asNumber, asText, queryRows, type QueryRecord } from './queryRows.ts';
+import type { HmTables } from '../../lib/model/hmTables.ts';
+import { asNumber, asText, isOn, queryRows, type QueryRecord } from './queryRows.ts';
 
 const TESTS: TableSpec = {
   id: 'spam-tests',
@@ -70,18 +70,13 @@ const THRESHOLDS: [label: string, name: string, fallback: number][] = [
   ['Delete threshold', 'spamdeletethreshold', 20],
 ];
 
-async function settings(client: TriageClient, hm: HmColumns): Promise<Map<string, QueryRecord> | null> {
+async function settings(client: TriageClient, hm: HmTables): Promise<Map<string, QueryRecord> | null> {
   if (!hm.has('hm_settings', 'settingname')) return null;
-  const rows = queryRows(await client.query('select lower(settingname) as name, settingstring, settinginteger from hm_settings'));
+  const rows = queryRows(await client.ask('hmSettings'));
   return new Map(rows.map((r) => [asText(r.name), r]));
 }
 
-async function activeLists(client: TriageClient, hm: HmColumns, table: string, active: string): Promise<number | null> {
-  if (!hm.has(table, active)) return null;
-  return asNumber((await client.query(`select count(*) as n from ${table} where ${active} <> 0`)).rows[0]?.[0] ?? null);
-}
-
-export async function loadSpamTests(client: TriageClient, hm: HmColumns): Promise<ConfigTable> {
+export async function loadSpamTests(client: TriageClient, hm: HmTables): Promise<ConfigTable> {
   const byName = await settings(client, hm);
   if (!byName) return unavailable(TESTS);
   const integer = (name: string) => (byName.has(name) ? asNumber(byName.get(name)!.settinginteger) : null);
@@ -99,8 +94,8 @@ export async function loadSpamTests(client: TriageClient, hm: HmColumns): Promis
       attention: on ? '' : 'off: this test does not score mail',
     };
   });
-  for (const [kind, table, active] of [['DNSBL', 'hm_dnsbl', 'sblactive'], ['SURBL', 'hm_surblservers', 'surblactive']] as const) {
-    const count = await activeLists(client, hm, table, active);
+  for (const [kind, list, table] of [['DNSBL', 'dnsbl', 'hm_dnsbl'], ['SURBL', 'surbl', 'hm_surblservers']] as const) {
+    const count = asNumber((await client.ask('activeSpamLists', list)).rows[0]?.[0] ?? null);
     if (count === null) continue;
     rows.push({
       cells: { test: `${kind} lists`, state: count > 0 ? `${count} active` : 'none active', score: null, settings: table },
@@ -114,23 +109,14 @@ export async function loadSpamTests(client: TriageClient, hm: HmColumns): Promis
   return configTable(TESTS, rows, true);
 }
 
-export async function loadDnsLists(client: TriageClient, hm: HmColumns): Promise<ConfigTable> {
-  const parts: string[] = [];
-  if (hm.has('hm_dnsbl', 'sbldnshost')) {
-    parts.push(`select 'DNSBL' as kind, sbldnshost as host, ${hm.col('hm_dnsbl', 'sblactive', 'active')}, ${hm.col('hm_dnsbl', 'sblresult', 'expected')},
-      ${hm.col('hm_dnsbl', 'sblscore', 'score')}, ${hm.col('hm_dnsbl', 'sblrejectmessage', 'message')} from hm_dnsbl`);
-  }
-  if (hm.has('hm_surblservers', 'surblhost')) {
-    parts.push(`select 'SURBL' as kind, surblhost as host, ${hm.col('hm_surblservers', 'surblactive', 'active')}, NULL as expected,
-      ${hm.col('hm_surblservers', 'surblscore', 'score')}, ${hm.col('hm_surblservers', 'surblrejectmessage', 'message')} from hm_surblservers`);
-  }
-  if (parts.length === 0) return unavailable(LISTS);
-  const result = await client.query(`${parts.join(' union all ')} order by kind, host`);
+export async function loadDnsLists(client: TriageClient, hm: HmTables): Promise<ConfigTable> {
+  if (!hm.has('hm_dnsbl', 'sbldnshost') && !hm.has('hm_surblservers', 'surblhost')) return unavailable(LISTS);
+  const result = await client.ask('spamLists');
   const rows = queryRows(result).map((r) => ({
     cells: {
       kind: asText(r.kind),
       host: asText(r.host),
-      active: yesNo(r.active === null ? null : asFlag(r.active)),
+      active: yesNo(r.active === null ? null : isOn(r.active)),
       expected: asText(r.expected) || null,
       score: asNumber(r.score),
       message: asText(r.message) || null,
@@ -140,9 +126,9 @@ export async function loadDnsLists(client: TriageClient, hm: HmColumns): Promise
   return configTable(LISTS, rows, true, result);
 }
 
-export async function loadBlockedAttachments(client: TriageClient, hm: HmColumns): Promise<ConfigTable> {
+export async function loadBlockedAttachments(client: TriageClient, hm: HmTables): Promise<ConfigTable> {
   if (!hm.has('hm_blocked_attachments', 'bawildcard')) return unavailable(BLOCKED);
-  const result = await client.query(`select bawildcard, ${hm.col('hm_blocked_attachments', 'badescription')} from hm_blocked_attachments order by lower(bawildcard)`);
+  const result = await client.ask('blockedAttachments');
   const byName = await settings(client, hm);
   const blocking = byName?.get('enableattachmentblocking');
   const state =

@@ -5,9 +5,8 @@
 import type { TriageClient } from '../triageClient.ts';
 import { CONNECTION_SECURITY } from './configMailboxes.ts';
 import { attentionOf, configTable, unavailable, yesNo, type ConfigTable, type TableSpec } from './configTable.ts';
-import type { HmColumns } from './hmColumns.ts';
-import { externalSql } from './localDomains.ts';
-import { asFlag, asNumber, asText, queryRows } from './queryRows.ts';
+import type { HmTables } from '../../lib/model/hmTables.ts';
+import { asNumber, asText, isOn, queryRows } from './queryRows.ts';
 
 const QUEUE: TableSpec = {
   id: 'queue',
@@ -55,29 +54,16 @@ function nextTryText(value: string): string {
   return value;
 }
 
-export async function loadQueue(client: TriageClient, hm: HmColumns): Promise<ConfigTable> {
+export async function loadQueue(client: TriageClient, hm: HmTables): Promise<ConfigTable> {
   if (!hm.has('hm_messages', 'messagetype')) return unavailable(QUEUE);
-  const c = (column: string) => hm.col('hm_messages', column);
-  const hasRecipients = hm.has('hm_messagerecipients', 'recipientmessageid');
-  const recipients = hasRecipients
-    ? `(select group_concat(recipientaddress, ', ') from hm_messagerecipients r where r.recipientmessageid = m.messageid)`
-    : 'NULL';
-  const outside = hasRecipients
-    ? `(select sum(${externalSql(hm, 'recipientaddress')}) from hm_messagerecipients r where r.recipientmessageid = m.messageid)`
-    : 'NULL';
-  const result = await client.query(
-    `select messageid, messagetype, ${c('messagefrom')}, ${recipients} as recipients, ${outside} as outside, ${c('messagecurnooftries')},
-       ${c('messagenexttrytime')}, ${c('messagecreatetime')}, ${c('messagesize')}, ${c('messagelocked')}, ${externalSql(hm, 'messagefrom')} as sender_outside,
-       exists (select 1 from case_messages f where f.db_message_id = m.messageid and f.location <> 'database-only') as has_file
-     from hm_messages m where messagetype in (1, 3) order by messageid`,
-  );
+  const result = await client.ask('deliveryQueue');
   const rows = queryRows(result).map((r) => {
     const outsideCount = asNumber(r.outside);
     const relay = asNumber(r.sender_outside) === 1 && outsideCount !== null && outsideCount > 0;
     return {
       cells: {
         id: asNumber(r.messageid),
-        state: asNumber(r.messagetype) === 3 ? 'ETRN hold' : asFlag(r.messagelocked) ? 'being delivered' : 'waiting',
+        state: asNumber(r.messagetype) === 3 ? 'ETRN hold' : isOn(r.messagelocked) ? 'being delivered' : 'waiting',
         from: asText(r.messagefrom) || '<> (null sender)',
         recipients: asText(r.recipients) || null,
         outside: outsideCount,
@@ -85,31 +71,22 @@ export async function loadQueue(client: TriageClient, hm: HmColumns): Promise<Co
         nextTry: r.messagenexttrytime === null ? null : nextTryText(asText(r.messagenexttrytime)),
         created: asText(r.messagecreatetime) || null,
         size: asNumber(r.messagesize),
-        file: yesNo(asFlag(r.has_file)),
+        file: yesNo(isOn(r.has_file)),
       },
       attention: attentionOf(
         relay && 'outside sender to outside recipients (relayed)',
-        asFlag(r.messagelocked) && 'locked: a delivery was under way when the server stopped',
+        isOn(r.messagelocked) && 'locked: a delivery was under way when the server stopped',
       ),
     };
   });
   return configTable(QUEUE, rows, true, result);
 }
 
-export async function loadRoutes(client: TriageClient, hm: HmColumns): Promise<ConfigTable> {
+export async function loadRoutes(client: TriageClient, hm: HmTables): Promise<ConfigTable> {
   if (!hm.has('hm_routes', 'routeid')) return unavailable(ROUTES);
-  const c = (column: string) => hm.col('hm_routes', column);
-  const addresses = hm.has('hm_routeaddresses', 'routeaddressrouteid')
-    ? '(select group_concat(routeaddressaddress, \', \') from hm_routeaddresses a where a.routeaddressrouteid = r.routeid)'
-    : 'NULL';
-  const result = await client.query(
-    `select routeid, ${c('routedomainname')}, ${c('routedescription')}, ${c('routetargetsmthost')}, ${c('routetargetsmtport')}, ${c('routealladdresses')},
-       ${addresses} as addresses, ${c('routenooftries')}, ${c('routeminutesbetweentry')}, ${c('routeuseauthentication')}, ${c('routeauthenticationusername')},
-       ${c('routeconnectionsecurity')}, ${c('routetreatsecurityaslocal')}
-     from hm_routes r order by lower(routedomainname), routeid`,
-  );
+  const result = await client.ask('routes');
   const rows = queryRows(result).map((r) => {
-    const all = asFlag(r.routealladdresses);
+    const all = isOn(r.routealladdresses);
     const security = asNumber(r.routeconnectionsecurity);
     const description = asText(r.routedescription);
     const target = `${asText(r.routetargetsmthost)}${r.routetargetsmtport === null ? '' : `:${asText(r.routetargetsmtport)}`}`;
@@ -121,9 +98,9 @@ export async function loadRoutes(client: TriageClient, hm: HmColumns): Promise<C
         scope: all ? 'all addresses of the domain' : asText(r.addresses) || '(none listed)',
         tries: asNumber(r.routenooftries),
         minutes: asNumber(r.routeminutesbetweentry),
-        auth: asFlag(r.routeuseauthentication) ? asText(r.routeauthenticationusername) || '(no user name)' : 'no',
+        auth: isOn(r.routeuseauthentication) ? asText(r.routeauthenticationusername) || '(no user name)' : 'no',
         security: security === null ? null : (CONNECTION_SECURITY[security] ?? `security ${security}`),
-        localRecipients: yesNo(r.routetreatsecurityaslocal === null ? null : asFlag(r.routetreatsecurityaslocal)),
+        localRecipients: yesNo(r.routetreatsecurityaslocal === null ? null : isOn(r.routetreatsecurityaslocal)),
       },
       attention: attentionOf(
         all && `all mail for ${asText(r.routedomainname)} goes to ${target}`,

@@ -4,9 +4,8 @@
  */
 import type { TriageClient } from '../triageClient.ts';
 import { attentionOf, configTable, unavailable, yesNo, type ConfigTable, type TableSpec } from './configTable.ts';
-import type { HmColumns } from './hmColumns.ts';
-import { externalSql } from './localDomains.ts';
-import { asFlag, asNumber, asText, queryRows } from './queryRows.ts';
+import type { HmTables } from '../../lib/model/hmTables.ts';
+import { asNumber, asText, isOn, queryRows } from './queryRows.ts';
 
 /** Characters of an auto-reply text shown in the table; the SQL console has the whole text. */
 const REPLY_EXCERPT = 200;
@@ -60,23 +59,13 @@ function keepOnServer(days: number | null): string | null {
   return `deleted after ${days} days`;
 }
 
-export async function loadForwarding(client: TriageClient, hm: HmColumns): Promise<ConfigTable> {
+export async function loadForwarding(client: TriageClient, hm: HmTables): Promise<ConfigTable> {
   if (!hm.has('hm_accounts', 'accountaddress')) return unavailable(FORWARDING);
-  const c = (column: string) => hm.col('hm_accounts', column);
-  const set = (column: string) => (hm.has('hm_accounts', column) ? `coalesce(${column}, '') <> ''` : '0');
-  const on = (column: string) => (hm.has('hm_accounts', column) ? `coalesce(${column}, 0) <> 0` : '0');
-  const result = await client.query(
-    `select accountaddress, ${c('accountforwardenabled')}, ${c('accountforwardaddress')}, ${c('accountforwardkeeporiginal')},
-       ${c('accountvacationmessageon')}, ${c('accountvacationsubject')}, ${c('accountvacationmessage')}, ${c('accountvacationexpires')},
-       ${c('accountvacationexpiredate')}, ${externalSql(hm, 'accountforwardaddress')} as external
-     from hm_accounts
-     where ${on('accountforwardenabled')} or ${set('accountforwardaddress')} or ${on('accountvacationmessageon')} or ${set('accountvacationsubject')}
-     order by lower(accountaddress)`,
-  );
+  const result = await client.ask('forwarding');
   const rows = queryRows(result).map((r) => {
-    const forward = asFlag(r.accountforwardenabled);
+    const forward = isOn(r.accountforwardenabled);
     // hMailServer reads a NULL flag as 0, so an unset keep-original means no copy stays in the mailbox.
-    const keep = asFlag(r.accountforwardkeeporiginal);
+    const keep = isOn(r.accountforwardkeeporiginal);
     const text = asText(r.accountvacationmessage);
     const outside = asNumber(r.external) === 1;
     return {
@@ -85,9 +74,9 @@ export async function loadForwarding(client: TriageClient, hm: HmColumns): Promi
         forward: yesNo(r.accountforwardenabled === null ? null : forward),
         forwardTo: asText(r.accountforwardaddress) || null,
         keep: asText(r.accountforwardaddress) ? yesNo(keep) : null,
-        reply: yesNo(r.accountvacationmessageon === null ? null : asFlag(r.accountvacationmessageon)),
+        reply: yesNo(r.accountvacationmessageon === null ? null : isOn(r.accountvacationmessageon)),
         subject: asText(r.accountvacationsubject) || null,
-        expires: asFlag(r.accountvacationexpires) ? asText(r.accountvacationexpiredate) || 'set, no date' : null,
+        expires: isOn(r.accountvacationexpires) ? asText(r.accountvacationexpiredate) || 'set, no date' : null,
         text: text ? (text.length > REPLY_EXCERPT ? `${text.slice(0, REPLY_EXCERPT)}…` : text) : null,
       },
       attention: forward
@@ -98,20 +87,12 @@ export async function loadForwarding(client: TriageClient, hm: HmColumns): Promi
   return configTable(FORWARDING, rows, true, result);
 }
 
-export async function loadFetchAccounts(client: TriageClient, hm: HmColumns): Promise<ConfigTable> {
+export async function loadFetchAccounts(client: TriageClient, hm: HmTables): Promise<ConfigTable> {
   if (!hm.has('hm_fetchaccounts', 'faid')) return unavailable(FETCH);
-  const c = (column: string) => hm.col('hm_fetchaccounts', column);
-  const owner = hm.has('hm_accounts', 'accountaddress') ? '(select accountaddress from hm_accounts a where a.accountid = f.faaccountid)' : 'NULL';
-  const uids = hm.has('hm_fetchaccounts_uids', 'uidfaid') ? '(select count(*) from hm_fetchaccounts_uids u where u.uidfaid = f.faid)' : 'NULL';
-  const password = hm.has('hm_fetchaccounts', 'fapassword') ? "(coalesce(fapassword, '') <> '')" : 'NULL';
-  const result = await client.query(
-    `select faid, ${c('faaccountid')}, ${owner} as owner, ${c('faaccountname')}, ${c('faserveraddress')}, ${c('faserverport')}, ${c('fausername')},
-       ${password} as has_password, ${c('faconnectionsecurity')}, ${c('faactive')}, ${c('faminutes')}, ${c('fanexttry')}, ${c('fadaystokeep')}, ${uids} as uids
-     from hm_fetchaccounts f order by faid`,
-  );
+  const result = await client.ask('fetchAccounts');
   const rows = queryRows(result).map((r) => {
     const security = asNumber(r.faconnectionsecurity);
-    const active = asFlag(r.faactive);
+    const active = isOn(r.faactive);
     const owner = r.owner === null ? `account #${asText(r.faaccountid)}` : asText(r.owner);
     const server = `${asText(r.faserveraddress)}${r.faserverport === null ? '' : `:${asText(r.faserverport)}`}`;
     return {
@@ -120,7 +101,7 @@ export async function loadFetchAccounts(client: TriageClient, hm: HmColumns): Pr
         name: asText(r.faaccountname) || null,
         server,
         user: asText(r.fausername) || null,
-        password: r.has_password === null ? null : asFlag(r.has_password) ? 'stored (hidden)' : 'none',
+        password: r.has_password === null ? null : isOn(r.has_password) ? 'stored (hidden)' : 'none',
         security: security === null ? null : (CONNECTION_SECURITY[security] ?? `security ${security}`),
         active: yesNo(r.faactive === null ? null : active),
         minutes: asNumber(r.faminutes),

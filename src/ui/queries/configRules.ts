@@ -4,9 +4,8 @@
  */
 import type { TriageClient } from '../triageClient.ts';
 import { attentionOf, configTable, unavailable, yesNo, type ConfigRow, type ConfigTable, type TableSpec } from './configTable.ts';
-import type { HmColumns } from './hmColumns.ts';
-import { externalSql } from './localDomains.ts';
-import { asFlag, asNumber, asText, queryRows, type QueryRecord } from './queryRows.ts';
+import type { HmTables } from '../../lib/model/hmTables.ts';
+import { asNumber, asText, isOn, queryRows, type QueryRecord } from './queryRows.ts';
 import { COPY, DELETE, FORWARD, actionText, criterionText } from './ruleText.ts';
 
 const SPEC: TableSpec = {
@@ -49,44 +48,26 @@ function attention(actions: QueryRecord[], active: boolean): string {
   return text && !active ? `${text} (rule inactive)` : text;
 }
 
-export async function loadRules(client: TriageClient, hm: HmColumns): Promise<ConfigTable> {
+export async function loadRules(client: TriageClient, hm: HmTables): Promise<ConfigTable> {
   if (!hm.has('hm_rules', 'ruleid')) return unavailable(SPEC);
-  const owner = hm.has('hm_accounts', 'accountaddress') ? '(select accountaddress from hm_accounts a where a.accountid = r.ruleaccountid)' : 'NULL';
-  const r = (c: string) => hm.col('hm_rules', c);
-  const rules = await client.query(
-    `select ruleid, ${r('ruleaccountid')}, ${r('rulename')}, ${r('ruleactive')}, ${r('ruleuseand')}, ${r('rulesortorder')}, ${owner} as owner
-     from hm_rules r order by ruleaccountid, rulesortorder, ruleid`,
-  );
-  const criteria = hm.has('hm_rule_criterias', 'criteriaruleid')
-    ? queryRows(await client.query(
-        `select criteriaruleid, ${['criteriausepredefined', 'criteriapredefinedfield', 'criteriaheadername', 'criteriamatchtype', 'criteriamatchvalue'].map((c) => hm.col('hm_rule_criterias', c)).join(', ')}
-         from hm_rule_criterias order by criteriaruleid, criteriaid`,
-      ))
-    : [];
-  const actionColumns = ['actiontype', 'actionto', 'actionimapfolder', 'actionsubject', 'actionfromaddress', 'actionscriptfunction', 'actionheader', 'actionvalue', 'actionrouteid'];
-  const actions = hm.has('hm_rule_actions', 'actionruleid')
-    ? queryRows(await client.query(
-        `select actionruleid, ${actionColumns.map((c) => hm.col('hm_rule_actions', c)).join(', ')}, ${externalSql(hm, 'actionto')} as external
-         from hm_rule_actions order by actionruleid, ${hm.has('hm_rule_actions', 'actionsortorder') ? 'actionsortorder, ' : ''}actionid`,
-      ))
-    : [];
-  const routes = hm.has('hm_routes', 'routedomainname')
-    ? new Map(queryRows(await client.query('select routeid, routedomainname from hm_routes')).map((x) => [asNumber(x.routeid), asText(x.routedomainname)]))
-    : new Map<number | null, string>();
+  const rules = await client.ask('rules');
+  const criteria = queryRows(await client.ask('ruleCriteria'));
+  const actions = queryRows(await client.ask('ruleActions'));
+  const routes = new Map(queryRows(await client.ask('routeNames')).map((x) => [asNumber(x.routeid), asText(x.routedomainname)]));
   const routeName = (id: number | null) => routes.get(id) ?? `#${id ?? '?'}`;
   const criteriaOf = groupBy(criteria, 'criteriaruleid');
   const actionsOf = groupBy(actions, 'actionruleid');
   const rows: ConfigRow[] = queryRows(rules).map((rule) => {
     const id = asNumber(rule.ruleid) ?? -1;
     const accountId = asNumber(rule.ruleaccountid);
-    const active = asFlag(rule.ruleactive);
+    const active = isOn(rule.ruleactive);
     const mine = actionsOf.get(id) ?? [];
     return {
       cells: {
         rule: asText(rule.rulename),
         owner: accountId === 0 ? 'global (all mail)' : rule.owner === null ? `account #${accountId ?? '?'}` : asText(rule.owner),
         active: yesNo(rule.ruleactive === null ? null : active),
-        match: rule.ruleuseand === null ? null : asFlag(rule.ruleuseand) ? 'all' : 'any',
+        match: rule.ruleuseand === null ? null : isOn(rule.ruleuseand) ? 'all' : 'any',
         order: asNumber(rule.rulesortorder),
         criteria: (criteriaOf.get(id) ?? []).map(criterionText).join('; ') || '(always)',
         actions: mine.map((a) => actionText(a, routeName)).join('; ') || '(none)',

@@ -6,8 +6,8 @@ import { decodeIpAddress } from '../../lib/ip/decodeIpAddress.ts';
 import { formatRangeOptions } from '../../lib/report/formatRangeOptions.ts';
 import type { TriageClient } from '../triageClient.ts';
 import { attentionOf, configTable, unavailable, type ConfigTable, type TableSpec } from './configTable.ts';
-import type { HmColumns } from './hmColumns.ts';
-import { asFlag, asNumber, asText, queryRows } from './queryRows.ts';
+import type { HmTables } from '../../lib/model/hmTables.ts';
+import { asNumber, asText, isOn, queryRows } from './queryRows.ts';
 
 const RANGES: TableSpec = {
   id: 'ranges',
@@ -63,21 +63,15 @@ function rangeAttention(options: number, name: string, expires: boolean, lower: 
   );
 }
 
-export async function loadRanges(client: TriageClient, hm: HmColumns): Promise<ConfigTable> {
+export async function loadRanges(client: TriageClient, hm: HmTables): Promise<ConfigTable> {
   if (!hm.has('hm_securityranges', 'rangeid')) return unavailable(RANGES);
-  const c = (column: string) => hm.col('hm_securityranges', column);
-  const text = (column: string) => (hm.has('hm_securityranges', column) ? `cast(${column} as text) as ${column}` : `NULL as ${column}`);
-  const result = await client.query(
-    `select ${c('rangename')}, ${c('rangepriorityid')}, ${text('rangelowerip1')}, ${text('rangelowerip2')}, ${text('rangeupperip1')}, ${text('rangeupperip2')},
-       ${c('rangeoptions')}, ${c('rangeexpires')}, ${c('rangeexpirestime')}
-     from hm_securityranges order by rangepriorityid desc, lower(rangename)`,
-  );
+  const result = await client.ask('securityRanges');
   const rows = queryRows(result).map((r) => {
     const options = asNumber(r.rangeoptions) ?? 0;
     const groups = formatRangeOptions(options);
     const lower = decodeIpAddress(r.rangelowerip1, r.rangelowerip2);
     const upper = decodeIpAddress(r.rangeupperip1, r.rangeupperip2);
-    const expires = asFlag(r.rangeexpires);
+    const expires = isOn(r.rangeexpires);
     const name = asText(r.rangename);
     return {
       cells: {
@@ -98,14 +92,9 @@ export async function loadRanges(client: TriageClient, hm: HmColumns): Promise<C
   return configTable(RANGES, rows, true, result);
 }
 
-export async function loadLogonFailures(client: TriageClient, hm: HmColumns): Promise<ConfigTable> {
+export async function loadLogonFailures(client: TriageClient, hm: HmTables): Promise<ConfigTable> {
   if (!hm.has('hm_logon_failures', 'ipaddress1')) return unavailable(FAILURES);
-  const column = (name: string) => (hm.has('hm_logon_failures', name) ? name : 'NULL');
-  const result = await client.query(
-    `select cast(ipaddress1 as text) as ip1, cast(${column('ipaddress2')} as text) as ip2,
-       count(*) as n, min(${column('failuretime')}) as first, max(${column('failuretime')}) as last
-     from hm_logon_failures group by ip1, ip2 order by n desc, ip1`,
-  );
+  const result = await client.ask('logonFailures');
   const rows = queryRows(result).map((r) => ({
     cells: { ip: decodeIpAddress(r.ip1, r.ip2), count: asNumber(r.n), first: asText(r.first) || null, last: asText(r.last) || null },
     attention: '',

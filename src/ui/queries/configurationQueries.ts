@@ -7,9 +7,9 @@ import { loadFetchAccounts, loadForwarding } from './configMailboxes.ts';
 import { loadRules } from './configRules.ts';
 import { loadLogonFailures, loadRanges } from './configSecurity.ts';
 import type { ConfigTable } from './configTable.ts';
-import type { HmColumns } from './hmColumns.ts';
+import type { HmTables } from '../../lib/model/hmTables.ts';
 
-type Loader = (client: TriageClient, hm: HmColumns) => Promise<ConfigTable>;
+type Loader = (client: TriageClient, hm: HmTables) => Promise<ConfigTable>;
 
 const LOADERS: Loader[] = [
   loadRules, loadForwarding, loadAliases, loadDistributionLists, loadFetchAccounts, loadQueue, loadRoutes,
@@ -22,7 +22,7 @@ export interface Configuration {
   problems: string[];
 }
 
-export async function loadConfiguration(client: TriageClient, hm: HmColumns): Promise<Configuration> {
+export async function loadConfiguration(client: TriageClient, hm: HmTables): Promise<Configuration> {
   const settled = await Promise.allSettled(LOADERS.map((load) => load(client, hm)));
   const tables: ConfigTable[] = [];
   const problems: string[] = [];

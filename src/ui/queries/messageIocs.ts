@@ -1,54 +1,20 @@
-/**
- * SQL of the case-wide IOC table (case_iocs: kind, value, count, newline-separated message paths).
- */
-import type { SortDir } from '../../lib/store/queries/messageQueries.ts';
-import type { SqlParam, SqlQuery } from '../../lib/store/queries/sqlQuery.ts';
-import { escapeLike } from '../../lib/model/escapeLike.ts';
-
-export interface IocFilter {
-  kind: string;
-  search: string;
-}
+/** A row of the case-wide IOC table as the page shows it (the SQL is src/lib/store/queries/messageIocQueries.ts). */
+import type { IocFilter, IocSortKey } from '../../lib/store/queries/messageIocQueries.ts';
+import type { SqlParam } from '../../lib/store/queries/sqlQuery.ts';
 
 export const EMPTY_IOC_FILTER: IocFilter = { kind: '', search: '' };
 
-export const IOC_SORT_COLUMNS = { kind: 'kind', value: 'value', count: 'count' } as const;
-export type IocSortKey = keyof typeof IOC_SORT_COLUMNS;
+const IOC_SORT_KEYS: readonly string[] = ['kind', 'value', 'count'] satisfies IocSortKey[];
+
+export function isIocSortKey(key: string): key is IocSortKey {
+  return IOC_SORT_KEYS.includes(key);
+}
 
 export interface IocRow {
   kind: string;
   value: string;
   count: number;
   messages: string[];
-}
-
-function iocWhere(f: IocFilter): SqlQuery {
-  const terms: string[] = [];
-  const params: SqlParam[] = [];
-  if (f.kind) {
-    terms.push('kind = ?');
-    params.push(f.kind);
-  }
-  if (f.search.trim()) {
-    terms.push("value LIKE ? ESCAPE '\\'");
-    params.push(`%${escapeLike(f.search.trim())}%`);
-  }
-  return { sql: terms.length ? `WHERE ${terms.join(' AND ')}` : '', params };
-}
-
-export function iocCountQuery(f: IocFilter): SqlQuery {
-  const where = iocWhere(f);
-  return { sql: `SELECT COUNT(*) FROM case_iocs ${where.sql}`, params: where.params };
-}
-
-export function iocPageQuery(f: IocFilter, sort: IocSortKey, dir: SortDir, offset: number, limit: number): SqlQuery {
-  const where = iocWhere(f);
-  const column = IOC_SORT_COLUMNS[sort] ?? IOC_SORT_COLUMNS.count;
-  const direction = dir === 'asc' ? 'ASC' : 'DESC';
-  return {
-    sql: `SELECT kind, value, count, messages FROM case_iocs ${where.sql} ORDER BY ${column} ${direction}, kind, value LIMIT ? OFFSET ?`,
-    params: [...where.params, limit, offset],
-  };
 }
 
 export function toIocRow(r: SqlParam[]): IocRow {
@@ -59,5 +25,3 @@ export function toIocRow(r: SqlParam[]): IocRow {
     messages: r[3] ? String(r[3]).split('\n').filter(Boolean) : [],
   };
 }
-
-export const IOC_KINDS_SQL = 'SELECT kind, COUNT(*) FROM case_iocs GROUP BY kind ORDER BY kind';

@@ -27,7 +27,11 @@ export function asText(value: CellValue): string {
   return value === null ? '' : String(value);
 }
 
-/** hMailServer flags arrive as 1/0 from SQLite and as '1'/'0' or 't'/'f' from text dumps. */
-export function asFlag(value: CellValue): boolean {
-  return value === 1 || value === '1' || value === 't' || value === 'true';
+/**
+ * A flag as the case database holds it: 1 on, 0 or NULL off (hMailServer reads NULL as off). The import
+ * (hmailRowWriter) already turned every source's spelling ('1', 't', 'true') of an integer column into 1,
+ * and SQL truth values (exists, comparisons) are 1 or 0, so nothing is re-read here.
+ */
+export function isOn(value: CellValue): boolean {
+  return value === 1;
 }

@@ -1,5 +1,7 @@
 /** Ready-made queries of the SQL console: the questions examiners ask first of an hMailServer database. */
-import { MAX_MESSAGE_ID_SQL } from './overviewQueries.ts';
+
+/** The console's first query: the examiner's first question of an hMailServer database. */
+export const MAX_MESSAGE_ID_SQL = 'select max(messageid) from hm_messages';
 
 export interface SqlExample {
   label: string;

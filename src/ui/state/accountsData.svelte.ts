@@ -1,6 +1,6 @@
 /** The Accounts tab: accounts of the current case, a text filter, and the opened account's folders. */
 import { loadAccounts, loadFolders, type AccountRow, type FolderRow } from '../queries/accountsQueries.ts';
-import { HmColumns } from '../queries/hmColumns.ts';
+import { HmTables } from '../../lib/model/hmTables.ts';
 import { reportError } from '../reportError.svelte.ts';
 import type { TriageClient } from '../triageClient.ts';
 import { withTag } from './withTag.ts';
@@ -17,13 +17,13 @@ export class AccountsData {
 
   readonly filtered = $derived(withTag(this.filter(this.rows, this.search, this.onlyFlagged), this.tagged, (r) => r.address));
 
-  private hm = HmColumns.empty();
+  private hm = HmTables.empty();
   private ticket = 0;
   private folderTicket = 0;
 
   constructor(private readonly client: TriageClient) {}
 
-  async load(hm: HmColumns): Promise<void> {
+  async load(hm: HmTables): Promise<void> {
     const ticket = ++this.ticket;
     const rows = await loadAccounts(this.client, hm);
     if (ticket !== this.ticket) return;

@@ -1,5 +1,5 @@
 /** The Overview's Configuration section: the decoded tables of the current case and the one being shown. */
-import type { HmColumns } from '../queries/hmColumns.ts';
+import type { HmTables } from '../../lib/model/hmTables.ts';
 import { loadConfiguration } from '../queries/configurationQueries.ts';
 import type { ConfigTable } from '../queries/configTable.ts';
 import type { TriageClient } from '../triageClient.ts';
@@ -18,7 +18,7 @@ export class ConfigurationData {
 
   constructor(private readonly client: TriageClient) {}
 
-  async load(hm: HmColumns): Promise<void> {
+  async load(hm: HmTables): Promise<void> {
     const ticket = ++this.ticket;
     const config = await loadConfiguration(this.client, hm);
     if (ticket !== this.ticket) return;

@@ -56,7 +56,7 @@ export function createAppState(client: TriageClient, store: WorkProductStore) {
     async prepare() {
       const hm = await loadHmColumns(client);
       await Promise.all([
-        overview.load(client, hm), configuration.load(hm), mailFlow.load(hm), indicators.load(), accounts.load(hm), inventory.load(), casePanel.load(), caseTags.load(),
+        overview.load(client), configuration.load(hm), mailFlow.load(), indicators.load(), accounts.load(hm), inventory.load(), casePanel.load(), caseTags.load(),
         columnLayouts.load(),
       ]);
       // Views that load on their own start when readyRunId changes; let their effects run, then wait for them.

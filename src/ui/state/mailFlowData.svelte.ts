@@ -1,6 +1,5 @@
 /** The Overview's mail-flow panel: top senders, top recipient domains and per-account volume per day. */
 import { loadAccountVolume, type AccountVolume } from '../queries/accountVolume.ts';
-import type { HmColumns } from '../queries/hmColumns.ts';
 import { loadTopRecipientDomains, loadTopSenders, type RecipientDomainRow, type SenderRow } from '../queries/mailFlowQueries.ts';
 import type { TriageClient } from '../triageClient.ts';
 
@@ -19,12 +18,12 @@ export class MailFlowData {
 
   constructor(private readonly client: TriageClient) {}
 
-  async load(hm: HmColumns): Promise<void> {
+  async load(): Promise<void> {
     const ticket = ++this.ticket;
     const [senders, domains, volume] = await Promise.all([
-      loadTopSenders(this.client, hm),
-      loadTopRecipientDomains(this.client, hm),
-      loadAccountVolume(this.client, hm),
+      loadTopSenders(this.client),
+      loadTopRecipientDomains(this.client),
+      loadAccountVolume(this.client),
     ]);
     if (ticket !== this.ticket) return;
     this.senders = senders;

@@ -2,17 +2,8 @@
  * The case-wide IOC table (URLs, domains, IPs, addresses, hashes seen in messages): paged like the
  * message table, and read whole, chunk by chunk, only for a CSV export.
  */
-import {
-  EMPTY_IOC_FILTER,
-  IOC_KINDS_SQL,
-  IOC_SORT_COLUMNS,
-  iocCountQuery,
-  iocPageQuery,
-  toIocRow,
-  type IocFilter,
-  type IocRow,
-  type IocSortKey,
-} from '../queries/messageIocs.ts';
+import type { IocFilter, IocSortKey } from '../../lib/store/queries/messageIocQueries.ts';
+import { EMPTY_IOC_FILTER, isIocSortKey, toIocRow, type IocRow } from '../queries/messageIocs.ts';
 import type { SortDir } from '../../lib/store/queries/messageQueries.ts';
 import type { TriageClient } from '../triageClient.ts';
 import { PagedRows } from './pagedRows.svelte.ts';
@@ -39,7 +30,7 @@ export class MessageIocs {
     this.runId = runId;
     this.kinds = [];
     const reload = this.#reload();
-    const kinds = await this.#client.query(IOC_KINDS_SQL);
+    const kinds = await this.#client.ask('iocKinds');
     if (runId === this.runId) this.kinds = kinds.rows.map((r) => ({ kind: String(r[0]), count: Number(r[1]) }));
     await reload;
   }
@@ -50,8 +41,8 @@ export class MessageIocs {
   }
 
   setSort(key: string, dir: SortDir): void {
-    if (!Object.hasOwn(IOC_SORT_COLUMNS, key)) return;
-    this.sortKey = key as IocSortKey;
+    if (!isIocSortKey(key)) return;
+    this.sortKey = key;
     this.sortDir = dir === 'asc' ? 'asc' : 'desc';
     void this.#reload();
   }
@@ -60,8 +51,7 @@ export class MessageIocs {
   async allRows(): Promise<IocRow[]> {
     const out: IocRow[] = [];
     for (let offset = 0; ; offset += IOC_EXPORT_CHUNK) {
-      const q = iocPageQuery(this.filter, this.sortKey, this.sortDir, offset, IOC_EXPORT_CHUNK);
-      const rows = (await this.#client.query(q.sql, q.params)).rows.map(toIocRow);
+      const rows = (await this.#client.ask('iocPage', this.filter, this.sortKey, this.sortDir, offset, IOC_EXPORT_CHUNK)).rows.map(toIocRow);
       out.push(...rows);
       if (rows.length < IOC_EXPORT_CHUNK) return out;
     }
@@ -72,12 +62,10 @@ export class MessageIocs {
     const [filter, key, dir] = [this.filter, this.sortKey, this.sortDir];
     return this.rows.reset({
       async count() {
-        const q = iocCountQuery(filter);
-        return Number(queryScalar(await client.query(q.sql, q.params)) ?? 0);
+        return Number(queryScalar(await client.ask('iocCount', filter)) ?? 0);
       },
       async page(offset, limit) {
-        const q = iocPageQuery(filter, key, dir, offset, limit);
-        return (await client.query(q.sql, q.params)).rows.map(toIocRow);
+        return (await client.ask('iocPage', filter, key, dir, offset, limit)).rows.map(toIocRow);
       },
     });
   }

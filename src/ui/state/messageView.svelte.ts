@@ -3,9 +3,8 @@
  * and (on request) the original bytes. Opening another message drops answers for the previous one.
  */
 import type { MessageDetail } from '../../lib/model/analysisResult.ts';
-import { MESSAGE_VIEW_SQL as SQL, iocPathPattern } from '../queries/messageView.ts';
+import type { QueryResult } from '../../lib/model/analysisResult.ts';
 import { queryRows, type QueryRecord } from '../queries/queryRows.ts';
-import type { SqlParam } from '../../lib/store/queries/sqlQuery.ts';
 import type { TriageClient } from '../triageClient.ts';
 
 export interface MessageBookmark {
@@ -57,7 +56,7 @@ export class MessageView {
     this.#clear();
     void this.#loadDetail(path, token);
     try {
-      const rows = await this.#records(SQL.summary, [path]);
+      const rows = await this.#records(this.#client.ask('messageSummary', path));
       if (token !== this.#token) return;
       const summary = rows[0] ?? null;
       this.summary = summary;
@@ -65,14 +64,15 @@ export class MessageView {
         this.error = `No message with path ${path} in this case.`;
         return;
       }
-      const id = summary.id;
+      const id = Number(summary.id);
+      const client = this.#client;
       const [headers, received, attachments, findings, iocs, bookmark, relatives] = await Promise.all([
-        this.#records(SQL.headers, [id]),
-        this.#records(SQL.received, [id]),
-        this.#records(SQL.attachments, [id]),
-        this.#records(SQL.findings, [path]),
-        this.#records(SQL.iocs, [iocPathPattern(path)]),
-        this.#records(SQL.bookmark, [path]),
+        this.#records(client.ask('messageHeaders', id)),
+        this.#records(client.ask('messageReceived', id)),
+        this.#records(client.ask('messageAttachments', id)),
+        this.#records(client.ask('messageFindings', path)),
+        this.#records(client.ask('messageIocs', path)),
+        this.#bookmarkRecords(path),
         this.#relatives(summary),
       ]);
       if (token !== this.#token) return;
@@ -108,7 +108,7 @@ export class MessageView {
     const path = this.path;
     if (!path) return;
     await this.#client.setBookmark(path, tags, note);
-    const rows = await this.#records(SQL.bookmark, [path]);
+    const rows = await this.#bookmarkRecords(path);
     if (path === this.path) this.bookmark = rows[0] ? toBookmark(rows[0]) : null;
   }
 
@@ -132,16 +132,22 @@ export class MessageView {
     this.relatives = NO_RELATIVES;
   }
 
-  async #records(sql: string, params: SqlParam[]): Promise<QueryRecord[]> {
-    return queryRows(await this.#client.query(sql, params));
+  async #records(answer: Promise<QueryResult>): Promise<QueryRecord[]> {
+    return queryRows(await answer);
+  }
+
+  #bookmarkRecords(path: string): Promise<QueryRecord[]> {
+    return this.#records(this.#client.ask('annotation', { kind: 'message', key: path }));
   }
 
   async #relatives(s: QueryRecord): Promise<MessageRelatives> {
     const none = Promise.resolve([] as QueryRecord[]);
+    const path = String(s.path);
+    const client = this.#client;
     const [thread, sameMessageId, sameBytes] = await Promise.all([
-      s.thread_id === null ? none : this.#records(SQL.thread, [s.thread_id, s.path]),
-      s.message_id ? this.#records(SQL.sameMessageId, [s.message_id, s.path]) : none,
-      s.sha256 ? this.#records(SQL.sameBytes, [s.sha256, s.path]) : none,
+      s.thread_id === null ? none : this.#records(client.ask('messageThread', s.thread_id, path)),
+      s.message_id ? this.#records(client.ask('sameMessageId', s.message_id, path)) : none,
+      s.sha256 ? this.#records(client.ask('sameBytes', s.sha256, path)) : none,
     ]);
     return { thread, sameMessageId, sameBytes };
   }

@@ -4,7 +4,7 @@
  */
 import type { QueryResult } from '../../lib/model/analysisResult.ts';
 import { queryCsv } from '../csv.ts';
-import { MAX_MESSAGE_ID_SQL } from '../queries/overviewQueries.ts';
+import { MAX_MESSAGE_ID_SQL } from '../queries/sqlExamples.ts';
 import { SCHEMA_SQL, schemaTables, type SchemaTable } from '../queries/sqlSchema.ts';
 import type { TriageClient } from '../triageClient.ts';
 
@@ -32,7 +32,7 @@ export class SqlConsole {
   /** Reads the schema browser's list; an error leaves it empty (the console still works without it). */
   async loadSchema(): Promise<void> {
     try {
-      this.schema = schemaTables((await this.client.query(SCHEMA_SQL)).rows);
+      this.schema = schemaTables((await this.client.consoleQuery(SCHEMA_SQL)).rows);
     } catch {
       this.schema = [];
     }
@@ -52,7 +52,7 @@ export class SqlConsole {
     this.history = [sql, ...this.history.filter((h) => h !== sql)].slice(0, HISTORY_LIMIT);
     const started = this.now();
     try {
-      const result = await this.client.query(sql);
+      const result = await this.client.consoleQuery(sql);
       if (ticket !== this.ticket) return;
       this.result = result;
     } catch (err) {

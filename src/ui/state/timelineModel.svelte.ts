@@ -4,28 +4,12 @@
  * selection and the events under it, the server's time zone and the times left out. Bucket counts are asked
  * for at most one at a time with the latest span queued behind, so a burst of wheel events costs two queries.
  */
-import {
-  EMPTY_TIMELINE_FILTER,
-  MAX_TIME_MS,
-  MIN_TIME_MS,
-  TIMELINE_SQL,
-  bucketKeyToMs,
-  bucketLevelFor,
-  bucketQuery,
-  eventCountQuery,
-  isoOf,
-  eventPageQuery,
-  nextBucket,
-  toTimelineEventRow,
-  type BucketLevel,
-  type TimeRange,
-  type TimelineEventRow,
-  type TimelineFilter,
-} from '../queries/timeline.ts';
+import { MAX_TIME_MS, MIN_TIME_MS, type BucketLevel, type TimeRange } from '../../lib/model/timelineLevel.ts';
+import type { TimelineFilter } from '../../lib/store/queries/timelineQueries.ts';
+import { EMPTY_TIMELINE_FILTER, bucketKeyToMs, bucketLevelFor, nextBucket, toTimelineEventRow, type TimelineEventRow } from '../queries/timeline.ts';
 import type { TriageClient } from '../triageClient.ts';
 import { PagedRows } from './pagedRows.svelte.ts';
 import { queryScalar } from '../queries/queryRows.ts';
-import { findingExtentQuery, outsideCountsQuery } from '../queries/timelineFit.ts';
 import { denseRange } from './denseRange.ts';
 import { parseZoneInfo, type LeftOutTime, type ServerZoneInfo } from '../queries/serverZoneInfo.ts';
 
@@ -44,8 +28,6 @@ export interface TimelineType {
 
 /** The narrowest span one can zoom to: twenty one-second bars. */
 export const MIN_SPAN_MS = 20_000;
-/** Times left out listed at most (the count says how many there are). */
-const LEFT_OUT_LISTED = 500;
 /** Space left around the events when the view is reset, so the first and last bars are not at the edge. */
 const MARGIN = 0.02;
 
@@ -99,9 +81,9 @@ export class TimelineModel {
     this.error = null;
     try {
       const [extent, types, indicators, dense] = await Promise.all([
-        this.#client.query(TIMELINE_SQL.extent),
-        this.#client.query(TIMELINE_SQL.types),
-        this.#client.query(TIMELINE_SQL.indicators),
+        this.#client.ask('timelineExtent'),
+        this.#client.ask('timelineTypes'),
+        this.#client.ask('timelineIndicators'),
         this.#denseRange(),
         this.#loadZone(runId),
       ]);
@@ -129,8 +111,7 @@ export class TimelineModel {
 
   /** Shows the events of the highlighted finding type, or of every finding when none is highlighted. */
   async fitFindings(): Promise<void> {
-    const q = findingExtentQuery(this.highlight);
-    const r = await this.#client.query(q.sql, q.params);
+    const r = await this.#client.ask('timelineFindingExtent', this.highlight);
     const [min, max] = [Date.parse(String(r.rows[0]?.[0])), Date.parse(String(r.rows[0]?.[1]))];
     if (!Number.isNaN(min) && !Number.isNaN(max)) await this.#fit({ start: min, end: max + 1 });
   }
@@ -200,12 +181,10 @@ export class TimelineModel {
     }
     return this.events.reset({
       async count() {
-        const q = eventCountQuery(filter, range);
-        return Number(queryScalar(await client.query(q.sql, q.params)) ?? 0);
+        return Number(queryScalar(await client.ask('timelineEventCount', filter, range)) ?? 0);
       },
       async page(offset, limit) {
-        const q = eventPageQuery(filter, range, offset, limit);
-        return (await client.query(q.sql, q.params)).rows.map(toTimelineEventRow);
+        return (await client.ask('timelineEventPage', filter, range, offset, limit)).rows.map(toTimelineEventRow);
       },
     });
   }
@@ -223,13 +202,10 @@ export class TimelineModel {
         this.#bucketsDirty = false;
         const [runId, view, level, filter, types, highlight] = [this.runId, this.view, this.level, this.filter, this.types, this.highlight];
         if (!view) continue;
-        const q = bucketQuery(level, filter, view);
-        const h = highlight ? bucketQuery(level, { ...filter, indicator: highlight }, view) : null;
-        const o = outsideCountsQuery(filter, view);
         const [result, marked, outside] = await Promise.all([
-          this.#client.query(q.sql, q.params),
-          h ? this.#client.query(h.sql, h.params) : null,
-          this.#client.query(o.sql, o.params),
+          this.#client.ask('timelineBuckets', level, filter, view),
+          highlight ? this.#client.ask('timelineBuckets', level, { ...filter, indicator: highlight }, view) : null,
+          this.#client.ask('timelineOutsideCounts', filter, view),
         ]);
         if (runId !== this.runId) continue;
         const highlighted = new Map<number, number>();
@@ -266,9 +242,9 @@ export class TimelineModel {
 
   async #loadZone(runId: number): Promise<void> {
     const [zone, count, rows] = await Promise.all([
-      this.#client.query(TIMELINE_SQL.serverZone),
-      this.#client.query(TIMELINE_SQL.leftOutCount),
-      this.#client.query(TIMELINE_SQL.leftOut, [LEFT_OUT_LISTED]),
+      this.#client.ask('timelineServerZone'),
+      this.#client.ask('timelineLeftOutCount'),
+      this.#client.ask('timelineLeftOut'),
     ]);
     if (runId !== this.runId) return;
     const stored = queryScalar(zone);
@@ -282,12 +258,12 @@ export class TimelineModel {
   async #denseRange(): Promise<TimeRange | null> {
     const client = this.#client;
     const ms = (v: unknown) => (v === null || v === undefined ? null : Date.parse(String(v)));
-    const count = Number(queryScalar(await client.query(TIMELINE_SQL.placedCount)) ?? 0);
+    const count = Number(queryScalar(await client.ask('timelinePlacedCount')) ?? 0);
     return denseRange({
       count,
-      nth: async (i) => ms(queryScalar(await client.query(TIMELINE_SQL.nthTime, [i]))) ?? 0,
-      firstFrom: async (t) => ms(queryScalar(await client.query('SELECT MIN(time_utc) FROM case_timeline WHERE time_utc >= ?', [isoOf(t)]))),
-      lastUpTo: async (t) => ms(queryScalar(await client.query('SELECT MAX(time_utc) FROM case_timeline WHERE time_utc <= ?', [isoOf(t)]))),
+      nth: async (i) => ms(queryScalar(await client.ask('timelineNthTime', i))) ?? 0,
+      firstFrom: async (t) => ms(queryScalar(await client.ask('timelineFirstFrom', t))),
+      lastUpTo: async (t) => ms(queryScalar(await client.ask('timelineLastUpTo', t))),
     });
   }
 }

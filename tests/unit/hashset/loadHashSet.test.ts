@@ -22,7 +22,7 @@ describe('hash sets over a case', () => {
     ({ caseDb } = await nodeTriage([fileInput('bad.eml', withAttachment('tool', payload)), fileInput('plain.eml', plain)]));
   }, 60_000);
 
-  const rows = async (sql: string) => (await caseDb.query(sql)).rows;
+  const rows = async (sql: string) => (await caseDb.consoleQuery(sql)).rows;
 
   it('keeps MD5, SHA-1 and SHA-256 of files and attachments in the case', async () => {
     expect(await rows("SELECT md5, sha1, sha256 FROM case_inventory WHERE path = 'plain.eml'")).toEqual([[hex('md5', plain), hex('sha1', plain), hex('sha256', plain)]]);

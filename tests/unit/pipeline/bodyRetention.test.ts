@@ -19,7 +19,7 @@ describe('body retention', () => {
     const summary = outcome.caseData.messages[0];
     expect(summary.text).toBe('');
     expect(summary.textDigest).toMatch(/^[0-9a-f]{64}$/);
-    const stored = await caseDb.query('SELECT length(body_preview) FROM case_messages');
+    const stored = await caseDb.consoleQuery('SELECT length(body_preview) FROM case_messages');
     expect(stored.rows[0][0]).toBe(BODY_PREVIEW_CHARS);
     expect(await caseDb.searchMessages('tailmarker')).toBe(1);
     expect(await caseDb.searchMessages('absentword')).toBe(0);

@@ -36,7 +36,7 @@ async function run(inputs: TriageInput[]) {
     async appendFindings(found: Finding[]) {
       appended.push(...found);
       await caseDb.appendFindings(found);
-      listedBeforeEnd = Number((await caseDb.query('SELECT count(*) FROM case_findings')).rows[0][0]);
+      listedBeforeEnd = Number((await caseDb.consoleQuery('SELECT count(*) FROM case_findings')).rows[0][0]);
     },
   };
   const outcome = await runTriage(
@@ -53,7 +53,7 @@ async function expectProvisionalAsFinal(inputs: TriageInput[]) {
   expect(final.length).toBeGreaterThan(0);
   expect(sorted(appended)).toEqual(final);
   expect(listedBeforeEnd).toBe(appended.length);
-  expect((await caseDb.query('SELECT count(*) FROM case_findings')).rows[0][0]).toBe(outcome.findings.length);
+  expect((await caseDb.consoleQuery('SELECT count(*) FROM case_findings')).rows[0][0]).toBe(outcome.findings.length);
 
   const { messages, links: _links, ...known } = outcome.caseData;
   const paths = outcome.caseData.links.map((l) => l.path);

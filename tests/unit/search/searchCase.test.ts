@@ -28,7 +28,8 @@ describe('search syntax over a case', () => {
 
   const paths = async (query: string) => {
     await caseDb.searchMessages(query);
-    const r = await caseDb.query('SELECT m.path FROM case_messages m WHERE m.id IN (SELECT id FROM search_hits WHERE query = ?) ORDER BY m.path', [query]);
+    const literal = `'${query.replaceAll("'", "''")}'`;
+    const r = await caseDb.consoleQuery(`SELECT m.path FROM case_messages m WHERE m.id IN (SELECT id FROM search_hits WHERE query = ${literal}) ORDER BY m.path`);
     return r.rows.map((row) => String(row[0]));
   };
 
@@ -80,7 +81,7 @@ describe('search syntax over a case', () => {
       { term: '(broken', messages: 0, unverified: 0, error: 'A parenthesis is not closed' },
       { term: 'absentword', messages: 0, unverified: 0 },
     ]);
-    const perMessage = await caseDb.query(`SELECT m.path, group_concat(k.term, ' | ' ORDER BY k.term) FROM temp.keyword_hits k
+    const perMessage = await caseDb.consoleQuery(`SELECT m.path, group_concat(k.term, ' | ' ORDER BY k.term) FROM temp.keyword_hits k
       JOIN case_messages m ON m.id = k.id GROUP BY m.id ORDER BY m.path`);
     expect(perMessage.rows).toEqual([['a.eml', '"wire the money" | invoice'], ['c.eml', '"wire the money"'], ['d.eml', '/INV-\\d+/ | invoice']]);
     const lines = (await caseDb.keywordHitsCsv()).trimEnd().split('\r\n');
@@ -100,11 +101,11 @@ describe('search syntax over a case', () => {
     await caseDb.saveSearch('phishing', 'subject:invoice', '2025-01-02T00:00:00Z');
     await caseDb.saveSearch('spare', 'x', '2025-01-02T00:00:00Z');
     await caseDb.deleteSavedSearch('spare');
-    expect((await caseDb.query('SELECT name, query FROM case_saved_searches')).rows).toEqual([['phishing', 'subject:invoice']]);
+    expect((await caseDb.consoleQuery('SELECT name, query FROM case_saved_searches')).rows).toEqual([['phishing', 'subject:invoice']]);
     const bytes = await caseDb.exportDb();
     await caseDb.reset();
     expect(await caseDb.openCaseFile(bytes)).toBe(true);
-    expect((await caseDb.query('SELECT name, query FROM case_saved_searches')).rows).toEqual([['phishing', 'subject:invoice']]);
+    expect((await caseDb.consoleQuery('SELECT name, query FROM case_saved_searches')).rows).toEqual([['phishing', 'subject:invoice']]);
     expect(await caseDb.searchMessages('subject:invoice')).toBe(2);
   });
 });

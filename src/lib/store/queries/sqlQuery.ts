@@ -10,3 +10,8 @@ export interface SqlQuery {
 export function fixedQuery(sql: string): () => SqlQuery {
   return () => ({ sql, params: [] });
 }
+
+/** No rows, with the columns a query of a table the database lacks would have had. */
+export function noRows(columns: string[]): SqlQuery {
+  return { sql: `select ${columns.map((c) => `NULL as ${c}`).join(', ')} where 0`, params: [] };
+}

@@ -1,14 +1,16 @@
-/** The SQL console's one way into the case database: a single statement, run with PRAGMA query_only so no write can reach it. */
+/**
+ * The one way reads reach the case database, for the SQL console's statement and the views' named queries: a
+ * single statement, run with PRAGMA query_only so no write can reach it.
+ */
 import type { Database, SqlValue } from 'sql.js';
 import type { QueryResult } from '../../model/analysisResult.ts';
 import { readOnlyStatementProblem } from '../readOnlyStatement.ts';
+import type { SqlParam } from '../queries/sqlQuery.ts';
 
 /** The SQL console returns at most this many rows, so one careless SELECT cannot freeze the page. */
 export const QUERY_ROW_LIMIT = 10_000;
 
-export type QueryParams = (string | number | null)[];
-
-export function readOnlyQuery(db: Database, sql: string, params: QueryParams = []): QueryResult {
+export function readOnlyQuery(db: Database, sql: string, params: SqlParam[] = []): QueryResult {
   let statements = 0;
   for (const stmt of db.iterateStatements(sql)) {
     statements++;
