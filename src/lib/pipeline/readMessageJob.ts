@@ -8,6 +8,7 @@ import { createCRC32, type IHasher } from 'hash-wasm';
 import { classifyEntry } from '../ingest/classifyEntry.ts';
 import { contentRow } from '../ingest/contentRow.ts';
 import { digestBytes } from '../ingest/digestBytes.ts';
+import { inflateRawBounded, SYNC_INFLATE_MAX_BYTES } from '../ingest/inflateRawBounded.ts';
 import { HEAD_BYTES, SNIFF_WINDOW_BYTES } from '../ingest/limits.ts';
 import type { ZipEntryRecord } from '../ingest/openZipEntry.ts';
 import { readStreamFully } from '../ingest/readStreamFully.ts';
@@ -45,6 +46,7 @@ export interface MessageJobResult {
 
 const LOCAL_HEADER_BYTES = 30;
 const LOCAL_HEADER_SIGNATURE = 0x04034b50;
+const DEFLATE = 8;
 
 class EntryReadError extends Error {}
 
@@ -61,6 +63,12 @@ function entryData(buffer: Uint8Array, offset: number, record: ZipEntryRecord): 
   return buffer.subarray(start, start + record.compressedSize);
 }
 
+function inflateError(record: ZipEntryRecord, problem: 'longer' | 'shorter' | 'corrupt', detail: string): EntryReadError {
+  if (problem === 'longer') return new EntryReadError(`entry ${record.filename} inflates to more than the ${record.uncompressedSize} bytes the archive records`);
+  if (problem === 'shorter') return new EntryReadError(`entry ${record.filename} inflates to fewer than the ${record.uncompressedSize} bytes the archive records: damaged`);
+  return new EntryReadError(`corrupt compressed data in entry ${record.filename} (${detail})`);
+}
+
 async function inflate(data: Uint8Array, record: ZipEntryRecord): Promise<Uint8Array> {
   if (record.compressionMethod === 0) {
     if (data.length !== record.uncompressedSize) {
@@ -68,19 +76,20 @@ async function inflate(data: Uint8Array, record: ZipEntryRecord): Promise<Uint8A
     }
     return data;
   }
+  if (record.compressionMethod === DEFLATE && data.length <= SYNC_INFLATE_MAX_BYTES) {
+    const outcome = inflateRawBounded(data, record.uncompressedSize);
+    if (!outcome.ok) throw inflateError(record, outcome.problem, outcome.detail);
+    return outcome.bytes;
+  }
   const stream = bytesStream(data).pipeThrough(new DecompressionStream('deflate-raw'));
   try {
     // Reading stops one chunk past the recorded size: a lying size cannot make the worker inflate a bomb.
     return await readStreamFully(stream, { exactBytes: record.uncompressedSize });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    if (message.startsWith('stream longer')) {
-      throw new EntryReadError(`entry ${record.filename} inflates to more than the ${record.uncompressedSize} bytes the archive records`);
-    }
-    if (message.startsWith('stream of')) {
-      throw new EntryReadError(`entry ${record.filename} inflates to fewer than the ${record.uncompressedSize} bytes the archive records: damaged`);
-    }
-    throw new EntryReadError(`corrupt compressed data in entry ${record.filename} (${message})`);
+    if (message.startsWith('stream longer')) throw inflateError(record, 'longer', '');
+    if (message.startsWith('stream of')) throw inflateError(record, 'shorter', '');
+    throw inflateError(record, 'corrupt', message);
   }
 }
 
