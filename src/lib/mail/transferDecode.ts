@@ -26,17 +26,17 @@ export function passThroughBody(bytes: Uint8Array, start: number, end: number): 
   if (terminated && range.indexOf(CR) < 0) return range;
   const out = new Uint8Array(range.length + 1);
   let o = 0;
-  // One pass by byte: copying line by line made a view per line, which cost more than the copy.
   for (let pos = start; pos < end; ) {
-    const b = bytes[pos];
-    if (b !== CR) {
-      out[o++] = b;
-      pos++;
-      continue;
-    }
-    let after = pos;
+    let cr = bytes.indexOf(CR, pos);
+    if (cr < 0 || cr >= end) cr = end;
+    out.set(bytes.subarray(pos, cr), o);
+    o += cr - pos;
+    let after = cr;
     while (after < end && bytes[after] === CR) after++;
-    if (after < end && bytes[after] !== LF) for (; pos < after; pos++) out[o++] = CR;
+    if (after < end && bytes[after] !== LF) {
+      out.set(bytes.subarray(cr, after), o);
+      o += after - cr;
+    }
     pos = after;
   }
   if (!terminated) out[o++] = LF;
