@@ -11,7 +11,7 @@ export function line(type: LogLineType, text: string, fields: Partial<LogLine> =
   return { file: FILE, lineNo: nextLineNo++, type, thread: 1, session: 7, localTime: '2024-05-06 10:00:00.000', ip: '203.0.113.9', text, ...fields };
 }
 
-export interface RecordedEvent {
+interface RecordedEvent {
   kind: LogEventKind;
   account: string | null;
   detail: string;
