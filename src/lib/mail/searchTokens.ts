@@ -41,6 +41,7 @@ const cut = (token: string) => (token.length > MAX_TOKEN_CHARS ? token.slice(0, 
 /**
  * The tokens one message has given so far, by a hash of their code units: a body repeats its words many times,
  * and finding a repeat in place costs far less than cutting it out as a new string to look it up in the set.
+ * The hash is cut to 30 bits, which V8 keeps as small integers: map keys beyond that were slower.
  */
 class TokenSet {
   readonly tokens = new Set<string>();
@@ -51,14 +52,15 @@ class TokenSet {
   }
 
   add(text: string, start: number, end: number, hash: number): void {
-    const known = this.byHash.get(hash & 0x3fffffff);
+    const key = hash & 0x3fffffff;
+    const known = this.byHash.get(key);
     const length = end - start;
     if (known) {
       for (const k of known) if (k.length === length && text.startsWith(k, start)) return;
     }
     const token = text.slice(start, end);
     if (known) known.push(token);
-    else this.byHash.set(hash & 0x3fffffff, [token]);
+    else this.byHash.set(key, [token]);
     this.tokens.add(cut(token));
   }
 }
