@@ -19,12 +19,17 @@ const HOUR_MS = 3_600_000;
 
 interface Anomaly { kind: 'out-of-order' | 'future' | 'before-date' | 'private-ip'; hop: number; text: string }
 
-/** The organisation a host name belongs to, or null for bare words, IP literals and unknown names. */
-function organisation(host: string | null): string | null {
+/**
+ * The network a host name sits on, or null for bare words, IP literals and unknown names. A private address
+ * is reachable only inside one operator's network, so hosts under a cloud's shared suffix
+ * (*.compute.amazonaws.com, cloudapp.net) are one network here, though each has its own tenant: their
+ * names do not say whether two of them are the same customer's, who may talk over private addresses.
+ */
+function network(host: string | null): string | null {
   if (!host) return null;
   const name = host.trim().toLowerCase().replace(/\.$/, '');
   if (!name.includes('.') || /^\[?[\d.:a-f]+\]?$/.test(name) || name === 'unknown' || name.endsWith('.local') || name.endsWith('.lan') || name.endsWith('.internal')) return null;
-  return registrableDomain(name);
+  return registrableDomain(name, { icannOnly: true });
 }
 
 function describe(hop: ReceivedHop): string {
@@ -60,10 +65,10 @@ export const receivedChainAnomaly: Analyzer = {
           anomalies.push({ kind: 'before-date', hop: index, text: `hop ${index + 1} (${describe(hop)}) is stamped ${hop.time}, ${Math.round((dateMs - ms) / HOUR_MS)} hours before the message's own Date ${m.date}` });
         }
         if (serverIndex >= 0 && index > serverIndex && isPrivateIp(hop.ip)) {
-          const fromOrg = organisation(hop.fromPtr) ?? organisation(hop.from);
-          const byOrg = organisation(hop.by);
-          if (fromOrg && byOrg && fromOrg !== byOrg) {
-            anomalies.push({ kind: 'private-ip', hop: index, text: `hop ${index + 1} (${describe(hop)}) has the private address ${hop.ip} between ${fromOrg} and ${byOrg}, which cannot reach each other over the Internet with it` });
+          const fromNetwork = network(hop.fromPtr) ?? network(hop.from);
+          const byNetwork = network(hop.by);
+          if (fromNetwork && byNetwork && fromNetwork !== byNetwork) {
+            anomalies.push({ kind: 'private-ip', hop: index, text: `hop ${index + 1} (${describe(hop)}) has the private address ${hop.ip} between ${fromNetwork} and ${byNetwork}, which cannot reach each other over the Internet with it` });
           }
         }
         if (ms !== null) newer = { index, ms };

@@ -1,9 +1,11 @@
 /**
  * Makes a message's HTML safe to render in an empty-sandbox iframe: every URL that would make the browser
  * fetch something (tracking pixels, stylesheets, fonts, frames, links) is rewritten to a blocked marker
- * before rendering, so nothing is even attempted; the CSP meta put first is the second wall.
+ * before rendering, so nothing is even attempted; the CSP meta put first is the second wall. Scripts and
+ * event handlers are removed too, though the sandbox and the CSP each stop them: the output is safe on its
+ * own, should either wall be loosened.
  * DOM-free (a scanner that follows the HTML tokenizer's rules for tags and attributes), so it can move
- * to src/lib/mail.
+ * to src/lib/mail. Why not DOMPurify: README, "The message view's HTML".
  */
 
 /** What a blocked resource URL becomes: a data: URL never reaches the network or the disk. */
@@ -26,11 +28,18 @@ const URL_ATTRS = new Set([
   'ping', 'lowsrc', 'dynsrc', 'longdesc', 'cite', 'code', 'codebase', 'archive', 'manifest', 'icon', 'profile', 'usemap',
 ]);
 const LINK_ELEMENTS = new Set(['a', 'area']);
+const LINK_ATTRS = new Set(['href', 'xlink:href']);
+/** SVG animations set another attribute of their parent to these values (`<set attributeName="href" to="…">`). */
+const ANIMATIONS = new Set(['set', 'animate']);
+const ANIMATION_VALUES = new Set(['to', 'from', 'by', 'values']);
 /** Elements that would load a whole document or stylesheet: none of their URLs may stay. */
 const EMBED_ELEMENTS = new Set(['iframe', 'frame', 'object', 'embed', 'applet', 'portal', 'link', 'script']);
-const RAW_TEXT = new Set(['style', 'script', 'xmp', 'iframe', 'noembed', 'noframes', 'textarea', 'title']);
+/** Noscript is raw text where scripting is on: read as such, its markup is scanned in either reading. */
+const RAW_TEXT = new Set(['style', 'script', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'textarea', 'title']);
 /** Elements removed with their attributes: they change where every other URL points or navigate by themselves. */
 const DROPPED = new Set(['base']);
+/** Elements removed with their content. */
+const DROPPED_WITH_CONTENT = new Set(['script']);
 const HTML_SPACE = /[\t\n\f\r ]/;
 const NAMED: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", colon: ':', sol: '/', bsol: '\\', period: '.', tab: '\t',
@@ -128,12 +137,24 @@ function readAttrs(html: string, start: number): { attrs: Attr[]; end: number; s
 
 const escapeAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
+/** Whether an SVG animation sets a URL or an event handler of its parent, whose values are then URLs or script. */
+function animatesUrlOrHandler(tag: string, attrs: Attr[]): boolean {
+  if (!ANIMATIONS.has(tag)) return false;
+  const target = decodeEntities(attrs.find((a) => a.name === 'attributename')?.raw ?? '').trim().toLowerCase();
+  return URL_ATTRS.has(target) || target.startsWith('on');
+}
+
 function rewriteAttrs(tag: string, attrs: Attr[], count: (n: number) => void): string {
+  const animatesUrl = animatesUrlOrHandler(tag, attrs);
   let out = '';
   for (const a of attrs) {
-    if (/["'<]/.test(a.name) || a.name === 'srcdoc') continue;
+    if (/["'<]/.test(a.name) || a.name === 'srcdoc' || a.name.startsWith('on')) continue;
     const value = a.raw === null ? null : decodeEntities(a.raw);
-    const link = LINK_ELEMENTS.has(tag) && a.name === 'href';
+    if (animatesUrl && ANIMATION_VALUES.has(a.name)) {
+      count(1);
+      continue;
+    }
+    const link = LINK_ELEMENTS.has(tag) && LINK_ATTRS.has(a.name);
     // A srcset's candidates are comma-separated and data: URLs hold commas, so it is never trusted.
     const use: UrlUse = link ? 'link' : EMBED_ELEMENTS.has(tag) || a.name.endsWith('srcset') ? 'embed' : 'resource';
     if (value !== null && URL_ATTRS.has(a.name) && !isInert(value, use)) {
@@ -166,6 +187,12 @@ function commentEnd(html: string, lt: number): number {
   if (ends.length === 0) return html.length;
   const end = Math.min(...ends);
   return end + (html.startsWith('--!>', end) ? 4 : 3);
+}
+
+/** Where the end tag of the raw-text element whose text starts at `from` begins, or -1 when it never ends. */
+function rawTextEnd(html: string, from: number, tag: string): number {
+  const close = html.slice(from).search(new RegExp(`</${tag}[\\t\\n\\f\\r />]`, 'i'));
+  return close < 0 ? -1 : from + close;
 }
 
 function scan(html: string, depth: number, count: (n: number) => void): string {
@@ -207,14 +234,26 @@ function scan(html: string, depth: number, count: (n: number) => void): string {
       count(1);
       continue;
     }
+    if (DROPPED_WITH_CONTENT.has(tag)) {
+      // Read for the count alone: a script's source is a blocked remote resource like any other.
+      rewriteAttrs(tag, parsed.attrs, count);
+      // `<script/>` has no content in SVG; in HTML the slash is ignored, and what follows is then scanned as markup.
+      if (parsed.selfClosing) continue;
+      const close = rawTextEnd(html, i, tag);
+      const endTag = close < 0 ? null : readAttrs(html, close + 2 + tag.length);
+      if (!endTag) return out;
+      i = endTag.end;
+      continue;
+    }
     out += `<${tag}${rewriteAttrs(tag, parsed.attrs, count)}${parsed.selfClosing ? ' /' : ''}>`;
     if (!RAW_TEXT.has(tag)) continue;
-    const close = html.slice(i).search(new RegExp(`</${tag}[\\t\\n\\f\\r />]`, 'i'));
-    const content = close < 0 ? html.slice(i) : html.slice(i, i + close);
-    i = close < 0 ? html.length : i + close;
+    const close = rawTextEnd(html, i, tag);
+    const content = close < 0 ? html.slice(i) : html.slice(i, close);
+    i = close < 0 ? html.length : close;
     if (depth >= MAX_DEPTH) continue;
-    // Inside <svg> or <math> a raw-text element holds markup, so its text is scanned as markup too.
-    const css = tag === 'style' ? rewriteCss(content) : { css: content, blocked: 0 };
+    // Inside <svg> or <math> a raw-text element holds markup, so its text is scanned as markup too, and a
+    // style there has its character references decoded before the CSS is read, so they are decoded here too.
+    const css = tag === 'style' ? rewriteCss(decodeEntities(content)) : { css: content, blocked: 0 };
     count(css.blocked);
     out += scan(css.css, depth + 1, count);
   }

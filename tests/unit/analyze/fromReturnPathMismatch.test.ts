@@ -37,6 +37,16 @@ const cases: AnalyzerCase[] = [
     input: buildCase({ messages: [message(path, { from: from('a@shop.example.co.uk'), returnPath: 'b@mailer.example.co.uk' })] }),
     expected: [],
   },
+  {
+    name: 'two tenants of one hosting suffix (github.io, a private Public Suffix List entry) are two organisations: low',
+    input: buildCase({ messages: [message(path, { from: from('alice@alice.github.io'), returnPath: 'x@mallory.github.io' })] }),
+    expected: [{ severity: 'low', details: { fromDomain: 'alice.github.io', returnPathDomain: 'mallory.github.io' } }],
+  },
+  {
+    name: 'a subdomain of the same tenant: nothing',
+    input: buildCase({ messages: [message(path, { from: from('alice@alice.github.io'), returnPath: 'bounce@mail.alice.github.io' })] }),
+    expected: [],
+  },
   { name: 'null sender (bounce): nothing', input: buildCase({ messages: [message(path, { returnPath: '' })] }), expected: [] },
   { name: 'no Return-Path (queue file): nothing', input: buildCase({ messages: [message(path, { returnPath: null })] }), expected: [] },
 ];

@@ -21,6 +21,16 @@ const cases: AnalyzerCase[] = [
     input: via({ from: 'mx.bank.example', fromPtr: 'dsl-7.isp.example', ip: '203.0.113.9' }, { returnPath: 'x@shop.example' }),
     expected: [{ severity: 'low', details: { kind: 'foreign-domain' } }],
   },
+  {
+    name: 'HELO as another tenant of the dynamic-DNS suffix its PTR is under: low',
+    input: via({ from: 'mallory.dyndns.org', fromPtr: 'alice.dyndns.org', ip: '203.0.113.9' }, { returnPath: 'x@shop.example' }),
+    expected: [{ severity: 'low', details: { kind: 'foreign-domain' } }],
+  },
+  {
+    name: 'HELO as the cloud host its PTR names (a wildcard private suffix, *.compute-1.amazonaws.com): nothing',
+    input: via({ from: 'ec2-203-0-113-9.compute-1.amazonaws.com', fromPtr: 'ec2-203-0-113-9.compute-1.amazonaws.com', ip: '203.0.113.9' }, { returnPath: 'x@shop.example' }),
+    expected: [],
+  },
   { name: 'clean sample mail: relay HELO matches its PTR (outsourced sending is normal)', input: via({}), expected: [] },
   { name: 'another mail host of a local domain (the sample fabrikam mail)', input: via({ from: 'mail.fabrikam.example', fromPtr: 'mail.fabrikam.example', ip: '198.51.100.20' }), expected: [] },
   { name: 'authenticated submission with a workstation name (the sample queue)', input: via({ from: 'kali', fromPtr: null, ip: '203.0.113.9', with: 'ESMTPA' }), expected: [] },

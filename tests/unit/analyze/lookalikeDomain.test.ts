@@ -53,6 +53,12 @@ const cases: AnalyzerCase[] = [
     input: buildCase({ database: db, messages: [message(path, fromAddress('ceo@northwind.co.uk'))] }),
     expected: [{ details: { domains: [{ imitates: 'northwind.example', own: true, kind: 'same-name' }] } }],
   },
+  {
+    name: 'a misspelt brand as a tenant of a hosting suffix (paypall.github.io): the tenant name is the name judged',
+    input: buildCase({ database: db, messages: [message(path, fromAddress('x@paypall.github.io'))] }),
+    expected: [{ severity: 'medium', details: { domains: [{ domain: 'paypall.github.io', imitates: 'PayPal', kind: 'misspelling', distance: 1 }] } }],
+  },
+  { name: 'an ordinary tenant of github.io does not imitate GitHub', input: buildCase({ database: db, messages: [message(path, fromAddress('alice@alice.github.io'))] }), expected: [] },
   { name: 'the server own domains: nothing', input: buildCase({ database: db, messages: [message(path, fromAddress('treasury@fabrikam.example'))] }), expected: [] },
   { name: 'the real brand: nothing', input: buildCase({ database: db, messages: [message(path, fromAddress('service@paypal.com'))] }), expected: [] },
   {

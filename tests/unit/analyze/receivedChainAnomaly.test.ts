@@ -51,6 +51,14 @@ const cases: AnalyzerCase[] = [
     expected: [],
   },
   {
+    name: 'private addresses between two hosts of one cloud network (a private suffix of one operator) are normal',
+    input: buildCase({
+      database: db,
+      messages: [message(path, { received: [hop(), hop({ from: 'ec2-198-51-100-7.eu-west-1.compute.amazonaws.com', fromPtr: null, ip: '172.31.5.9', by: 'ec2-198-51-100-8.eu-west-1.compute.amazonaws.com', time: '2024-05-06T05:59:00.000Z' })] })],
+    }),
+    expected: [],
+  },
+  {
     name: 'the server own hop from a LAN address is real, not an anomaly',
     input: buildCase({ database: db, messages: [message(path, { received: [hop({ from: 'gw.contoso.example', ip: '10.0.0.1' })] })] }),
     expected: [],

@@ -16,6 +16,16 @@ const cases: AnalyzerCase[] = [
     input: buildCase({ messages: [message(path, { from: { name: '', address: 'news@contoso.example' }, replyTo: [{ name: '', address: 'support@help.contoso.example' }] })] }),
     expected: [],
   },
+  {
+    name: 'Reply-To at another tenant of the same hosting suffix (github.io)',
+    input: buildCase({ messages: [message(path, { from: { name: '', address: 'ceo@alice.github.io' }, replyTo: [{ name: '', address: 'ceo@mallory.github.io' }] })] }),
+    expected: [{ details: { replyToDomains: ['mallory.github.io'] } }],
+  },
+  {
+    name: 'Reply-To at an IP literal other than the From domain',
+    input: buildCase({ messages: [message(path, { from: { name: '', address: 'news@contoso.example' }, replyTo: [{ name: '', address: 'x@[192.0.2.1]' }] })] }),
+    expected: [{ details: { replyToDomains: ['[192.0.2.1]'] } }],
+  },
   { name: 'no Reply-To: nothing', input: buildCase({ messages: [message(path)] }), expected: [] },
 ];
 

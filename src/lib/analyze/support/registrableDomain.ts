@@ -1,16 +1,23 @@
 /**
- * The organisation part of a host or mail domain ("mail.example.co.uk" → "example.co.uk"), approximated
- * without the full Public Suffix List: the last two labels, or three under a common two-level suffix.
+ * The organisation part of a host or mail domain by the Public Suffix List, which tldts bundles (no network):
+ * "mail.example.co.uk" → "example.co.uk", "alice.github.io" → "alice.github.io".
+ *
+ * The list's private section counts by default: a name under github.io, herokuapp.com or a dynamic-DNS
+ * suffix belongs to whoever took it there, not to the platform, so two tenants are two senders. Pass
+ * `{ icannOnly: true }` for the operator of the network a host sits on instead (every
+ * *.compute.amazonaws.com host → amazonaws.com).
  */
+import { getDomain } from 'tldts';
 
-/** Second-level labels that, under a country code, form a public suffix (co.uk, com.au, …). */
-const SECOND_LEVEL_SUFFIXES = new Set(['co', 'com', 'net', 'org', 'gov', 'ac', 'edu', 'ne', 'or', 'go', 'gob', 'mil', 'nic', 'ltd', 'plc']);
+/** Top-level domains are never all digits (RFC 3696 §2), so such a last label ends an IPv4 address, not a name. */
+const NUMERIC_LABEL = /^\d+$/;
 
-export function registrableDomain(domain: string): string {
-  const labels = domain.toLowerCase().replace(/\.$/, '').split('.').filter((l) => l.length > 0);
-  if (labels.length <= 2) return labels.join('.');
-  const tld = labels[labels.length - 1];
-  const second = labels[labels.length - 2];
-  const take = tld.length === 2 && SECOND_LEVEL_SUFFIXES.has(second) ? 3 : 2;
-  return labels.slice(-take).join('.');
+export function registrableDomain(domain: string, options: { icannOnly?: boolean } = {}): string {
+  const name = domain.toLowerCase().split('.').filter((l) => l.length > 0).join('.');
+  // An address literal ("[192.0.2.1]", "2001:db8::1", "192.0.2.1") is its own organisation.
+  if (/[:[\]]/.test(name) || NUMERIC_LABEL.test(name.slice(name.lastIndexOf('.') + 1))) return name;
+  // Evidence names are not always valid host names ("mail_gw.example.com"): they still have an owner.
+  const registrable = getDomain(name, { allowPrivateDomains: !options.icannOnly, extractHostname: false, validateHostname: false, detectIp: false });
+  // A public suffix itself (github.io, co.uk), a bare word or an empty name is taken as written.
+  return registrable ?? name;
 }

@@ -10,9 +10,43 @@ describe('domain helpers', () => {
   it.each([
     ['mail.example.com', 'example.com'],
     ['a.b.example.co.uk', 'example.co.uk'],
+    ['co.uk', 'co.uk'],
+    ['pages.parliament.uk', 'parliament.uk'],
+    ['a.b.c.school.pvt.k12.ma.us', 'school.pvt.k12.ma.us'],
+    ['Mail.Example.COM', 'example.com'],
     ['example.com.', 'example.com'],
+    ['mail.example.com..', 'example.com'],
+    ['alice.github.io', 'alice.github.io'],
+    ['www.alice.github.io', 'alice.github.io'],
+    ['mallory.github.io', 'mallory.github.io'],
+    ['github.io', 'github.io'],
+    ['ec2-192-0-2-1.compute-1.amazonaws.com', 'ec2-192-0-2-1.compute-1.amazonaws.com'],
+    ['xn--mnchen-3ya.de', 'xn--mnchen-3ya.de'],
+    ['mail.xn--mnchen-3ya.de', 'xn--mnchen-3ya.de'],
+    ['mail.münchen.de', 'münchen.de'],
+    ['MAIL.MÜNCHEN.DE', 'münchen.de'],
+    ['mail.xn--e1afmkfd.xn--90ae', 'xn--e1afmkfd.xn--90ae'],
+    ['mail.пример.бг', 'пример.бг'],
+    ['[192.0.2.1]', '[192.0.2.1]'],
+    ['192.0.2.1', '192.0.2.1'],
+    ['999.1.1.1', '999.1.1.1'],
+    ['[IPv6:2001:db8::1]', '[ipv6:2001:db8::1]'],
+    ['2001:db8::1', '2001:db8::1'],
+    ['a.b.contoso.example', 'contoso.example'],
+    ['srv.corp.local', 'corp.local'],
+    ['mx.unknowntld', 'mx.unknowntld'],
+    ['mail_gw.example.com', 'example.com'],
     ['localhost', 'localhost'],
+    ['', ''],
   ])('registrableDomain(%s) = %s', (input, expected) => expect(registrableDomain(input)).toBe(expected));
+
+  it.each([
+    ['alice.github.io', 'github.io'],
+    ['ec2-192-0-2-1.compute-1.amazonaws.com', 'amazonaws.com'],
+    ['ip-1.eu-west-1.compute.amazonaws.com', 'amazonaws.com'],
+    ['a.b.example.co.uk', 'example.co.uk'],
+    ['[192.0.2.1]', '[192.0.2.1]'],
+  ])('registrableDomain(%s, ICANN only) = %s', (input, expected) => expect(registrableDomain(input, { icannOnly: true })).toBe(expected));
 
   it.each([
     ['<Bob@Example.COM>', 'example.com'],
