@@ -1,7 +1,8 @@
 /**
  * The readable text of an HTML body, for messages that have no text part: tags dropped, blocks and line
  * breaks kept as new lines, entities decoded. A string scanner, never a DOM: evidence HTML is never parsed
- * by the browser here, so nothing in it can run or fetch. Input is expected to be sanitised already.
+ * by the browser here, so nothing in it can run or fetch. It takes the raw evidence HTML:
+ * it only reads text out of it, and its output is shown as text, never as markup.
  */
 
 /** Bodies longer than this are cut before scanning: the preview is for reading, not for the whole 50 MB. */
