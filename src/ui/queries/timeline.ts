@@ -35,6 +35,8 @@ export function nextBucket(startMs: number, level: BucketLevel): number {
 }
 
 export interface TimelineEventRow {
+  /** The event's rowid in case_timeline: what keeps it selected across filters. */
+  id: number;
   timeUtc: string;
   timeLocal: string | null;
   type: string;
@@ -58,5 +60,6 @@ export function toTimelineEventRow(r: SqlParam[]): TimelineEventRow {
     refSession: str(r[6]),
     account: str(r[7]),
     ip: str(r[8]),
+    id: Number(r[9]),
   };
 }

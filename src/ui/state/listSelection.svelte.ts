@@ -1,7 +1,8 @@
 /**
- * The rows picked with Ctrl/Shift+click (Ctrl+Space, Shift+arrows) in a list, held by the key their annotations
- * use so that a new filter or sort keeps them: the selected count, tagging and bookmarking them all through the
- * case's annotations, and "export selected" as CSV rows (through the guarded writer) in the columns given.
+ * The rows picked with Ctrl/Shift+click (Ctrl+Space, Shift+arrows) in a list, held by a key of their own (the one
+ * their annotations use, when they take annotations) so that a new filter or sort keeps them: the selected count,
+ * tagging and bookmarking them all (or the items they stand for) through the case's annotations, and "export
+ * selected" as CSV rows (through the guarded writer) in the columns given.
  */
 import type { AnnotatedItem, AnnotationKind } from '../../lib/model/annotation.ts';
 import type { Column } from '../components/tableColumn.ts';
@@ -11,9 +12,8 @@ import { EMPTY_SELECTION, selectRows, type SelectionState, type SelectMode } fro
 
 export type Save = (name: string, data: string | Uint8Array, type: string) => void;
 
-export interface ListSelectionOptions<Row> {
-  kind: AnnotationKind;
-  /** The row's annotation key (AnnotatedItem.key). */
+interface SelectionOptions<Row> {
+  /** The row's key: its annotation key (AnnotatedItem.key) when the rows are annotated items of `kind`. */
   keyOf: (row: Row) => string;
   tags: CaseTags;
   save: Save;
@@ -23,6 +23,13 @@ export interface ListSelectionOptions<Row> {
    */
   current?: (keys: ReadonlySet<string>) => Row[] | Promise<Row[]>;
 }
+
+/**
+ * Either the rows are annotated items of one kind, or each row stands for an item (a timeline event for its
+ * message, log session or account), and itemOf gives it, or null when the row stands for nothing that takes tags.
+ */
+export type ListSelectionOptions<Row> = SelectionOptions<Row> &
+  ({ kind: AnnotationKind } | { itemOf: (row: Row) => AnnotatedItem | null });
 
 export class ListSelection<Row> {
   state = $state.raw<SelectionState<string>>(EMPTY_SELECTION);
@@ -66,9 +73,25 @@ export class ListSelection<Row> {
     this.state = EMPTY_SELECTION;
   }
 
-  /** The selection as annotation items, in the order picked. */
+  /** The selection as annotation items, in the order picked, each once. */
   items(): AnnotatedItem[] {
-    return [...this.state.keys].map((key) => ({ kind: this.#options.kind, key }));
+    const options = this.#options;
+    if ('kind' in options) return [...this.state.keys].map((key) => ({ kind: options.kind, key }));
+    const items = new Map<string, AnnotatedItem>();
+    for (const row of this.#picked.values()) {
+      const item = options.itemOf(row);
+      if (item) items.set(`${item.kind}:${item.key}`, item);
+    }
+    return [...items.values()];
+  }
+
+  /** Selected rows that stand for no item, so tagging and bookmarking pass them by. */
+  get untaggable(): number {
+    const options = this.#options;
+    if (this.state.keys.size === 0 || 'kind' in options) return 0;
+    let n = 0;
+    for (const row of this.#picked.values()) if (options.itemOf(row) === null) n++;
+    return n;
   }
 
   async tag(tag: string): Promise<void> {

@@ -144,7 +144,7 @@ export function timelineEventPageQuery(f: TimelineFilter, range: TimeRange, offs
   const where = timelineWhere(f, range);
   return {
     sql:
-      'SELECT time_utc, time_local, type, source, description, ref_message, ref_session, account, ip ' +
+      'SELECT time_utc, time_local, type, source, description, ref_message, ref_session, account, ip, rowid ' +
       `FROM case_timeline ${where.sql} ORDER BY time_utc, rowid LIMIT ? OFFSET ?`,
     params: [...where.params, limit, offset],
   };
