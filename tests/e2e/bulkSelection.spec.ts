@@ -1,12 +1,12 @@
 /**
  * Issue 14 "Tags everywhere", the lists beyond Messages, in the built page: Shift/Ctrl (and Shift+arrow) select
- * log sessions, accounts and findings; the selection is tagged at once, found again by the tag filter and
- * exported as CSV; CSV exports hold only the columns the chooser shows, in its order; a uid-gap finding opens
- * the messages on either side of its hole.
+ * log sessions, accounts, findings and timeline events; the selection is tagged at once (a timeline event's
+ * message or log session), found again by the tag filter and exported as CSV; CSV exports hold only the columns
+ * the chooser shows, in its order; a uid-gap finding opens the messages on either side of its hole.
  */
 import type { Locator, Page } from '@playwright/test';
 import { hasSamples, SKIP_REASON } from '../helpers/sharedSamples.ts';
-import { expect, test } from './helpers.ts';
+import { DEMO_ZIP, expect, test } from './helpers.ts';
 import { SAMPLE_ZIP, analyse, downloadFrom, expectRows, openView, parseCsv } from './e2eKit.ts';
 
 /** The n-th data row (1-based) of a VirtualTable, whichever rows are rendered. */
@@ -154,5 +154,63 @@ test.describe('multi-select in every list', () => {
     await panel.getByRole('button', { name: 'Any UID' }).click();
     await expect(panel.getByTestId('uid-filter')).toHaveCount(0);
     await expect(panel.getByText(/^[\d,]+ rows$/).first()).not.toHaveText('2 rows');
+  });
+});
+
+test.describe('multi-select in the Timeline (demo evidence)', () => {
+  test('Ctrl and Shift select events; tagging tags their sessions and message, the tag filter finds them, events of nothing are counted, and the selection exports as CSV in the chosen columns', async ({ page }, testInfo) => {
+    await analyse(page, DEMO_ZIP);
+    const timeline = await openView(page, 'Timeline');
+    const table = timeline.getByRole('table', { name: 'Timeline events' });
+    const ip = timeline.getByRole('searchbox', { name: 'Filter by IP address' });
+    await ip.fill('203.0.113.66');
+    await ip.press('Enter');
+    await expect(dataRow(table, 20), 'the demo attacker\'s 20th event is its relayed message').toContainText('message-received');
+    await expect(dataRow(table, 21)).toHaveCount(0);
+    await dataRow(table, 1).click({ modifiers: ['ControlOrMeta'] });
+    await dataRow(table, 4).click({ modifiers: ['Shift'] });
+    await dataRow(table, 20).click({ modifiers: ['ControlOrMeta'] });
+    const bar = timeline.getByTestId('selection-bar');
+    await expect(bar).toContainText('5 selected');
+    await expect(bar.getByRole('status'), 'its TCP connections have no session').toHaveText('2 of 5 selected events have no message, session or account to tag');
+    for (const n of [1, 2, 3, 4, 20]) await expect(dataRow(table, n)).toHaveAttribute('aria-selected', 'true');
+    await expect(dataRow(table, 5)).toHaveAttribute('aria-selected', 'false');
+    await expect(page.getByRole('tab', { name: /Timeline/ }), 'selecting does not open the event').toHaveAttribute('aria-selected', 'true');
+    const picked = await Promise.all([1, 2, 3, 4, 20].map((n) => cellTexts(dataRow(table, n))));
+    expect(picked.map((cells) => cells[2])).toEqual(['connection', 'logon-failed', 'connection', 'logon-failed', 'message-received']);
+
+    await tagSelection(bar, 'sweep');
+    expect(await tagCount(page, 'sweep'), 'two log sessions and one message').toBe(3);
+
+    const chooser = timeline.getByTestId('columns-timeline');
+    await chooser.locator('summary').click();
+    await chooser.getByLabel('Source', { exact: true }).uncheck();
+    await chooser.getByRole('button', { name: 'Move IP earlier' }).click();
+    await chooser.locator('summary').click();
+    const headers = await headerTexts(table);
+    expect(headers).not.toContain('Source');
+    expect(headers.indexOf('IP')).toBeLessThan(headers.indexOf('Account'));
+    const selected = parseCsv((await downloadFrom(page, bar.getByRole('button', { name: 'Export selected (CSV)' }), testInfo)).text);
+    expect(selected[0], 'the selection exports the columns shown, in their order').toEqual(headers);
+    const EVENT_HEADERS = ['Time (UTC)', 'Server time (+02:00)', 'Type', 'Description', 'Account', 'IP', 'Source'];
+    const cellOf = (cells: string[], header: string) => cells[EVENT_HEADERS.findIndex((h) => header === h || (h.startsWith('Server time') && header.startsWith('Server time')))];
+    expect(selected.slice(1), 'the picked events, in the order picked').toEqual(picked.map((cells) => headers.map((h) => cellOf(cells, h))));
+
+    await ip.fill('');
+    await ip.press('Enter');
+    await timeline.getByRole('combobox', { name: 'Tag' }).selectOption('sweep');
+    await expect(table.getByRole('row'), 'a header and the five events of the tagged items').toHaveCount(6);
+    const found = await Promise.all((await table.getByRole('row').all()).slice(1).map(cellTexts));
+    const shownKey = (cells: string[]) => ['Time (UTC)', 'Type', 'Description'].map((h) => cells[headers.indexOf(h)]).join(' ');
+    const pickedKey = (cells: string[]) => [cells[0], cells[2], cells[3]].join(' ');
+    expect(
+      found.map((cells) => cells[headers.indexOf('Type')]),
+      'the events of the two tagged sessions and of the tagged message; none of a TCP connection',
+    ).toEqual(['logon-failed', 'logon-failed', 'message-db-created', 'message-date-header', 'message-received']);
+    const tagged = picked.filter((cells) => cells[2] !== 'connection').map(pickedKey);
+    expect(found.map(shownKey), 'the picked events are found by their tag').toEqual(expect.arrayContaining(tagged));
+    for (const [n, cells] of found.entries()) {
+      await expect(dataRow(table, n + 1), 'the picked events stay selected under a new filter').toHaveAttribute('aria-selected', String(tagged.includes(shownKey(cells))));
+    }
   });
 });
