@@ -88,6 +88,7 @@ export class ListSelection<Row> {
   /** Selected rows that stand for no item, so tagging and bookmarking pass them by. */
   get untaggable(): number {
     const options = this.#options;
+    // #picked is not reactive but changes only with state: reading state first makes the count follow the selection.
     if (this.state.keys.size === 0 || 'kind' in options) return 0;
     let n = 0;
     for (const row of this.#picked.values()) if (options.itemOf(row) === null) n++;
