@@ -135,7 +135,7 @@ test.describe('logs and timeline (issue 6)', () => {
     await expect(page.getByRole('tab', { name: /Logs/ })).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByRole('article', { name: 'Log session' })).toContainText('2024-05-12 10:14:09');
     const timeline = await openView(page, 'Timeline');
-    await timeline.getByRole('button', { name: 'Clear selection' }).click();
+    await timeline.getByRole('button', { name: 'Clear time range' }).click();
 
     await timeline.getByRole('button', { name: 'Clear filters' }).click();
     const ip = timeline.getByRole('searchbox', { name: 'Filter by IP address' });
