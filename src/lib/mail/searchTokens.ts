@@ -46,23 +46,41 @@ const cut = (token: string) => (token.length > MAX_TOKEN_CHARS ? token.slice(0, 
 class TokenSet {
   readonly tokens = new Set<string>();
   private readonly byHash = new Map<number, string[]>();
+  /** The last token seen per low bits of its hash: most repeats are found here without a map lookup. */
+  private readonly recent: (string | undefined)[] = new Array(1024);
 
   get size(): number {
     return this.tokens.size;
   }
 
   add(text: string, start: number, end: number, hash: number): void {
+    const length = end - start;
+    const slot = hash & 1023;
+    const last = this.recent[slot];
+    if (last !== undefined && sameAt(last, text, start, length)) return;
     const key = hash & 0x3fffffff;
     const known = this.byHash.get(key);
-    const length = end - start;
     if (known) {
-      for (const k of known) if (k.length === length && text.startsWith(k, start)) return;
+      for (const k of known) {
+        if (sameAt(k, text, start, length)) {
+          this.recent[slot] = k;
+          return;
+        }
+      }
     }
     const token = text.slice(start, end);
     if (known) known.push(token);
     else this.byHash.set(key, [token]);
+    this.recent[slot] = token;
     this.tokens.add(cut(token));
   }
+}
+
+/** Whether `token` is the `length` code units of `text` at `start`: compared in place, nothing cut out. */
+function sameAt(token: string, text: string, start: number, length: number): boolean {
+  if (token.length !== length) return false;
+  for (let k = 0; k < length; k++) if (token.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
 }
 
 /**
