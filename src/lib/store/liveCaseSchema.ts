@@ -10,21 +10,29 @@
  */
 import type { Database, SqlJsStatic } from 'sql.js';
 import { CASE_FILE_APPLICATION_ID } from '../ingest/classifyEntry.ts';
-import { caseSchemaIn } from './caseSchema.ts';
+import { caseTablesIn, messageIndexesIn } from './caseSchema.ts';
 
 export const LIVE_SCHEMA = 'live';
 const TARGET = 'case_file';
 
-/** A new case database: the case tables in the attached in-memory schema, sorts and temp tables in memory too. */
+/**
+ * A new case database: the case tables in the attached in-memory schema, sorts and temp tables in memory too.
+ * The message indexes come later (createMessageIndexes).
+ */
 export function openLiveCase(SQL: SqlJsStatic): Database {
   const db = new SQL.Database();
   db.exec(`ATTACH ':memory:' AS ${LIVE_SCHEMA}; PRAGMA temp_store = MEMORY`);
-  db.exec(caseSchemaIn(LIVE_SCHEMA));
+  db.exec(caseTablesIn(LIVE_SCHEMA));
   return db;
 }
 
 export function hasLiveSchema(db: Database): boolean {
   return db.exec(`SELECT 1 FROM pragma_database_list WHERE name = '${LIVE_SCHEMA}'`).length > 0;
+}
+
+/** The message indexes, in whichever schema holds the case tables; nothing when they exist already. */
+export function createMessageIndexes(db: Database): void {
+  db.exec(messageIndexesIn(hasLiveSchema(db) ? LIVE_SCHEMA : 'main'));
 }
 
 const CREATE = /^CREATE\s+(UNIQUE\s+)?(TABLE|INDEX)\s+(IF\s+NOT\s+EXISTS\s+)?/i;
@@ -36,6 +44,8 @@ const CREATE = /^CREATE\s+(UNIQUE\s+)?(TABLE|INDEX)\s+(IF\s+NOT\s+EXISTS\s+)?/i;
 export function exportLiveCase(SQL: SqlJsStatic, db: Database): Uint8Array {
   // An empty database object gives a MEMFS file name VACUUM INTO may write to, and export() reads it back.
   const out = new SQL.Database() as Database & { filename: string };
+  // A cancelled run's case has no message indexes yet: the file gets them like a finished one.
+  createMessageIndexes(db);
   try {
     db.exec(`VACUUM ${LIVE_SCHEMA} INTO '/${out.filename}'`);
     db.exec(`ATTACH '/${out.filename}' AS ${TARGET}`);

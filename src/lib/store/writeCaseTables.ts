@@ -10,6 +10,7 @@ import { logTimeIso } from '../time/logTime.ts';
 import { CASE_SCHEMA_VERSION } from './caseSchema.ts';
 import type { SavedAnalysisCounts } from './reopenedCounts.ts';
 import { inTransaction } from './inTransaction.ts';
+import { createMessageIndexes } from './liveCaseSchema.ts';
 import { countTimelineBuckets } from './timelineBuckets.ts';
 import type { StoredCase, StoredCaseRows } from './storedCase.ts';
 
@@ -178,6 +179,7 @@ export function writeCaseRows(db: Database, rows: StoredCaseRows, indicators: Me
     );
     if (rows.last) countTimelineBuckets(db);
   });
+  if (rows.last) createMessageIndexes(db);
 }
 
 /**
