@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromiumLaunchOptions } from '../tools/chromium.mjs';
 import { generatedEvidence } from './evidenceZips.mjs';
 import { summariseProfile } from './profileSummary.mjs';
+import { FINAL_STATES, STATUS } from './statusLog.mjs';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BUILT = join(REPO, 'tests', '.generated', 'profile-build', 'hmail-triage.html');
@@ -90,8 +91,8 @@ try {
   const { nodeId } = await send('DOM.querySelector', { nodeId: root.nodeId, selector: '[data-testid="evidence-input"]' }, sessionId);
   const started = Date.now();
   await send('DOM.setFileInputFiles', { files: [zipPath], nodeId }, sessionId);
-  const state = () => evaluate('document.querySelector(\'[data-testid="analysis-status"]\')?.dataset.state ?? ""');
-  while (!['done', 'error', 'cancelled'].includes(await state())) await new Promise((r) => setTimeout(r, 500));
+  const state = () => evaluate(`document.querySelector(${JSON.stringify(STATUS)})?.dataset.state ?? ""`);
+  while (!FINAL_STATES.includes(await state())) await new Promise((r) => setTimeout(r, 500));
   console.log(`${zipPath}: ${await state()} after ${((Date.now() - started) / 1000).toFixed(1)} s (profiler on)`);
 
   rmSync(OUT, { recursive: true, force: true });
