@@ -5,7 +5,7 @@
  */
 import type { Extracted7z } from '../database/extract7z.ts';
 import { classifyEntry } from '../ingest/classifyEntry.ts';
-import { createHasher } from '../ingest/createHasher.ts';
+import { digestBytes } from '../ingest/digestBytes.ts';
 import type { IngestedEntry } from '../ingest/ingestEvidence.ts';
 import { HEAD_BYTES } from '../ingest/limits.ts';
 import type { InventoryEntry } from '../model/inventoryEntry.ts';
@@ -29,14 +29,13 @@ export async function expand7z(
   const contents = new Map<string, Uint8Array>();
   for (const extracted of entries) {
     const path = `${archive.entry.path}/${extracted.path}`;
-    const hasher = await createHasher();
-    hasher.update(extracted.bytes);
+    const digests = await digestBytes(extracted.bytes);
     const head = extracted.bytes.subarray(0, HEAD_BYTES);
     const row: InventoryEntry = {
       path,
       ...classifyEntry(path, head, extracted.bytes.byteLength),
       size: extracted.bytes.byteLength,
-      ...hasher.digest(),
+      ...digests,
       status: 'ok',
       container: archive.entry.path,
       modified: null,
